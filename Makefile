@@ -1,0 +1,53 @@
+# Every CI step is a target here; `.ci/run` calls `make test` and `make eval`.
+VENV    ?= .venv
+PY      := $(VENV)/bin/python
+CQA     := $(VENV)/bin/cancer-qa
+CORPUS  ?= corpus/demo
+HOST    ?= 127.0.0.1
+PORT    ?= 8000
+SHARED  ?= ../shared
+REPORTS ?= var/reports
+
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export TOKENIZERS_PARALLELISM := false
+
+.PHONY: setup run index test test-fast eval lint clean
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	# torch first and exactly: the CPU wheel cached on the machine (a looser pin pulls CUDA builds).
+	$(PY) -m pip install --quiet torch==2.13.0
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $@
+
+setup: $(VENV)/.installed
+
+run: setup  ## build the index if missing or stale, then serve the chat
+	$(CQA) serve --corpus $(CORPUS) --host $(HOST) --port $(PORT)
+
+index: setup
+	$(CQA) index --corpus $(CORPUS)
+
+test: setup  ## unit tests (fake embedder) and integration tests (real model, real HTTP)
+	$(PY) -m pytest -q -ra
+
+test-fast: setup
+	$(PY) -m pytest -q -m "not integration"
+
+eval: setup  ## score the gold suites; shared suites only when ../shared is there
+	$(CQA) eval --corpus corpus/demo --report $(REPORTS)/demo.json \
+		--suite eval/suites/demo.jsonl --suite eval/suites/demo-realistic.jsonl
+	@if [ -d "$(SHARED)/corpus" ]; then \
+		$(CQA) eval --corpus $(SHARED)/corpus --report $(REPORTS)/shared.json \
+			--suite $(SHARED)/eval/medquad-cancergov-dev.jsonl --suite eval/suites/shared-realistic.jsonl; \
+	else \
+		echo "NOTE: $(SHARED) not found: shared suites (medquad-cancergov-dev, shared-realistic) skipped"; \
+	fi
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
+
+clean:
+	rm -rf var .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,172 @@
+"""The ``cancer-qa`` command: ingest, index, ask, serve, eval.
+
+Domain errors become one line on stderr and exit status 1.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import click
+
+from cancer_qa.errors import CancerQAError
+from cancer_qa.settings import Settings, load_settings
+
+_corpus = click.option("--corpus", type=click.Path(path_type=Path), help="Corpus folder [QA_CORPUS].")
+_index = click.option("--index-dir", type=click.Path(path_type=Path), help="Index folder [QA_INDEX_DIR].")
+
+
+def _settings(**overrides: Any) -> Settings:
+    return load_settings(**overrides)
+
+
+def ensure_index(settings: Settings, force: bool = False, quiet: bool = False) -> None:
+    """Build the index for ``settings.corpus`` when it is missing or stale."""
+    from index.build import build_index
+    from index.embedder import load_embedder
+
+    out = settings.resolved_index_dir()
+    started = time.perf_counter()
+    result = build_index(
+        settings.corpus,
+        out,
+        lambda: load_embedder(settings.model),
+        settings.model,
+        settings.chunk_tokens,
+        batch_size=settings.batch_size,
+        progress=not quiet and sys.stderr.isatty(),
+        force=force,
+    )
+    if quiet:
+        return
+    p = result.params
+    if result.skipped:
+        click.echo(f"index up to date: {out} ({p.documents} documents, {p.chunks} chunks)", err=True)
+        return
+    if result.ingest is not None and result.ingest.skipped:
+        click.echo(result.ingest.report(), err=True)
+    click.echo(
+        f"index built: {out} ({p.documents} documents, {p.chunks} chunks, {p.sentences} sentences) "
+        f"in {time.perf_counter() - started:.1f}s",
+        err=True,
+    )
+
+
+@click.group()
+@click.version_option(package_name="cancer-qa")
+def cli() -> None:
+    """Cited, extractive answers from trusted cancer-information documents."""
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+
+
+@cli.command()
+@_corpus
+@click.option("--json", "as_json", is_flag=True, help="Print the ingest report as JSON.")
+def ingest(corpus: Path | None, as_json: bool) -> None:
+    """Load and clean a corpus; report what was kept and what was skipped."""
+    from ingest import chunk_documents, load_corpus
+
+    settings = _settings(corpus=corpus)
+    result = load_corpus(settings.corpus)
+    chunks = chunk_documents(result.documents, settings.chunk_tokens)
+    if as_json:
+        report = {
+            "documents": [
+                {"id": d.id, "title": d.title, "sections": len(d.sections)} for d in result.documents
+            ],
+            "chunks": len(chunks),
+            "skipped": [s.to_dict() for s in result.skipped],
+        }
+        click.echo(json.dumps(report, indent=2))
+    else:
+        click.echo(result.report())
+        click.echo(f"{len(chunks)} chunks of at most {settings.chunk_tokens} tokens")
+
+
+@cli.command("index")
+@_corpus
+@click.option("--out", type=click.Path(path_type=Path), help="Index folder [QA_INDEX_DIR].")
+@click.option("--force", is_flag=True, help="Rebuild even when the index is up to date.")
+def index_cmd(corpus: Path | None, out: Path | None, force: bool) -> None:
+    """Build the search index for a corpus (skipped when it is up to date)."""
+    ensure_index(_settings(corpus=corpus, index_dir=out), force=force)
+
+
+@cli.command()
+@click.argument("question")
+@_corpus
+@_index
+@click.option("--json", "as_json", is_flag=True, help="Print the full API response as JSON.")
+def ask(question: str, corpus: Path | None, index_dir: Path | None, as_json: bool) -> None:
+    """Answer one question from the command line."""
+    from service.qa import QAService
+
+    settings = _settings(corpus=corpus, index_dir=index_dir)
+    ensure_index(settings, quiet=True)
+    answer = QAService.open(settings).ask(question)
+    if as_json:
+        click.echo(json.dumps(answer.to_dict(), indent=2, ensure_ascii=False))
+        return
+    click.echo(answer.text)
+    for c in answer.citations:
+        click.echo(f"[{c.n}] {c.title} — {c.section}" + (f" <{c.url}>" if c.url else ""))
+    if answer.notice:
+        click.echo(f"\n{answer.notice}")
+
+
+@cli.command()
+@_corpus
+@_index
+@click.option("--host", help="Bind address [QA_HOST].")
+@click.option("--port", type=int, help="Port [QA_PORT].")
+def serve(corpus: Path | None, index_dir: Path | None, host: str | None, port: int | None) -> None:
+    """Build the index if needed and serve the chat page and the API."""
+    import uvicorn
+
+    from web.app import create_app
+
+    settings = _settings(corpus=corpus, index_dir=index_dir, host=host, port=port)
+    ensure_index(settings)
+    logging.getLogger("cancer_qa").setLevel(logging.INFO)
+    app = create_app(settings)
+    click.echo(f"serving {settings.corpus} at http://{settings.host}:{settings.port}", err=True)
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level="info")
+
+
+@cli.command("eval")
+@click.option("--suite", "suites", multiple=True, required=True, type=click.Path(path_type=Path))
+@_corpus
+@_index
+@click.option("--report", type=click.Path(path_type=Path), help="Write the JSON report here.")
+def eval_cmd(
+    suites: tuple[Path, ...], corpus: Path | None, index_dir: Path | None, report: Path | None
+) -> None:
+    """Score gold suites (JSONL) against a corpus."""
+    from eval.runner import run_eval
+
+    settings = _settings(corpus=corpus, index_dir=index_dir)
+    ensure_index(settings, quiet=True)
+    result = run_eval(settings, list(suites))
+    click.echo(result.markdown())
+    if report:
+        report.parent.mkdir(parents=True, exist_ok=True)
+        report.write_text(json.dumps(result.to_dict(), indent=2) + "\n")
+        click.echo(f"report: {report}", err=True)
+
+
+def main() -> None:
+    try:
+        cli(standalone_mode=False)
+    except click.exceptions.Abort:
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except CancerQAError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)

@@ -1,0 +1,55 @@
+"""Every domain error in one place.
+
+Code raises these; only the edges translate them (the CLI prints one line and exits 1, the HTTP
+layer maps them to a status code and an exact ``detail``).
+"""
+
+from __future__ import annotations
+
+
+class CancerQAError(Exception):
+    """Base class: the message is written for the person who has to act on it."""
+
+    http_status = 500
+
+
+class ConfigError(CancerQAError):
+    """A setting is missing or has a bad value; the message names the key and the value."""
+
+
+class CorpusError(CancerQAError):
+    """The corpus folder is missing, unreadable, or holds no usable document."""
+
+    http_status = 400
+
+
+class DocumentError(CancerQAError):
+    """One file could not be turned into a document (the ingest report records why)."""
+
+
+class IndexMissingError(CancerQAError):
+    """No index where one was expected."""
+
+    http_status = 503
+
+
+class IndexMismatchError(CancerQAError):
+    """The index on disk was built with another model, format or settings."""
+
+    http_status = 503
+
+
+class SuiteError(CancerQAError):
+    """An evaluation suite file is malformed."""
+
+
+class BadQuestionError(CancerQAError):
+    """The question is empty or too long."""
+
+    http_status = 422
+
+
+class NotFoundError(CancerQAError):
+    """A document or resource that was asked for does not exist."""
+
+    http_status = 404

@@ -1,0 +1,65 @@
+"""The one settings object: environment variables prefixed ``QA_``, validated at start-up.
+
+``load_settings(**overrides)`` is the entry point; a bad value raises ``ConfigError`` naming the
+environment key and the value, e.g. ``QA_PORT='abc' is not valid: ...``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from cancer_qa.errors import ConfigError
+
+ENV_PREFIX = "QA_"
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEMO_CORPUS = REPO_ROOT / "corpus" / "demo"
+DEFAULT_MODEL = "all-MiniLM-L6-v2"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="ignore", frozen=True)
+
+    corpus: Path = Field(DEMO_CORPUS, description="Folder of source documents (searched recursively).")
+    data_dir: Path = Field(REPO_ROOT / "var", description="Where indexes and the feedback database live.")
+    index_dir: Path | None = Field(None, description="Index folder; default: derived from the corpus path.")
+    model: str = Field(DEFAULT_MODEL, description="Embedding model name.")
+    chunk_tokens: int = Field(160, ge=32, le=220, description="Chunk size in cl100k tokens.")
+    batch_size: int = Field(64, ge=1, le=1024)
+    top_k: int = Field(5, ge=1, le=50, description="Passages returned with each answer.")
+    max_sentences: int = Field(5, ge=1, le=10)
+    max_question_chars: int = Field(2000, ge=10, le=20000)
+    host: str = "127.0.0.1"
+    port: int = Field(8000, ge=1, le=65535)
+    log_questions: bool = Field(False, description="Write raw question text to logs (local debugging only).")
+    staff_token: str | None = None
+
+    @field_validator("model")
+    @classmethod
+    def _known_model(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("must not be empty")
+        return value
+
+    def resolved_index_dir(self) -> Path:
+        if self.index_dir is not None:
+            return self.index_dir
+        corpus = self.corpus.resolve()
+        digest = hashlib.sha1(str(corpus).encode()).hexdigest()[:8]
+        return self.data_dir / "index" / f"{corpus.name}-{digest}"
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Read the environment (plus explicit overrides) and validate; errors name key and value."""
+    clean = {k: v for k, v in overrides.items() if v is not None}
+    try:
+        return Settings(**clean)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        key = str(first["loc"][0]) if first["loc"] else "?"
+        value = first.get("input")
+        raise ConfigError(f"{ENV_PREFIX}{key.upper()}={value!r} is not valid: {first['msg']}") from None

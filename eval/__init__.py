@@ -1,0 +1,1 @@
+"""Eval: score gold suites by driving the service from outside."""

@@ -1,0 +1,1 @@
+"""Index: embed chunks and sentences into a self-describing folder; section-level retrieval."""

@@ -1,0 +1,83 @@
+"""Build (or skip rebuilding) the index folder for a corpus.
+
+``build_index`` ingests the corpus, chunks it, embeds chunks (with title and heading) and every
+sentence in batches with a progress bar, and writes the folder atomically. When the folder already
+holds an index of the same corpus hash, model, chunking and format, nothing is rebuilt.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from index.embedder import Embedder
+from index.store import FORMAT_VERSION, IndexParams, read_params, write_index
+from ingest import IngestResult, chunk_documents, corpus_hash, embedding_text, load_corpus
+from ingest.chunking import TOKENIZER
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    path: Path
+    params: IndexParams
+    skipped: bool
+    ingest: IngestResult | None = None
+
+
+def is_current(path: Path, model: str, chunk_tokens: int, digest: str) -> IndexParams | None:
+    params = read_params(path)
+    if (
+        params is not None
+        and params.format_version == FORMAT_VERSION
+        and params.model == model
+        and params.chunk_tokens == chunk_tokens
+        and params.tokenizer == TOKENIZER
+        and params.corpus_hash == digest
+    ):
+        return params
+    return None
+
+
+def build_index(
+    corpus: Path,
+    out: Path,
+    embedder_factory: Callable[[], Embedder],
+    model: str,
+    chunk_tokens: int,
+    batch_size: int = 64,
+    progress: bool = False,
+    force: bool = False,
+) -> BuildResult:
+    digest = corpus_hash(corpus)
+    current = None if force else is_current(out, model, chunk_tokens, digest)
+    if current is not None:
+        return BuildResult(out, current, skipped=True)
+    started = time.perf_counter()
+    ingested = load_corpus(corpus)
+    documents = ingested.documents
+    chunks = chunk_documents(documents, chunk_tokens)
+    embedder = embedder_factory()
+    titles = {doc.id: doc.title for doc in documents}
+    chunk_vectors = embedder.encode(
+        [embedding_text(titles[c.doc], c.heading, c.text) for c in chunks],
+        batch_size=batch_size,
+        progress=progress,
+    )
+    sentence_texts = [doc.text[s.start : s.end] for doc in documents for s in doc.sentences]
+    sentence_vectors = embedder.encode(sentence_texts, batch_size=batch_size * 2, progress=progress)
+    params = IndexParams(
+        model=embedder.name,
+        dim=embedder.dim,
+        chunk_tokens=chunk_tokens,
+        tokenizer=TOKENIZER,
+        corpus_hash=digest,
+        corpus_path=str(corpus.resolve()),
+        documents=len(documents),
+        chunks=len(chunks),
+        sentences=len(sentence_texts),
+        build_seconds=round(time.perf_counter() - started, 2),
+    )
+    write_index(out, params, documents, chunks, chunk_vectors, sentence_vectors)
+    return BuildResult(out, params, skipped=False, ingest=ingested)

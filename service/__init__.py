@@ -1,0 +1,1 @@
+"""Service: questions -> retrieved sections -> cited extractive answers (and the HTTP API)."""

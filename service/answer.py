@@ -1,0 +1,117 @@
+"""The types the service makes: ``Citation``, ``AnswerSentence``, ``Passage`` and ``Answer``.
+
+Frozen dataclasses with ``to_dict``/``from_dict``; ``Answer.to_dict()`` is the body of
+``POST /api/ask`` (its field names are a public contract: add fields, never rename them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Citation:
+    n: int
+    doc: str
+    title: str
+    section: str
+    url: str | None
+    start: int
+    end: int
+    quote: str
+    last_reviewed: str | None = None
+    source: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Citation:
+        return cls(**data)
+
+
+@dataclass(frozen=True)
+class AnswerSentence:
+    text: str
+    citation: int
+    list_item: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> AnswerSentence:
+        return cls(**data)
+
+
+@dataclass(frozen=True)
+class Passage:
+    doc: str
+    section: str
+    title: str
+    score: float
+    text: str
+    url: str | None = None
+    audience: str = "unknown"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Passage:
+        return cls(**data)
+
+
+@dataclass(frozen=True)
+class Answer:
+    answer: tuple[AnswerSentence, ...]
+    citations: tuple[Citation, ...]
+    passages: tuple[Passage, ...]
+    abstained: bool
+    message: str | None = None
+    safety: str | None = None
+    notice: str | None = None
+    reading_grade: float | None = None
+    read_more: str | None = None
+    suggestions: tuple[str, ...] = field(default=())
+
+    @property
+    def text(self) -> str:
+        """Plain text with citation markers, e.g. for the command line."""
+        if not self.answer:
+            return self.message or ""
+        parts = []
+        for sentence in self.answer:
+            prefix = "\n  - " if sentence.list_item else " "
+            parts.append(f"{prefix}{sentence.text} [{sentence.citation}]")
+        return "".join(parts).strip()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "answer": [s.to_dict() for s in self.answer],
+            "citations": [c.to_dict() for c in self.citations],
+            "passages": [p.to_dict() for p in self.passages],
+            "abstained": self.abstained,
+            "message": self.message,
+            "safety": self.safety,
+            "notice": self.notice,
+            "reading_grade": self.reading_grade,
+            "read_more": self.read_more,
+            "suggestions": list(self.suggestions),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Answer:
+        return cls(
+            answer=tuple(AnswerSentence.from_dict(s) for s in data["answer"]),
+            citations=tuple(Citation.from_dict(c) for c in data["citations"]),
+            passages=tuple(Passage.from_dict(p) for p in data["passages"]),
+            abstained=data["abstained"],
+            message=data.get("message"),
+            safety=data.get("safety"),
+            notice=data.get("notice"),
+            reading_grade=data.get("reading_grade"),
+            read_more=data.get("read_more"),
+            suggestions=tuple(data.get("suggestions", ())),
+        )

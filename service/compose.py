@@ -1,0 +1,120 @@
+"""Choose the sentences of an extractive answer.
+
+Candidates are the sentences of the top-ranked sections. Each is scored by its own similarity to
+the question blended with its section's retrieval score; the best are kept while they stay close
+to the top score, near-duplicates are dropped, a list's lead-in brings its items, and a sentence
+that opens with "This"/"These"/"It" brings the sentence before it. The result is ordered by section
+rank, then by position in the document, so it reads in the source's own order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from index.search import Hit
+from index.store import StoredIndex
+
+_ANAPHOR = re.compile(r"^(This|These|That|Those|It|They|Such|Both|Each|Also|However|But)\b")
+_MAX_SECTIONS = 3
+_SECTION_WINDOW = 0.08
+_SCORE_WINDOW = 0.12
+_DUPLICATE = 0.92
+_MAX_ITEMS = 8
+
+
+@dataclass(frozen=True)
+class Pick:
+    doc: str
+    sentence: int
+    list_item: bool
+    rank: int
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def compose(
+    question_vector: np.ndarray,
+    hits: list[Hit],
+    index: StoredIndex,
+    max_sentences: int = 5,
+    max_words: int = 120,
+) -> list[Pick]:
+    if not hits:
+        return []
+    top = hits[0].score
+    sections = [h for h in hits[:_MAX_SECTIONS] if h.score >= top - _SECTION_WINDOW]
+    candidates: list[tuple[float, int, str, int]] = []
+    for rank, hit in enumerate(sections):
+        doc = index.documents[hit.doc]
+        rows = index.sentence_rows(hit.doc)
+        sims = index.sentence_vectors[rows] @ question_vector
+        for i, sentence in enumerate(doc.sentences):
+            if sentence.section == hit.section:
+                score = 0.55 * float(sims[i]) + 0.45 * hit.score
+                candidates.append((score, rank, hit.doc, i))
+    if not candidates:
+        return []
+    candidates.sort(key=lambda c: -c[0])
+    best = candidates[0][0]
+    chosen: dict[tuple[str, int], Pick] = {}
+    vectors: list[np.ndarray] = []
+    units = 0
+    for score, rank, doc_id, i in candidates:
+        if units >= max_sentences or (units >= 2 and score < best - _SCORE_WINDOW):
+            break
+        if (doc_id, i) in chosen:
+            continue
+        vector = index.sentence_vectors[index.sentence_rows(doc_id)][i]
+        if any(float(vector @ v) > _DUPLICATE for v in vectors):
+            continue
+        group = _unit(index, doc_id, i)
+        words = sum(_words(_sentence_text(index, doc_id, j)) for j, _ in group)
+        total = sum(_words(_sentence_text(index, p.doc, p.sentence)) for p in chosen.values())
+        if units and total + words > max_words:
+            continue
+        for j, is_item in group:
+            chosen.setdefault((doc_id, j), Pick(doc_id, j, is_item, rank))
+        vectors.append(vector)
+        units += 1
+    return sorted(chosen.values(), key=lambda p: (p.rank, p.sentence))
+
+
+def _sentence_text(index: StoredIndex, doc_id: str, i: int) -> str:
+    doc = index.documents[doc_id]
+    s = doc.sentences[i]
+    return doc.text[s.start : s.end]
+
+
+def _unit(index: StoredIndex, doc_id: str, i: int) -> list[tuple[int, bool]]:
+    """The sentence plus what it cannot stand without: a list's lead-in and items, or an antecedent."""
+    sentences = index.documents[doc_id].sentences
+    section = sentences[i].section
+
+    def same(j: int) -> bool:
+        return 0 <= j < len(sentences) and sentences[j].section == section
+
+    def text(j: int) -> str:
+        return _sentence_text(index, doc_id, j).rstrip()
+
+    start = i
+    if sentences[i].item:
+        lead = i
+        while same(lead - 1) and sentences[lead - 1].item:
+            lead -= 1
+        if not (same(lead - 1) and text(lead - 1).endswith(":")):
+            return [(i, True)]
+        start = lead - 1
+    elif _ANAPHOR.match(text(i)) and same(i - 1):
+        return [(i - 1, sentences[i - 1].item), (i, False)]
+    group = [(start, sentences[start].item)]
+    if text(start).endswith(":"):
+        j = start + 1
+        while same(j) and sentences[j].item and len(group) <= _MAX_ITEMS:
+            group.append((j, True))
+            j += 1
+    return group

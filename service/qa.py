@@ -1,0 +1,122 @@
+"""The question-answering service: one public entry point, ``QAService.ask``.
+
+It validates the question, retrieves sections, composes a cited extractive answer (or abstains
+plainly when the sources do not answer), and logs only a hash of the question unless raw logging
+was switched on explicitly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+import uuid
+from pathlib import Path
+
+from cancer_qa.errors import BadQuestionError
+from cancer_qa.settings import Settings
+from index.embedder import Embedder, load_embedder
+from index.search import Filters, Hit, Retriever
+from index.store import StoredIndex, load_index
+from service.answer import Answer, AnswerSentence, Citation, Passage
+from service.compose import compose
+
+log = logging.getLogger("cancer_qa.service")
+
+ABSTAIN_MESSAGE = (
+    "I could not find an answer to that in the trusted sources I search. "
+    "Please ask your care team, or call NCI's Cancer Information Service at 1-800-4-CANCER "
+    "(1-800-422-6237)."
+)
+NOTICE = "General information, not medical advice. Talk to your care team about your own situation."
+MIN_SCORE = 0.35
+
+
+class QAService:
+    def __init__(self, settings: Settings, index: StoredIndex, embedder: Embedder) -> None:
+        self.settings = settings
+        self.index = index
+        self.retriever = Retriever(index, embedder)
+
+    @classmethod
+    def open(cls, settings: Settings, embedder: Embedder | None = None) -> QAService:
+        path = settings.resolved_index_dir()
+        hint = f"cancer-qa index --corpus {settings.corpus}" + (
+            f" --out {path}" if settings.index_dir else ""
+        )
+        index = load_index(Path(path), settings.model, hint)
+        return cls(settings, index, embedder or load_embedder(settings.model))
+
+    def ask(self, question: str, filters: Filters | None = None) -> Answer:
+        started = time.perf_counter()
+        clean = self._validate(question)
+        vector = self.retriever.embed(clean)
+        hits = self.retriever.search(clean, k=max(self.settings.top_k, 10), filters=filters, vector=vector)
+        passages = tuple(self._passage(h) for h in hits[: self.settings.top_k])
+        if not hits or hits[0].score < MIN_SCORE:
+            answer = Answer((), (), passages, abstained=True, message=ABSTAIN_MESSAGE, notice=NOTICE)
+        else:
+            answer = self._compose(vector, hits, passages)
+        self._log(clean, answer, time.perf_counter() - started)
+        return answer
+
+    def _validate(self, question: object) -> str:
+        if not isinstance(question, str) or not question.strip():
+            raise BadQuestionError("question is empty")
+        clean = " ".join(question.split())
+        limit = self.settings.max_question_chars
+        if len(clean) > limit:
+            raise BadQuestionError(f"question is too long ({len(clean)} characters; the limit is {limit})")
+        return clean
+
+    def _passage(self, hit: Hit) -> Passage:
+        doc = self.index.documents[hit.doc]
+        chunk = self.index.chunks[self.retriever.chunk_position(hit.chunk)]
+        return Passage(
+            doc=hit.doc,
+            section=hit.heading,
+            title=doc.title,
+            score=round(hit.score, 4),
+            text=chunk.text,
+            url=doc.meta.url,
+            audience=doc.meta.audience,
+        )
+
+    def _compose(self, vector, hits: list[Hit], passages: tuple[Passage, ...]) -> Answer:  # type: ignore[no-untyped-def]
+        picks = compose(vector, hits, self.index, max_sentences=self.settings.max_sentences)
+        sentences, citations = [], []
+        for n, pick in enumerate(picks, start=1):
+            doc = self.index.documents[pick.doc]
+            s = doc.sentences[pick.sentence]
+            quote = doc.text[s.start : s.end]
+            citations.append(
+                Citation(
+                    n=n,
+                    doc=doc.id,
+                    title=doc.title,
+                    section=doc.sections[s.section].heading,
+                    url=doc.meta.url,
+                    start=s.start,
+                    end=s.end,
+                    quote=quote,
+                    last_reviewed=doc.meta.last_reviewed,
+                    source=doc.meta.source,
+                )
+            )
+            sentences.append(AnswerSentence(quote, n, pick.list_item))
+        if not sentences:
+            return Answer((), (), passages, abstained=True, message=ABSTAIN_MESSAGE, notice=NOTICE)
+        return Answer(tuple(sentences), tuple(citations), passages, abstained=False, notice=NOTICE)
+
+    def _log(self, question: str, answer: Answer, seconds: float) -> None:
+        fields = {
+            "request_id": uuid.uuid4().hex[:12],
+            "question_sha256": hashlib.sha256(question.encode()).hexdigest()[:16],
+            "abstained": answer.abstained,
+            "safety": answer.safety,
+            "sentences": len(answer.answer),
+            "latency_ms": round(seconds * 1000, 1),
+        }
+        if self.settings.log_questions:
+            fields["question"] = question
+        log.info("ask %s", " ".join(f"{k}={v}" for k, v in fields.items()))

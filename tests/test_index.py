@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cancer_qa.errors import IndexMismatchError, IndexMissingError
+from index.build import build_index
+from index.search import Filters, Retriever
+from index.store import FORMAT_VERSION, load_index
+from tests.conftest import FakeEmbedder, write
+
+
+def _build(corpus: Path, out: Path, embedder: FakeEmbedder, **kw):  # type: ignore[no-untyped-def]
+    return build_index(corpus, out, lambda: embedder, embedder.name, 160, **kw)
+
+
+def test_index_folder_is_self_describing(
+    tiny_corpus: Path, tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    out = tmp_path / "idx"
+    result = _build(tiny_corpus, out, fake_embedder)
+    assert not result.skipped
+    assert sorted(p.name for p in out.iterdir()) == [
+        "chunks.faiss",
+        "chunks.jsonl",
+        "documents.jsonl",
+        "params.json",
+        "sentences.npy",
+    ]
+    params = json.loads((out / "params.json").read_text())
+    assert params["model"] == "fake-hash-64"
+    assert params["dim"] == 64
+    assert params["chunk_tokens"] == 160
+    assert params["format_version"] == FORMAT_VERSION
+    assert params["documents"] == 2 and params["sentences"] == 11
+    assert len(params["corpus_hash"]) == 64
+    assert not [p for p in tmp_path.iterdir() if ".tmp-" in p.name or ".old-" in p.name]
+
+
+def test_unchanged_corpus_is_not_rebuilt_and_a_change_is(
+    tiny_corpus: Path, tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    out = tmp_path / "idx"
+    _build(tiny_corpus, out, fake_embedder)
+    calls = fake_embedder.calls
+    again = _build(tiny_corpus, out, fake_embedder)
+    assert again.skipped and fake_embedder.calls == calls
+    write(tiny_corpus, "new.md", "# New page\n\nSomething new about sun safety.\n")
+    changed = _build(tiny_corpus, out, fake_embedder)
+    assert not changed.skipped and changed.params.documents == 3
+
+
+def test_loading_refuses_another_model_or_format(
+    tiny_corpus: Path, tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    out = tmp_path / "idx"
+    with pytest.raises(IndexMissingError, match=r"no index at .*; build it with: cancer-qa index"):
+        load_index(out, "fake-hash-64", "cancer-qa index --corpus X")
+    _build(tiny_corpus, out, fake_embedder)
+    with pytest.raises(IndexMismatchError) as err:
+        load_index(out, "all-MiniLM-L6-v2", "cancer-qa index --corpus X --force")
+    assert str(err.value) == (
+        f"index at {out} was built with model 'fake-hash-64' (format {FORMAT_VERSION}), but this service "
+        f"uses model 'all-MiniLM-L6-v2' (format {FORMAT_VERSION}); rebuild with: cancer-qa index --corpus X --force"
+    )
+    params = json.loads((out / "params.json").read_text())
+    (out / "params.json").write_text(json.dumps({**params, "format_version": 0}))
+    with pytest.raises(IndexMismatchError, match="format 0"):
+        load_index(out, "fake-hash-64", "hint")
+
+
+def test_section_ranking_and_filters(tiny_corpus: Path, tmp_path: Path, fake_embedder: FakeEmbedder) -> None:
+    out = tmp_path / "idx"
+    _build(tiny_corpus, out, fake_embedder)
+    retriever = Retriever(load_index(out, fake_embedder.name, "hint"), fake_embedder)
+    hits = retriever.search("side effects of lapatinib", k=3)
+    assert [(h.doc, h.heading) for h in hits] == [
+        ("lapatinib", "Side effects of lapatinib"),
+        ("lapatinib", "What is lapatinib?"),
+        ("melanoma", "What is melanoma?"),
+    ]
+    skin_only = retriever.search("side effects of lapatinib", k=3, filters=Filters(cancer_types=("skin",)))
+    assert {h.doc for h in skin_only} == {"melanoma"}

@@ -1,0 +1,47 @@
+"""Every frozen dataclass survives to_dict -> JSON -> from_dict unchanged."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from eval.suite import GoldQuestion, Relevant
+from index.search import Hit
+from index.store import IndexParams
+from ingest import Chunk, Metadata, load_corpus
+from service.answer import Answer, AnswerSentence, Citation, Passage
+
+
+def _json(obj):  # type: ignore[no-untyped-def]
+    return json.loads(json.dumps(obj.to_dict()))
+
+
+def test_ingest_types_round_trip(tiny_corpus: Path) -> None:
+    doc = load_corpus(tiny_corpus).documents[0]
+    assert type(doc).from_dict(_json(doc)) == doc
+    assert Metadata.from_dict(_json(doc.meta)) == doc.meta
+    chunk = Chunk("d#0", "d", 1, "Heading", 3, 9, "abcdef")
+    assert Chunk.from_dict(_json(chunk)) == chunk
+
+
+def test_index_and_service_types_round_trip() -> None:
+    hit = Hit("lapatinib", 1, "Side effects", 0.71, "lapatinib#2")
+    assert Hit.from_dict(_json(hit)) == hit
+    params = IndexParams("m", 4, 160, "tok", "abc", "/c", 1, 2, 3, built_at="now", build_seconds=1.5)
+    assert IndexParams.from_dict(_json(params)) == params
+    citation = Citation(1, "d", "T", "S", None, 0, 5, "Hello", "2026-01-01", "NCI")
+    answer = Answer(
+        (AnswerSentence("Hello", 1), AnswerSentence("Item.", 1, list_item=True)),
+        (citation,),
+        (Passage("d", "S", "T", 0.5, "Hello world", "https://x", "patient"),),
+        abstained=False,
+        notice="n",
+        reading_grade=5.5,
+        suggestions=("a", "b"),
+    )
+    assert Answer.from_dict(_json(answer)) == answer
+
+
+def test_gold_question_round_trips() -> None:
+    q = GoldQuestion("1", "q?", "answerable", "treatment", (Relevant("d", "s"),), ("a",), ("x",), ("typo",))
+    assert GoldQuestion.from_dict(_json(q)) == q

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cancer_qa import cli as cli_module
+from cancer_qa.errors import ConfigError
+from cancer_qa.settings import load_settings
+
+
+def test_settings_errors_name_the_key_and_value(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("QA_PORT", "eighty")
+    with pytest.raises(ConfigError, match=r"^QA_PORT='eighty' is not valid: "):
+        load_settings()
+    monkeypatch.delenv("QA_PORT")
+    with pytest.raises(ConfigError, match=r"^QA_TOP_K=0 is not valid: "):
+        load_settings(top_k=0)
+
+
+def test_unknown_model_is_a_config_error() -> None:
+    from index.embedder import load_embedder
+
+    with pytest.raises(ConfigError, match="QA_MODEL='nope' is not valid: known models are all-MiniLM-L6-v2"):
+        load_embedder("nope")
+
+
+def test_cli_errors_are_one_line_and_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        _main(["ingest", "--corpus", str(tmp_path / "missing")])
+    assert exit_info.value.code == 1
+    assert capsys.readouterr().err == f"error: corpus folder not found: {tmp_path / 'missing'}\n"
+
+
+def _main(argv: list[str]) -> None:
+    import sys
+
+    old = sys.argv
+    sys.argv = ["cancer-qa", *argv]
+    try:
+        cli_module.main()
+    finally:
+        sys.argv = old
+
+
+def test_cli_ingest_reports_skips(tiny_corpus: Path) -> None:
+    (tiny_corpus / "empty.md").write_text("")
+    result = CliRunner().invoke(cli_module.cli, ["ingest", "--corpus", str(tiny_corpus), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert [d["id"] for d in report["documents"]] == ["lapatinib", "melanoma"]
+    assert report["skipped"] == [{"path": "empty.md", "reason": "empty file"}]
+
+
+def test_cli_index_and_ask_with_fake_model(
+    tiny_corpus: Path, tmp_path: Path, fake_embedder, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    import index.embedder as embedder_module
+
+    monkeypatch.setattr(embedder_module, "_MODELS", {fake_embedder.name: lambda: fake_embedder})
+    monkeypatch.setattr("service.qa.load_embedder", lambda name: fake_embedder)
+    monkeypatch.setenv("QA_MODEL", fake_embedder.name)
+    monkeypatch.setenv("QA_DATA_DIR", str(tmp_path / "data"))
+    runner = CliRunner()
+    first = runner.invoke(cli_module.cli, ["index", "--corpus", str(tiny_corpus)])
+    assert first.exit_code == 0, first.output
+    assert "index built:" in first.output
+    second = runner.invoke(cli_module.cli, ["index", "--corpus", str(tiny_corpus)])
+    assert "index up to date:" in second.output
+    asked = runner.invoke(
+        cli_module.cli,
+        ["ask", "What are the side effects of lapatinib?", "--corpus", str(tiny_corpus), "--json"],
+    )
+    assert asked.exit_code == 0, asked.output
+    body = json.loads(asked.output)
+    assert body["answer"][0]["text"] == "Lapatinib can cause side effects."
+    plain = runner.invoke(
+        cli_module.cli, ["ask", "What are the side effects of lapatinib?", "--corpus", str(tiny_corpus)]
+    )
+    assert (
+        plain.output.splitlines()[0]
+        == "Lapatinib can cause side effects. [1] Common side effects include the following: [2]"
+    )
+    assert "[1] Lapatinib — Side effects of lapatinib <https://example.org/lapatinib>" in plain.output

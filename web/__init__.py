@@ -1,0 +1,1 @@
+"""Web: the chat page on top of the service API."""
