@@ -28,7 +28,7 @@ class Settings(BaseSettings):
     data_dir: Path = Field(REPO_ROOT / "var", description="Where indexes and the feedback database live.")
     index_dir: Path | None = Field(None, description="Index folder; default: derived from the corpus path.")
     model: str = Field(DEFAULT_MODEL, description="Embedding model name.")
-    chunk_tokens: int = Field(160, ge=32, le=220, description="Chunk size in cl100k tokens.")
+    chunk_tokens: int = Field(180, ge=32, le=200, description="Chunk size in cl100k tokens.")
     batch_size: int = Field(64, ge=1, le=1024)
     top_k: int = Field(5, ge=1, le=50, description="Passages returned with each answer.")
     max_sentences: int = Field(5, ge=1, le=10)

@@ -66,7 +66,10 @@ def build_index(
         progress=progress,
     )
     sentence_texts = [doc.text[s.start : s.end] for doc in documents for s in doc.sentences]
-    sentence_vectors = embedder.encode(sentence_texts, batch_size=batch_size * 2, progress=progress)
+    unique = list(dict.fromkeys(sentence_texts))  # key-point lists repeat sentences verbatim
+    row = {text: i for i, text in enumerate(unique)}
+    unique_vectors = embedder.encode(unique, batch_size=batch_size * 2, progress=progress)
+    sentence_vectors = unique_vectors[[row[t] for t in sentence_texts]]
     params = IndexParams(
         model=embedder.name,
         dim=embedder.dim,

@@ -18,7 +18,7 @@ from ingest.htmlpage import parse_html
 from ingest.markdown import parse_markdown
 from ingest.metadata import normalise
 from ingest.model import Document
-from ingest.scraped import infer_audience, parse_scraped
+from ingest.scraped import infer_audience, parse_scraped, source_url
 
 SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".html": "html", ".htm": "html"}
 
@@ -124,7 +124,7 @@ def load_file(path: Path, rel: str) -> Document:
         doc_kind = "markdown"
     else:
         title = parse_scraped(raw, builder, fallback)
-        front = {"title": title, "audienceLevel": infer_audience(title)}
+        front = {"title": title, "audienceLevel": infer_audience(title), "url": source_url(raw)}
         doc_kind = "scraped"
     if not builder.has_body:
         raise DocumentError("no text left after cleaning")

@@ -22,6 +22,7 @@ _PROMO = re.compile(
     re.IGNORECASE,
 )
 _TERMINAL = re.compile(r"[.!?:]['\")\]]*(\[\d+(,\s*\d+)*\])*(\[[^\]]{0,60}\])?$")
+_SOURCE_URL = re.compile(r"^(?:(?:source|page url|url|canonical|original)\s*:\s*)?(https?://\S+)$", re.IGNORECASE)
 _MIN_PROSE_WORDS = 10
 _GAP = 3
 _MIN_EXTRA_WORDS = 60
@@ -65,6 +66,15 @@ def infer_audience(text: str) -> str:
     if "patient" in lowered:
         return "patient"
     return "unknown"
+
+
+def source_url(raw: str) -> str | None:
+    """The page's own address when the saved text states it ("Source: https://...")."""
+    for line in raw.splitlines():
+        match = _SOURCE_URL.match(line.strip())
+        if match:
+            return match.group(1)
+    return None
 
 
 def parse_scraped(raw: str, builder: DocumentBuilder, fallback_title: str) -> str:

@@ -23,6 +23,7 @@ _SECTION_WINDOW = 0.08
 _SCORE_WINDOW = 0.12
 _DUPLICATE = 0.92
 _MAX_ITEMS = 8
+_MAX_ENTRIES = 14
 
 
 @dataclass(frozen=True)
@@ -61,27 +62,31 @@ def compose(
         return []
     candidates.sort(key=lambda c: -c[0])
     best = candidates[0][0]
-    chosen: dict[tuple[str, int], Pick] = {}
+    units: list[tuple[int, list[tuple[int, bool]], str]] = []
+    taken: set[tuple[str, int]] = set()
     vectors: list[np.ndarray] = []
-    units = 0
+    words = 0
     for score, rank, doc_id, i in candidates:
-        if units >= max_sentences or (units >= 2 and score < best - _SCORE_WINDOW):
+        if len(units) >= max_sentences or (len(units) >= 2 and score < best - _SCORE_WINDOW):
             break
-        if (doc_id, i) in chosen:
+        if (doc_id, i) in taken:
             continue
         vector = index.sentence_vectors[index.sentence_rows(doc_id)][i]
         if any(float(vector @ v) > _DUPLICATE for v in vectors):
             continue
-        group = _unit(index, doc_id, i)
-        words = sum(_words(_sentence_text(index, doc_id, j)) for j, _ in group)
-        total = sum(_words(_sentence_text(index, p.doc, p.sentence)) for p in chosen.values())
-        if units and total + words > max_words:
+        group = [(j, item) for j, item in _unit(index, doc_id, i) if (doc_id, j) not in taken]
+        size = sum(_words(_sentence_text(index, doc_id, j)) for j, _ in group)
+        if units and words + size > max_words:
             continue
-        for j, is_item in group:
-            chosen.setdefault((doc_id, j), Pick(doc_id, j, is_item, rank))
+        units.append((rank, group, doc_id))
+        taken.update((doc_id, j) for j, _ in group)
         vectors.append(vector)
-        units += 1
-    return sorted(chosen.values(), key=lambda p: (p.rank, p.sentence))
+        words += size
+    # Keep the answer readable: drop the weakest units (chosen last) past the entry cap.
+    while len(units) > 1 and sum(len(g) for _, g, _ in units) > _MAX_ENTRIES:
+        units.pop()
+    picks = [Pick(d, j, item, rank) for rank, group, d in units for j, item in group[:_MAX_ENTRIES]]
+    return sorted(picks, key=lambda p: (p.rank, p.sentence))
 
 
 def _sentence_text(index: StoredIndex, doc_id: str, i: int) -> str:

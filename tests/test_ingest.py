@@ -99,6 +99,7 @@ Immunotherapy drugs help the immune system find and attack melanoma cells in the
 Targeted drugs
 Some melanomas have a BRAF change, and drugs that block BRAF can slow their growth for a while.
 Was this page helpful?
+Source: https://example.org/melanoma-treatment
 Share this page
 Privacy Policy
 Terms of Use
@@ -111,6 +112,7 @@ def test_scraped_page_keeps_prose_and_drops_site_boilerplate(tmp_path: Path) -> 
     assert doc.kind == "scraped"
     assert doc.meta.title == "Melanoma Treatment - Patient Information"
     assert doc.meta.audience == "patient"
+    assert doc.meta.url == "https://example.org/melanoma-treatment"
     assert [s.heading for s in doc.sections] == ["Melanoma Treatment - Patient Information", "Targeted drugs"]
     for noise in ("Sign Up", "newsletter", "Advertisement", "Privacy", "helpful", "Health A-Z"):
         assert noise not in doc.text

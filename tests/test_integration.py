@@ -1,0 +1,102 @@
+"""Real model, real index of the demo corpus, real HTTP: loaded once per session."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from index.store import load_index
+from ingest import chunk_documents, embedding_text, load_corpus
+from tests.conftest import DEMO, SHARED
+
+pytestmark = pytest.mark.integration
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def live_server(demo_settings, real_embedder) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    import uvicorn
+
+    from web.app import create_app
+
+    port = _free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(demo_settings, real_embedder), host="127.0.0.1", port=port, log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if time.monotonic() > deadline:
+            raise RuntimeError("server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+def test_lapatinib_question_over_http_is_answered_with_matching_citations(live_server: str, demo_settings) -> None:  # type: ignore[no-untyped-def]
+    response = httpx.post(f"{live_server}/api/ask", json={"question": "What are the side effects of lapatinib?"}, timeout=30)
+    assert response.status_code == 200
+    body = response.json()
+    assert body["abstained"] is False
+    assert 2 <= len(body["answer"]) <= 14
+    assert body["passages"][0]["doc"] in {"lapatinib", "her2-targeted-drugs-qa"}
+    assert "side effect" in body["passages"][0]["section"].lower()
+    documents = load_index(demo_settings.resolved_index_dir(), demo_settings.model, "").documents
+    numbers = {c["n"] for c in body["citations"]}
+    for sentence in body["answer"]:
+        assert sentence["citation"] in numbers
+    for c in body["citations"]:
+        assert documents[c["doc"]].text[c["start"] : c["end"]] == c["quote"]
+        assert c["url"].startswith("https://")
+    text = " ".join(s["text"] for s in body["answer"]).lower()
+    assert "diarrhea" in text
+
+
+def test_off_topic_question_abstains(live_server: str) -> None:
+    body = httpx.post(f"{live_server}/api/ask", json={"question": "How do I renew my passport?"}, timeout=30).json()
+    assert body["abstained"] is True and body["answer"] == []
+    assert "1-800-4-CANCER" in body["message"]
+
+
+def test_every_loader_runs_on_the_demo_corpus() -> None:
+    result = load_corpus(DEMO)
+    assert result.skipped == []
+    kinds = {d.kind for d in result.documents}
+    assert kinds == {"markdown", "scraped", "html"}
+    assert len(result.documents) >= 25
+    for doc in result.documents:
+        assert doc.meta.url and doc.meta.url.startswith("https://"), doc.id
+
+
+def _assert_chunks_fit(root: Path, embedder) -> None:  # type: ignore[no-untyped-def]
+    documents = load_corpus(root).documents
+    titles = {d.id: d.title for d in documents}
+    worst = max(
+        embedder.count_wordpieces(embedding_text(titles[c.doc], c.heading, c.text))
+        for c in chunk_documents(documents, 180)
+    )
+    assert worst <= embedder.max_wordpieces == 256
+
+
+def test_chunks_fit_the_embedder_window_on_the_demo_corpus(real_embedder) -> None:  # type: ignore[no-untyped-def]
+    _assert_chunks_fit(DEMO, real_embedder)
+
+
+@pytest.mark.shared
+def test_chunks_fit_the_embedder_window_on_the_shared_corpus(real_embedder) -> None:  # type: ignore[no-untyped-def]
+    if not (SHARED / "corpus").exists():
+        pytest.skip(f"../shared is not beside the checkout ({SHARED / 'corpus'} missing)")
+    _assert_chunks_fit(SHARED / "corpus", real_embedder)
