@@ -12,7 +12,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: setup run index test test-fast eval lint clean
+.PHONY: setup run index test test-fast eval eval-baseline lint clean
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -35,15 +35,24 @@ test: setup  ## unit tests (fake embedder) and integration tests (real model, re
 test-fast: setup
 	$(PY) -m pytest -q -m "not integration"
 
-eval: setup  ## score the gold suites; shared suites only when ../shared is there
-	$(CQA) eval --corpus corpus/demo --report $(REPORTS)/demo.json \
-		--suite eval/suites/demo.jsonl --suite eval/suites/demo-realistic.jsonl
+BASELINE ?= eval/baseline.json
+GATE     ?= --baseline $(BASELINE)
+DEMO_SUITES   := --suite eval/suites/demo.jsonl --suite eval/suites/demo-realistic.jsonl --suite eval/suites/safety.jsonl
+SHARED_SUITES := --suite $(SHARED)/eval/medquad-cancergov-dev.jsonl --suite eval/suites/shared-realistic.jsonl \
+                 --suite eval/suites/safety.jsonl
+
+eval: setup  ## score the gold suites and gate against eval/baseline.json (shared suites when ../shared exists)
+	$(CQA) eval --corpus corpus/demo $(DEMO_SUITES) $(GATE) \
+		--report $(REPORTS)/demo.json --html $(REPORTS)/demo.html
 	@if [ -d "$(SHARED)/corpus" ]; then \
-		$(CQA) eval --corpus $(SHARED)/corpus --report $(REPORTS)/shared.json \
-			--suite $(SHARED)/eval/medquad-cancergov-dev.jsonl --suite eval/suites/shared-realistic.jsonl; \
+		$(CQA) eval --corpus $(SHARED)/corpus $(SHARED_SUITES) $(GATE) \
+			--report $(REPORTS)/shared.json --html $(REPORTS)/shared.html; \
 	else \
-		echo "NOTE: $(SHARED) not found: shared suites (medquad-cancergov-dev, shared-realistic) skipped"; \
+		echo "NOTE: $(SHARED)/corpus not found: shared suites (medquad-cancergov-dev, shared-realistic, safety on NCI) skipped"; \
 	fi
+
+eval-baseline:  ## record the current figures as the new baseline, on purpose
+	$(MAKE) eval GATE="--baseline $(BASELINE) --update-baseline"
 
 lint: setup
 	$(VENV)/bin/ruff check .

@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from cancer_qa.errors import CancerQAError
+from cancer_qa.errors import CancerQAError, RegressionError
 from cancer_qa.settings import Settings, load_settings
 
 _corpus = click.option("--corpus", type=click.Path(path_type=Path), help="Corpus folder [QA_CORPUS].")
@@ -143,20 +143,49 @@ def serve(corpus: Path | None, index_dir: Path | None, host: str | None, port: i
 @_corpus
 @_index
 @click.option("--report", type=click.Path(path_type=Path), help="Write the JSON report here.")
+@click.option("--html", "html_path", type=click.Path(path_type=Path), help="Write the HTML report here.")
+@click.option("--baseline", type=click.Path(path_type=Path), help="Gate against this baseline file.")
+@click.option("--update-baseline", is_flag=True, help="Record this run as the new baseline.")
 def eval_cmd(
-    suites: tuple[Path, ...], corpus: Path | None, index_dir: Path | None, report: Path | None
+    suites: tuple[Path, ...],
+    corpus: Path | None,
+    index_dir: Path | None,
+    report: Path | None,
+    html_path: Path | None,
+    baseline: Path | None,
+    update_baseline: bool,
 ) -> None:
-    """Score gold suites (JSONL) against a corpus."""
+    """Score gold suites (JSONL) against a corpus; with --baseline, fail on regressions."""
+    from eval import gate
+    from eval.html_report import html_report
     from eval.runner import run_eval
 
     settings = _settings(corpus=corpus, index_dir=index_dir)
     ensure_index(settings, quiet=True)
     result = run_eval(settings, list(suites))
     click.echo(result.markdown())
-    if report:
-        report.parent.mkdir(parents=True, exist_ok=True)
-        report.write_text(json.dumps(result.to_dict(), indent=2) + "\n")
-        click.echo(f"report: {report}", err=True)
+    for path, text in ((report, json.dumps(result.to_dict(), indent=2) + "\n"), (html_path, None)):
+        if path is None:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text if text is not None else html_report(result), encoding="utf-8")
+        click.echo(f"report: {path}", err=True)
+    current = {gate.run_key(s.suite, s.corpus): gate.gated_metrics(s.summary) for s in result.suites}
+    if baseline is None:
+        return
+    if update_baseline:
+        gate.update_baseline(baseline, current)
+        click.echo(f"baseline updated: {baseline} ({', '.join(current)})", err=True)
+        return
+    checks, notes = gate.check(current, gate.load_baseline(baseline))
+    for note in notes:
+        click.echo(f"NOTE: {note}", err=True)
+    failed = [c for c in checks if not c.ok]
+    for c in failed:
+        click.echo(c.line(), err=True)
+    if failed:
+        raise RegressionError(f"eval gate failed: {len(failed)} metric(s) below baseline {baseline}")
+    click.echo(f"eval gate passed: {len(checks)} checks against {baseline}", err=True)
 
 
 def main() -> None:

@@ -53,3 +53,7 @@ class NotFoundError(CancerQAError):
     """A document or resource that was asked for does not exist."""
 
     http_status = 404
+
+
+class RegressionError(CancerQAError):
+    """The eval gate found metrics below the baseline."""

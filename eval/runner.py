@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -149,7 +149,21 @@ def _breakdown(records: list[dict[str, Any]], key: str) -> dict[str, Any]:
     return {name: {"n": len(rs), **aggregate(rs, fields)} for name, rs in sorted(groups.items())}
 
 
+def _in_corpus(service: QAService, suite: Suite) -> tuple[Suite, int]:
+    """Drop relevant entries whose document is not in this corpus (a suite may span corpora)."""
+    known = service.index.documents
+    questions, dropped = [], 0
+    for q in suite.questions:
+        kept = tuple(r for r in q.relevant if r.doc in known)
+        if len(kept) != len(q.relevant):
+            dropped += 1
+            q = replace(q, relevant=kept, answers=q.answers if kept == q.relevant else ())
+        questions.append(q)
+    return replace(suite, questions=tuple(questions)), dropped
+
+
 def score_suite(service: QAService, suite: Suite) -> SuiteResult:
+    suite, dropped = _in_corpus(service, suite)
     records = []
     for q in suite.questions:
         started = time.perf_counter()
@@ -161,6 +175,7 @@ def score_suite(service: QAService, suite: Suite) -> SuiteResult:
             for name, value in scores.get(r["id"], {}).items():
                 r[f"{level} {name}"] = value
     summary = _summarise(records)
+    summary["relevant_not_in_corpus"] = dropped
     summary["by_qtype"] = _breakdown(records, "qtype")
     summary["by_kind"] = _breakdown(records, "kind")
     return SuiteResult(suite.name, suite.path, str(service.settings.corpus), records, summary)

@@ -146,4 +146,3 @@ def _front_matter(raw: str) -> tuple[dict[str, Any], str]:
     if not isinstance(post.metadata, dict):
         raise DocumentError("broken front matter: not a mapping")
     return dict(post.metadata), post.content
-

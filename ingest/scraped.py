@@ -22,7 +22,9 @@ _PROMO = re.compile(
     re.IGNORECASE,
 )
 _TERMINAL = re.compile(r"[.!?:]['\")\]]*(\[\d+(,\s*\d+)*\])*(\[[^\]]{0,60}\])?$")
-_SOURCE_URL = re.compile(r"^(?:(?:source|page url|url|canonical|original)\s*:\s*)?(https?://\S+)$", re.IGNORECASE)
+_SOURCE_URL = re.compile(
+    r"^(?:(?:source|page url|url|canonical|original)\s*:\s*)?(https?://\S+)$", re.IGNORECASE
+)
 _MIN_PROSE_WORDS = 10
 _GAP = 3
 _MIN_EXTRA_WORDS = 60

@@ -32,7 +32,9 @@ def live_server(demo_settings, real_embedder) -> Iterator[str]:  # type: ignore[
 
     port = _free_port()
     server = uvicorn.Server(
-        uvicorn.Config(create_app(demo_settings, real_embedder), host="127.0.0.1", port=port, log_level="warning")
+        uvicorn.Config(
+            create_app(demo_settings, real_embedder), host="127.0.0.1", port=port, log_level="warning"
+        )
     )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -46,8 +48,12 @@ def live_server(demo_settings, real_embedder) -> Iterator[str]:  # type: ignore[
     thread.join(timeout=10)
 
 
-def test_lapatinib_question_over_http_is_answered_with_matching_citations(live_server: str, demo_settings) -> None:  # type: ignore[no-untyped-def]
-    response = httpx.post(f"{live_server}/api/ask", json={"question": "What are the side effects of lapatinib?"}, timeout=30)
+def test_lapatinib_question_over_http_is_answered_with_matching_citations(
+    live_server: str, demo_settings
+) -> None:  # type: ignore[no-untyped-def]
+    response = httpx.post(
+        f"{live_server}/api/ask", json={"question": "What are the side effects of lapatinib?"}, timeout=30
+    )
     assert response.status_code == 200
     body = response.json()
     assert body["abstained"] is False
@@ -66,7 +72,9 @@ def test_lapatinib_question_over_http_is_answered_with_matching_citations(live_s
 
 
 def test_off_topic_question_abstains(live_server: str) -> None:
-    body = httpx.post(f"{live_server}/api/ask", json={"question": "How do I renew my passport?"}, timeout=30).json()
+    body = httpx.post(
+        f"{live_server}/api/ask", json={"question": "How do I renew my passport?"}, timeout=30
+    ).json()
     assert body["abstained"] is True and body["answer"] == []
     assert "1-800-4-CANCER" in body["message"]
 
