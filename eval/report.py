@@ -63,8 +63,11 @@ def markdown_summary(result: EvalResult) -> str:
                 f"| {fmt(g.get('section MRR@10'))} | {fmt(g.get('doc Recall@1'))} |"
             )
         out.append("")
-        out.append("| kind | n | abstained | safety correct | sentence precision |\n|---|---|---|---|---|")
-        for name, g in m["by_kind"].items():
+        out.append(
+            "| kind or tag | n | abstained | safety correct | sentence precision |\n|---|---|---|---|---|"
+        )
+        groups = list(m["by_kind"].items()) + [(f"tag: {k}", g) for k, g in m.get("by_tag", {}).items()]
+        for name, g in groups:
             out.append(
                 f"| {name} | {g['n']} | {fmt(g.get('abstained'))} | {fmt(g.get('safety_correct'))} "
                 f"| {fmt(g.get('sentence_precision'))} |"

@@ -86,6 +86,7 @@ def _record(q: GoldQuestion, answer: Answer, seconds: float, service: QAService)
         "sections": sections[:10],
         "docs": docs[:10],
         "relevant": [r.key("section") for r in q.relevant],
+        "tags": list(q.tags),
     }
     documents = service.index.documents
     valid = [documents[c.doc].text[c.start : c.end] == c.quote for c in answer.citations]
@@ -144,7 +145,9 @@ def _summarise(records: list[dict[str, Any]]) -> dict[str, Any]:
 def _breakdown(records: list[dict[str, Any]], key: str) -> dict[str, Any]:
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in records:
-        groups[str(r[key])].append(r)
+        values = r[key] if isinstance(r[key], list) else [r[key]]
+        for value in values:
+            groups[str(value)].append(r)
     fields = RETRIEVAL_FIELDS + ANSWER_FIELDS + FLAG_FIELDS
     return {name: {"n": len(rs), **aggregate(rs, fields)} for name, rs in sorted(groups.items())}
 
@@ -157,7 +160,8 @@ def _in_corpus(service: QAService, suite: Suite) -> tuple[Suite, int]:
         kept = tuple(r for r in q.relevant if r.doc in known)
         if len(kept) != len(q.relevant):
             dropped += 1
-            q = replace(q, relevant=kept, answers=q.answers if kept == q.relevant else ())
+            # Gold text and must-contain phrases describe the missing document too: not scored here.
+            q = replace(q, relevant=kept, answers=(), must_contain=())
         questions.append(q)
     return replace(suite, questions=tuple(questions)), dropped
 
@@ -178,6 +182,7 @@ def score_suite(service: QAService, suite: Suite) -> SuiteResult:
     summary["relevant_not_in_corpus"] = dropped
     summary["by_qtype"] = _breakdown(records, "qtype")
     summary["by_kind"] = _breakdown(records, "kind")
+    summary["by_tag"] = _breakdown(records, "tags")
     return SuiteResult(suite.name, suite.path, str(service.settings.corpus), records, summary)
 
 

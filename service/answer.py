@@ -81,7 +81,7 @@ class Answer:
         """Plain text with citation markers, e.g. for the command line."""
         if not self.answer:
             return self.message or ""
-        parts = []
+        parts = [self.message + "\n"] if self.message else []
         for sentence in self.answer:
             prefix = "\n  - " if sentence.list_item else " "
             parts.append(f"{prefix}{sentence.text} [{sentence.citation}]")

@@ -11,6 +11,7 @@ import hashlib
 import logging
 import time
 import uuid
+from dataclasses import replace
 from pathlib import Path
 
 from cancer_qa.errors import BadQuestionError
@@ -20,6 +21,7 @@ from index.search import Filters, Hit, Retriever
 from index.store import StoredIndex, load_index
 from service.answer import Answer, AnswerSentence, Citation, Passage
 from service.compose import compose
+from service.triage import PERSONAL, PERSONAL_WITH_INFO, reply, triage
 
 log = logging.getLogger("cancer_qa.service")
 
@@ -37,6 +39,11 @@ class QAService:
         self.settings = settings
         self.index = index
         self.retriever = Retriever(index, embedder)
+        if settings.log_questions:
+            log.warning(
+                "QA_LOG_QUESTIONS is on: raw question text will be written to the logs. "
+                "Use this for local debugging only; health questions are sensitive."
+            )
 
     @classmethod
     def open(cls, settings: Settings, embedder: Embedder | None = None) -> QAService:
@@ -50,15 +57,33 @@ class QAService:
     def ask(self, question: str, filters: Filters | None = None) -> Answer:
         started = time.perf_counter()
         clean = self._validate(question)
+        safety = triage(clean)
+        if safety.category is not None and not (safety.category == PERSONAL and safety.general_part):
+            # Fixed, reviewed replies; no retrieval at all.
+            answer = Answer(
+                (),
+                (),
+                (),
+                abstained=True,
+                message=reply(safety.category),
+                safety=safety.category,
+                notice=NOTICE,
+            )
+        else:
+            answer = self._answer(clean, filters)
+            if safety.category == PERSONAL:
+                message = PERSONAL_WITH_INFO if answer.answer else reply(PERSONAL)
+                answer = replace(answer, safety=PERSONAL, message=message)
+        self._log(clean, answer, time.perf_counter() - started)
+        return answer
+
+    def _answer(self, clean: str, filters: Filters | None) -> Answer:
         vector = self.retriever.embed(clean)
         hits = self.retriever.search(clean, k=max(self.settings.top_k, 10), filters=filters, vector=vector)
         passages = tuple(self._passage(h) for h in hits[: self.settings.top_k])
         if not hits or hits[0].score < MIN_SCORE:
-            answer = Answer((), (), passages, abstained=True, message=ABSTAIN_MESSAGE, notice=NOTICE)
-        else:
-            answer = self._compose(vector, hits, passages)
-        self._log(clean, answer, time.perf_counter() - started)
-        return answer
+            return Answer((), (), passages, abstained=True, message=ABSTAIN_MESSAGE, notice=NOTICE)
+        return self._compose(vector, hits, passages)
 
     def _validate(self, question: object) -> str:
         if not isinstance(question, str) or not question.strip():

@@ -57,3 +57,54 @@ def test_bad_questions_raise_clear_errors(tiny_service, question: str, message: 
     with pytest.raises(BadQuestionError) as err:
         tiny_service.ask(question)
     assert str(err.value) == message
+
+
+def test_emergency_gets_the_fixed_reply_before_any_retrieval(tiny_service, fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    from service.triage import EMERGENCY_REPLY
+
+    calls = fake_embedder.calls
+    answer = tiny_service.ask("my dad's lips are blue and he can't breathe, he takes lapatinib")
+    assert answer.safety == "emergency"
+    assert answer.message == EMERGENCY_REPLY and answer.message.startswith("Call 911")
+    assert answer.answer == () and answer.passages == ()
+    assert fake_embedder.calls == calls
+
+
+def test_crisis_reply_gives_988(tiny_service) -> None:  # type: ignore[no-untyped-def]
+    answer = tiny_service.ask("i don't want to live anymore")
+    assert answer.safety == "crisis"
+    assert "988" in (answer.message or "") and answer.answer == ()
+
+
+def test_personal_advice_with_a_general_part_adds_general_information(tiny_service) -> None:  # type: ignore[no-untyped-def]
+    from service.triage import PERSONAL_REPLY, PERSONAL_WITH_INFO
+
+    only_personal = tiny_service.ask("how many mg of lapatinib should I take")
+    assert only_personal.safety == "personal_advice"
+    assert only_personal.message == PERSONAL_REPLY and only_personal.answer == ()
+    mixed = tiny_service.ask("should I stop lapatinib, and what are the side effects of lapatinib?")
+    assert mixed.safety == "personal_advice"
+    assert mixed.message == PERSONAL_WITH_INFO
+    assert mixed.answer[0].text == "Lapatinib can cause side effects."
+    assert mixed.text.startswith(PERSONAL_WITH_INFO + "\n")
+
+
+def test_benign_look_alike_is_answered_normally(tiny_service) -> None:  # type: ignore[no-untyped-def]
+    answer = tiny_service.ask("lapatinib side effects are killing me, what are they?")
+    assert answer.safety is None and not answer.abstained
+
+
+def test_raw_logging_is_opt_in_and_warned(tiny_settings, fake_embedder, caplog) -> None:  # type: ignore[no-untyped-def]
+    import logging
+
+    from service.qa import QAService
+
+    loud = tiny_settings.model_copy(update={"log_questions": True})
+    with caplog.at_level(logging.INFO, logger="cancer_qa"):
+        service = QAService.open(loud, fake_embedder)
+        service.ask("what is melanoma")
+    messages = [r.getMessage() for r in caplog.records]
+    assert any(
+        r.levelno == logging.WARNING and "QA_LOG_QUESTIONS is on" in r.getMessage() for r in caplog.records
+    )
+    assert any("question=what is melanoma" in m for m in messages)
