@@ -1,0 +1,3 @@
+from cancer_qa.cli import main
+
+main()
