@@ -22,6 +22,7 @@ from index.store import StoredIndex, load_index
 from service.answer import Answer, AnswerSentence, Citation, Passage
 from service.compose import compose
 from service.triage import PERSONAL, PERSONAL_WITH_INFO, reply, triage
+from service.understand import expand, question_topics, rerank
 
 log = logging.getLogger("cancer_qa.service")
 
@@ -78,8 +79,11 @@ class QAService:
         return answer
 
     def _answer(self, clean: str, filters: Filters | None) -> Answer:
-        vector = self.retriever.embed(clean)
-        hits = self.retriever.search(clean, k=max(self.settings.top_k, 10), filters=filters, vector=vector)
+        query = expand(clean)
+        vector = self.retriever.embed(query)
+        depth = max(self.settings.top_k, 10)
+        hits = self.retriever.search(query, k=depth + 20, filters=filters, vector=vector)
+        hits = rerank(hits, question_topics(clean))[:depth]
         passages = tuple(self._passage(h) for h in hits[: self.settings.top_k])
         if not hits or hits[0].score < MIN_SCORE:
             return Answer((), (), passages, abstained=True, message=ABSTAIN_MESSAGE, notice=NOTICE)
