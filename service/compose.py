@@ -19,7 +19,7 @@ from index.store import StoredIndex
 
 _ANAPHOR = re.compile(r"^(This|These|That|Those|It|They|Such|Both|Each|Also|However|But)\b")
 _MAX_SECTIONS = 3
-_SECTION_WINDOW = 0.08
+_SECTION_WINDOW = 0.0
 _SCORE_WINDOW = 0.12
 _DUPLICATE = 0.92
 _MAX_ITEMS = 8
@@ -48,7 +48,8 @@ def compose(
     if not hits:
         return []
     top = hits[0].score
-    sections = [h for h in hits[:_MAX_SECTIONS] if h.score >= top - _SECTION_WINDOW]
+    # Never stitch pages together: extra sections only from the top page, and only when close.
+    sections = [h for h in hits[:_MAX_SECTIONS] if h.score >= top - _SECTION_WINDOW and h.doc == hits[0].doc]
     candidates: list[tuple[float, int, str, int]] = []
     for rank, hit in enumerate(sections):
         doc = index.documents[hit.doc]

@@ -61,7 +61,7 @@ LAY_TERMS: dict[str, str] = {
 _LAY = [(re.compile(p, re.IGNORECASE), r) for p, r in LAY_TERMS.items()]
 
 QUESTION_MATCH_BONUS = 0.08
-SAME_PAGE_BONUS = 0.0
+PAGE_WINDOW = 0.05
 
 
 def expand(question: str) -> str:
@@ -81,7 +81,11 @@ def question_topics(question: str) -> set[str]:
     specific = found - {"definition", "treatment"}
     if "side effects" in found:
         found.discard("treatment")
-    if specific and "definition" in found and not re.match(r"\s*what (?:is|are) (?:a |an |the )?\w+\s*\??$", question, re.I):
+    if (
+        specific
+        and "definition" in found
+        and not re.match(r"\s*what (?:is|are) (?:a |an |the )?\w+\s*\??$", question, re.I)
+    ):
         found.discard("definition")
     return found
 
@@ -90,12 +94,15 @@ def rerank(hits: list[Hit], wanted: set[str]) -> list[Hit]:
     """Boost sections whose heading offers the answer type the question asks for."""
     if not hits:
         return hits
-    top_doc = hits[0].doc
+    top = hits[0].score
+    page_best: dict[str, float] = {}
+    for hit in hits:
+        page_best.setdefault(hit.doc, hit.score)
     boosted = []
     for hit in hits:
-        offered = topics(hit.heading)
-        bonus = QUESTION_MATCH_BONUS if wanted & offered else 0.0
-        if hit.doc == top_doc:
-            bonus += SAME_PAGE_BONUS
+        # Only pages that are already close contenders: the type of section must not pull in a
+        # matching heading from the wrong page.
+        contender = page_best[hit.doc] >= top - PAGE_WINDOW
+        bonus = QUESTION_MATCH_BONUS if contender and wanted & topics(hit.heading) else 0.0
         boosted.append(replace(hit, score=hit.score + bonus))
     return sorted(boosted, key=lambda h: -h.score)

@@ -12,10 +12,12 @@
   }
 
   function render(data) {
-    const box = el("div", "msg bot" + (data.abstained ? " abstain" : ""));
-    if (data.answer.length === 0) {
-      box.appendChild(el("p", "", data.message || ""));
-    } else {
+    const urgent = data.safety === "emergency" || data.safety === "crisis";
+    const kind = urgent ? " safety " + data.safety : data.safety ? " advice" : data.abstained ? " abstain" : "";
+    const box = el("div", "msg bot" + kind);
+    if (urgent) box.setAttribute("role", "alert");
+    if (data.message) box.appendChild(el("p", "message", data.message));
+    if (data.answer.length > 0) {
       const p = el("p");
       let list = null;
       data.answer.forEach(function (s) {
@@ -39,6 +41,7 @@
         if (c.url) a.href = c.url;
         li.appendChild(a);
         li.appendChild(document.createTextNode(" — " + c.section));
+        if (c.last_reviewed) li.appendChild(document.createTextNode(" (reviewed " + c.last_reviewed + ")"));
         ol.appendChild(li);
       });
       box.appendChild(ol);
