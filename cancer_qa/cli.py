@@ -10,7 +10,6 @@ import logging
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -19,10 +18,6 @@ from cancer_qa.settings import Settings, load_settings
 
 _corpus = click.option("--corpus", type=click.Path(path_type=Path), help="Corpus folder [QA_CORPUS].")
 _index = click.option("--index-dir", type=click.Path(path_type=Path), help="Index folder [QA_INDEX_DIR].")
-
-
-def _settings(**overrides: Any) -> Settings:
-    return load_settings(**overrides)
 
 
 def ensure_index(settings: Settings, force: bool = False, quiet: bool = False) -> None:
@@ -71,7 +66,7 @@ def ingest(corpus: Path | None, as_json: bool) -> None:
     """Load and clean a corpus; report what was kept and what was skipped."""
     from ingest import chunk_documents, load_corpus
 
-    settings = _settings(corpus=corpus)
+    settings = load_settings(corpus=corpus)
     result = load_corpus(settings.corpus)
     chunks = chunk_documents(result.documents, settings.chunk_tokens)
     if as_json:
@@ -94,7 +89,7 @@ def ingest(corpus: Path | None, as_json: bool) -> None:
 @click.option("--force", is_flag=True, help="Rebuild even when the index is up to date.")
 def index_cmd(corpus: Path | None, out: Path | None, force: bool) -> None:
     """Build the search index for a corpus (skipped when it is up to date)."""
-    ensure_index(_settings(corpus=corpus, index_dir=out), force=force)
+    ensure_index(load_settings(corpus=corpus, index_dir=out), force=force)
 
 
 @cli.command()
@@ -106,7 +101,7 @@ def ask(question: str, corpus: Path | None, index_dir: Path | None, as_json: boo
     """Answer one question from the command line."""
     from service.qa import QAService
 
-    settings = _settings(corpus=corpus, index_dir=index_dir)
+    settings = load_settings(corpus=corpus, index_dir=index_dir)
     ensure_index(settings, quiet=True)
     answer = QAService.open(settings).ask(question)
     if as_json:
@@ -130,7 +125,7 @@ def serve(corpus: Path | None, index_dir: Path | None, host: str | None, port: i
 
     from web.app import create_app
 
-    settings = _settings(corpus=corpus, index_dir=index_dir, host=host, port=port)
+    settings = load_settings(corpus=corpus, index_dir=index_dir, host=host, port=port)
     ensure_index(settings)
     logging.getLogger("cancer_qa").setLevel(logging.INFO)
     app = create_app(settings)
@@ -160,7 +155,7 @@ def eval_cmd(
     from eval.html_report import html_report
     from eval.runner import run_eval
 
-    settings = _settings(corpus=corpus, index_dir=index_dir)
+    settings = load_settings(corpus=corpus, index_dir=index_dir)
     ensure_index(settings, quiet=True)
     result = run_eval(settings, list(suites))
     click.echo(result.markdown())

@@ -61,6 +61,9 @@ class StoredIndex:
     sentence_vectors: np.ndarray
     sentence_offsets: dict[str, int]
 
+    def sentence_vector(self, doc_id: str, i: int) -> np.ndarray:
+        return self.sentence_vectors[self.sentence_offsets[doc_id] + i]
+
     def sentence_rows(self, doc_id: str) -> slice:
         start = self.sentence_offsets[doc_id]
         return slice(start, start + len(self.documents[doc_id].sentences))

@@ -8,7 +8,7 @@ the run goes on; identical documents are stored once.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -97,7 +97,7 @@ def _renamed(doc: Document, new_id: str, taken: set[str]) -> Document:
     candidate, n = new_id, 2
     while candidate in taken:
         candidate, n = f"{new_id}-{n}", n + 1
-    return Document.from_dict({**doc.to_dict(), "id": candidate})
+    return replace(doc, id=candidate)
 
 
 def load_file(path: Path, rel: str) -> Document:

@@ -72,7 +72,7 @@ def compose(
             break
         if (doc_id, i) in taken:
             continue
-        vector = index.sentence_vectors[index.sentence_rows(doc_id)][i]
+        vector = index.sentence_vector(doc_id, i)
         if any(float(vector @ v) > _DUPLICATE for v in vectors):
             continue
         group = [(j, item) for j, item in _unit(index, doc_id, i) if (doc_id, j) not in taken]
