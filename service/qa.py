@@ -78,6 +78,13 @@ class QAService:
         self._log(clean, answer, time.perf_counter() - started)
         return answer
 
+    def search(self, query: str, filters: Filters | None = None, k: int = 10) -> tuple[Passage, ...]:
+        """Ranked passages (one per section) for the staff lookup view; no answer is composed."""
+        clean = self._validate(query)
+        hits = self.retriever.search(expand(clean), k=k + 20, filters=filters)
+        hits = rerank(hits, question_topics(clean))[:k]
+        return tuple(self._passage(h) for h in hits)
+
     def _answer(self, clean: str, filters: Filters | None) -> Answer:
         query = expand(clean)
         vector = self.retriever.embed(query)

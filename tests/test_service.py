@@ -108,3 +108,13 @@ def test_raw_logging_is_opt_in_and_warned(tiny_settings, fake_embedder, caplog) 
         r.levelno == logging.WARNING and "QA_LOG_QUESTIONS is on" in r.getMessage() for r in caplog.records
     )
     assert any("question=what is melanoma" in m for m in messages)
+
+
+def test_search_ranks_passages_without_composing(tiny_service) -> None:  # type: ignore[no-untyped-def]
+    from index.search import Filters
+
+    passages = tiny_service.search("melanoma treatment surgery", k=3)
+    assert [(p.doc, p.section) for p in passages][0] == ("melanoma", "Melanoma treatment")
+    assert all(passages[i].score >= passages[i + 1].score for i in range(len(passages) - 1))
+    only_breast = tiny_service.search("melanoma treatment surgery", Filters(cancer_types=("breast",)), k=3)
+    assert {p.doc for p in only_breast} == {"lapatinib"}
