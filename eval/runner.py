@@ -18,7 +18,7 @@ from eval.metrics import aggregate, contains, percentile, retrieval_scores, roug
 from eval.suite import GoldQuestion, Suite, load_suite
 from service.answer import Answer
 from service.qa import QAService
-from service.readability import fk_grade, smog
+from service.readability import entries_text, fk_grade, smog
 
 RETRIEVAL_FIELDS = [
     f"{level} {m}"
@@ -95,8 +95,9 @@ def _record(q: GoldQuestion, answer: Answer, seconds: float, service: QAService)
         rec["citation_valid"] = sum(valid) / len(valid) if valid else 0.0
         rec["citation_coverage"] = sum(s.citation in cited for s in answer.answer) / len(answer.answer)
         rec["answer_words"] = float(len(text.split()))
-        rec["fk_grade"] = fk_grade(text)
-        rec["smog"] = smog(text)
+        shown = entries_text([s.text for s in answer.answer])
+        rec["fk_grade"] = fk_grade(shown)
+        rec["smog"] = smog(shown)
     if q.relevant and answer.answer:
         gold_sections = {r.key("section") for r in q.relevant}
         gold_text = " ".join(q.answers) or " ".join(

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from index.embedder import Embedder
+from index.lexical import Lexical
 from index.store import FORMAT_VERSION, IndexParams, read_params, write_index
 from ingest import IngestResult, chunk_documents, corpus_hash, embedding_text, load_corpus
 from ingest.chunking import TOKENIZER
@@ -60,8 +61,9 @@ def build_index(
     chunks = chunk_documents(documents, chunk_tokens)
     embedder = embedder_factory()
     titles = {doc.id: doc.title for doc in documents}
+    chunk_texts = [embedding_text(titles[c.doc], c.heading, c.text) for c in chunks]
     chunk_vectors = embedder.encode(
-        [embedding_text(titles[c.doc], c.heading, c.text) for c in chunks],
+        chunk_texts,
         batch_size=batch_size,
         progress=progress,
     )
@@ -82,5 +84,5 @@ def build_index(
         sentences=len(sentence_texts),
         build_seconds=round(time.perf_counter() - started, 2),
     )
-    write_index(out, params, documents, chunks, chunk_vectors, sentence_vectors)
+    write_index(out, params, documents, chunks, chunk_vectors, sentence_vectors, Lexical.build(chunk_texts))
     return BuildResult(out, params, skipped=False, ingest=ingested)

@@ -7,6 +7,7 @@ Layout::
     chunks.jsonl     one Chunk per line, in vector order
     chunks.faiss     FAISS inner-product index over unit chunk vectors
     sentences.npy    unit vectors of every sentence, documents in order, float16
+    bm25/            BM25 model over the chunks' embedding texts (bm25s), in chunk order
 """
 
 from __future__ import annotations
@@ -22,9 +23,10 @@ from typing import Any
 import numpy as np
 
 from cancer_qa.errors import IndexMismatchError, IndexMissingError
+from index.lexical import Lexical
 from ingest.model import Chunk, Document
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 PARAMS = "params.json"
 
 
@@ -60,6 +62,7 @@ class StoredIndex:
     chunk_index: Any
     sentence_vectors: np.ndarray
     sentence_offsets: dict[str, int]
+    lexical: Lexical
 
     def sentence_vector(self, doc_id: str, i: int) -> np.ndarray:
         return self.sentence_vectors[self.sentence_offsets[doc_id] + i]
@@ -83,6 +86,7 @@ def write_index(
     chunks: list[Chunk],
     chunk_vectors: np.ndarray,
     sentence_vectors: np.ndarray,
+    lexical: Lexical,
 ) -> None:
     """Write to a temporary sibling folder, then swap it into place."""
     import faiss
@@ -101,6 +105,7 @@ def write_index(
     flat.add(np.ascontiguousarray(chunk_vectors, dtype=np.float32))
     faiss.write_index(flat, str(tmp / "chunks.faiss"))
     np.save(tmp / "sentences.npy", sentence_vectors.astype(np.float16))
+    lexical.save(tmp)
     stamped = IndexParams.from_dict({**params.to_dict(), "built_at": time.strftime("%Y-%m-%dT%H:%M:%S")})
     (tmp / PARAMS).write_text(json.dumps(stamped.to_dict(), indent=2) + "\n")
     old = path.parent / f".{path.name}.old-{os.getpid()}"
@@ -141,4 +146,5 @@ def load_index(path: Path, model: str, rebuild_hint: str) -> StoredIndex:
         row += len(doc.sentences)
     if row != len(sentence_vectors):
         raise IndexMismatchError(f"index at {path} is inconsistent; rebuild with: {rebuild_hint}")
-    return StoredIndex(path, params, documents, chunks, chunk_index, sentence_vectors, offsets)
+    lexical = Lexical.load(path, len(chunks))
+    return StoredIndex(path, params, documents, chunks, chunk_index, sentence_vectors, offsets, lexical)

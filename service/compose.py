@@ -1,10 +1,12 @@
 """Choose the sentences of an extractive answer.
 
 Candidates are the sentences of the top-ranked sections. Each is scored by its own similarity to
-the question blended with its section's retrieval score; the best are kept while they stay close
-to the top score, near-duplicates are dropped, a list's lead-in brings its items, and a sentence
-that opens with "This"/"These"/"It" brings the sentence before it. The result is ordered by section
-rank, then by position in the document, so it reads in the source's own order.
+the question blended with its section's retrieval score, less a reading-level penalty for
+sentences above grade 8 (among sentences of similar relevance the simpler one wins); the best are
+kept while they stay close to the top score, near-duplicates are dropped, a list's lead-in brings
+its items, and a sentence that opens with "This"/"These"/"It" brings the sentence before it. The
+result is ordered by section rank, then by position in the document, so it reads in the source's
+own order.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import numpy as np
 
 from index.search import Hit
 from index.store import StoredIndex
+from service.readability import sentence_grade
 
 _ANAPHOR = re.compile(r"^(This|These|That|Those|It|They|Such|Both|Each|Also|However|But)\b")
 _MAX_SECTIONS = 3
@@ -24,6 +27,8 @@ _SCORE_WINDOW = 0.12
 _DUPLICATE = 0.92
 _MAX_ITEMS = 8
 _MAX_ENTRIES = 14
+TARGET_GRADE = 8.0
+READING_WEIGHT = 0.02  # score lost per grade above the target
 
 
 @dataclass(frozen=True)
@@ -57,7 +62,9 @@ def compose(
         sims = index.sentence_vectors[rows] @ question_vector
         for i, sentence in enumerate(doc.sentences):
             if sentence.section == hit.section:
+                grade = sentence_grade(doc.text[sentence.start : sentence.end])
                 score = 0.55 * float(sims[i]) + 0.45 * hit.score
+                score -= READING_WEIGHT * max(0.0, grade - TARGET_GRADE)
                 candidates.append((score, rank, hit.doc, i))
     if not candidates:
         return []

@@ -21,8 +21,11 @@ from index.search import Filters, Hit, Retriever
 from index.store import StoredIndex, load_index
 from service.answer import Answer, AnswerSentence, Citation, Passage
 from service.compose import compose
+from service.readability import answer_grade
+from service.rerank import Reranker
+from service.spelling import Speller
 from service.triage import PERSONAL, PERSONAL_WITH_INFO, reply, triage
-from service.understand import expand, question_topics, rerank
+from service.understand import expand, question_topics
 
 log = logging.getLogger("cancer_qa.service")
 
@@ -40,6 +43,9 @@ class QAService:
         self.settings = settings
         self.index = index
         self.retriever = Retriever(index, embedder)
+        documents = list(index.documents.values())
+        self.reranker = Reranker(documents)
+        self.speller = Speller(t for d in documents for t in (d.title, d.text))
         if settings.log_questions:
             log.warning(
                 "QA_LOG_QUESTIONS is on: raw question text will be written to the logs. "
@@ -80,17 +86,21 @@ class QAService:
 
     def search(self, query: str, filters: Filters | None = None, k: int = 10) -> tuple[Passage, ...]:
         """Ranked passages (one per section) for the staff lookup view; no answer is composed."""
-        clean = self._validate(query)
-        hits = self.retriever.search(expand(clean), k=k + 20, filters=filters)
-        hits = rerank(hits, question_topics(clean))[:k]
+        query = self._understand(self._validate(query))
+        hits = self.retriever.search(query, k=k + 20, filters=filters)
+        hits = self.reranker.rerank(hits, query, question_topics(query), patient=False)[:k]
         return tuple(self._passage(h) for h in hits)
 
+    def _understand(self, clean: str) -> str:
+        """The question with misspellings corrected and lay words mapped to the corpus's words."""
+        return expand(self.speller.check(clean).text)
+
     def _answer(self, clean: str, filters: Filters | None) -> Answer:
-        query = expand(clean)
+        query = self._understand(clean)
         vector = self.retriever.embed(query)
         depth = max(self.settings.top_k, 10)
         hits = self.retriever.search(query, k=depth + 20, filters=filters, vector=vector)
-        hits = rerank(hits, question_topics(clean))[:depth]
+        hits = self.reranker.rerank(hits, query, question_topics(query))[:depth]
         passages = tuple(self._passage(h) for h in hits[: self.settings.top_k])
         if not hits or hits[0].score < MIN_SCORE:
             return Answer((), (), passages, abstained=True, message=ABSTAIN_MESSAGE, notice=NOTICE)
@@ -142,7 +152,17 @@ class QAService:
             sentences.append(AnswerSentence(quote, n, pick.list_item))
         if not sentences:
             return Answer((), (), passages, abstained=True, message=ABSTAIN_MESSAGE, notice=NOTICE)
-        return Answer(tuple(sentences), tuple(citations), passages, abstained=False, notice=NOTICE)
+        first = self.index.documents[picks[0].doc]
+        section = first.sentences[picks[0].sentence].section
+        return Answer(
+            tuple(sentences),
+            tuple(citations),
+            passages,
+            abstained=False,
+            notice=NOTICE,
+            reading_grade=answer_grade([s.text for s in sentences]),
+            read_more=f"/doc/{first.id}#sec-{section}",
+        )
 
     def _log(self, question: str, answer: Answer, seconds: float) -> None:
         fields = {

@@ -1,32 +1,28 @@
-"""Question understanding: what kind of answer is wanted, and which sections give it.
+"""Question understanding: what kind of answer is wanted, in the corpus's own words.
 
 One keyword table serves both sides: ``topics(text)`` finds the answer types a question asks for
 ("how is it diagnosed" -> diagnosis) and the types a section heading offers ("Tests to Detect and
-Diagnose ..." -> diagnosis). ``rerank`` adds a bonus to sections whose heading offers what the
-question asks, and a small one to sections of the same page, so the right section comes *first*
-among near-identical pages and sections. Lay words are mapped to the corpus's words first
-("chemo" -> chemotherapy, "spread" -> metastasis).
+Diagnose ..." -> diagnosis); ``service.rerank`` uses both. ``expand`` maps lay words, brand names
+and abbreviations to the corpus's words ("chemo" -> chemotherapy, "tykerb" -> lapatinib,
+"CLL" -> chronic lymphocytic leukemia). The maps are ours, written for this product.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-
-from index.search import Hit
 
 _TOPICS: dict[str, str] = {
-    "outlook": r"outlook|prognos\w*|surviv\w*|life expectancy|chances? of (?:recovery|getting better|beating)|curable|odds|how long (?:do|will|can)|recovery",
+    "outlook": r"outlook|prognos\w*|surviv\w*|life expectancy|chances? of (?:recovery|getting better|beating|being cured)|curable|odds|how long (?:do|will|can)|recovery|how (?:well|likely)|come back|recur\w*|what decides|what affects",
     "diagnosis": r"diagnos\w*|detect\w*|tests?\b|testing|find (?:out|it)|biops\w+|scans?\b|exams?\b|check for|work-?up",
     "symptoms": r"symptoms?|symtoms?|signs?\b|warning signs|feel like|how (?:do|would) (?:i|you) know",
     "stages": r"stag(?:e|es|ing)\b|spread|metasta\w*|how advanced|grade",
-    "treatment": r"treat\w*|therap(?:y|ies)\b|tx\b|cure[ds]?\b|options?\b",
+    "treatment": r"treat\w*|therap(?:y|ies)\b|tx\b|cure[ds]?\b|options?\b|manage\w*",
     "side effects": r"side[- ]?effects?|side efects|adverse|toxicit\w*|\bae\b|complications?|late effects",
-    "risk": r"risks?\b|who gets|at risk|more likely|chance of getting|susceptib\w*|hereditary|inherit\w*|genetic|runs? in (?:the )?famil\w*",
+    "risk": r"risks?\b|who gets|at risk|more likely|chance of getting|susceptib\w*|hereditary|inherit\w*|genetic|runs? in (?:the |my )?famil\w*|linked|link\b|connection|associated|raises?",
     "causes": r"causes?d?\b|why do\b|what makes|reason",
-    "prevention": r"prevent\w*|avoid|lower (?:my|the|your) (?:risk|chance)|protect",
+    "prevention": r"prevent\w*|avoid|(?:lower|reduce|cut)\w* (?:\w+ ){0,3}(?:risk|chances?)|protect",
     "screening": r"screen\w*|mammogra\w*|pap (?:smear|test)|colonoscop\w*|early detection|check-?ups?",
-    "trials": r"clinical trials?|trials?\b|research|studies|study\b|new treatments?|experimental",
+    "trials": r"clinical trials?|trials?\b|research|studies|studied|study\b|new treatments?|experimental|being tested",
     "definition": r"^what (?:is|are)\b|\bwhat does\b|\bmean(?:s|ing)?\b|\bdefin\w*|general information|about\b|overview",
 }
 _COMPILED = {name: re.compile(rf"\b(?:{pattern})", re.IGNORECASE) for name, pattern in _TOPICS.items()}
@@ -41,7 +37,43 @@ LAY_TERMS: dict[str, str] = {
     r"\bblood cancer\b": "leukemia lymphoma myeloma blood cancer",
     r"\bpap smear\b": "pap test cervical screening",
     r"\bboob\b|\bboobs\b": "breast",
-    r"\bkids?\b|\bchildren\b|\bmy (?:son|daughter|child|toddler|baby)\b|\byear old\b|\byr old\b": "childhood children",
+    r"\bkids?\b|\bchildren\b|\bmy (?:\d+ year old |little )?(?:son|daughter|child|toddler|baby|grandson|granddaughter|grandchild)\b|\b(?:[1-9]|1[0-7]) ?(?:year|yr)s? old\b|\bteen(?:ager)?s?\b": "childhood children",
+    r"\b(?:guys?|men|males?|a man)\b": "male men",
+    r"\bsmall bowel\b": "small intestine",
+    r"\blarge bowel\b|\bbowel cancer\b": "colon colorectal cancer",
+    r"\bsugar pills?\b|\bdummy pills?\b": "placebo",
+    r"\b(?:throw(?:ing)? up|puk(?:e|ing)|barf\w*)\b": "vomiting",
+    r"\b(?:worn out|exhausted|so tired|wiped out)\b": "fatigue tired",
+    r"\b(?:numb\w*|tingl\w*|pins and needles)\b": "numbness tingling nerve problems neuropathy",
+    r"\bhair (?:is )?(?:falling out|fall out|coming out)\b": "hair loss",
+    r"\bcome back\b|\bcoming back\b": "come back recurrence",
+    r"\bbumps?\b": "lump",
+    # Brand names of drugs to the generic names pages use.
+    r"\bherceptin\b": "trastuzumab herceptin",
+    r"\bkadcyla\b|\bt-?dm1\b": "ado-trastuzumab emtansine T-DM1",
+    r"\bperjeta\b": "pertuzumab",
+    r"\btykerb\b": "lapatinib",
+    r"\bkeytruda\b": "pembrolizumab immunotherapy checkpoint inhibitor",
+    r"\bopdivo\b": "nivolumab immunotherapy checkpoint inhibitor",
+    r"\btaxol\b": "paclitaxel chemotherapy",
+    r"\bgleevec\b": "imatinib targeted therapy",
+    r"\brituxan\b": "rituximab",
+    r"\bavastin\b": "bevacizumab",
+    # Abbreviations (the case-sensitive ones are in _ABBREVIATIONS).
+    r"\bbcc\b": "basal cell carcinoma",
+    r"\bscc\b": "squamous cell carcinoma",
+    r"\bhcc\b": "hepatocellular carcinoma liver cancer",
+    r"\bnsclc\b": "non-small cell lung cancer",
+    r"\bsclc\b": "small cell lung cancer",
+    r"\bcll\b": "chronic lymphocytic leukemia",
+    r"\bcml\b": "chronic myelogenous leukemia",
+    r"\baml\b": "acute myeloid leukemia",
+    r"\bjmml\b": "juvenile myelomonocytic leukemia",
+    r"\bnhl\b": "non-hodgkin lymphoma",
+    r"\bmds\b": "myelodysplastic syndromes",
+    r"\bgist\b": "gastrointestinal stromal tumor",
+    r"\bcipn\b": "chemotherapy peripheral neuropathy nerve problems",
+    r"\bhep (b|c)\b": r"hepatitis \1",
     r"\bbrca thing\b|\bbrca\b": "brca gene inherited risk",
     r"\bher2\+": "her2-positive",
     r"\btx\b": "treatment",
@@ -58,10 +90,16 @@ LAY_TERMS: dict[str, str] = {
     r"\bsymtoms?\b|\bsympto?ms?\b": "symptoms",
     r"\bside efects?\b": "side effects",
 }
-_LAY = [(re.compile(p, re.IGNORECASE), r) for p, r in LAY_TERMS.items()]
+# Abbreviations that are also everyday words: only in capitals ("ALL", not "all").
+_ABBREVIATIONS: dict[str, str] = {
+    r"\bALL\b": "acute lymphoblastic leukemia",
+    r"\bHL\b": "hodgkin lymphoma",
+    r"\bMM\b": "multiple myeloma",
+}
+_LAY = [(re.compile(p, re.IGNORECASE), r) for p, r in LAY_TERMS.items()] + [
+    (re.compile(p), r) for p, r in _ABBREVIATIONS.items()
+]
 
-QUESTION_MATCH_BONUS = 0.08
-PAGE_WINDOW = 0.05
 
 
 def expand(question: str) -> str:
@@ -88,21 +126,3 @@ def question_topics(question: str) -> set[str]:
     ):
         found.discard("definition")
     return found
-
-
-def rerank(hits: list[Hit], wanted: set[str]) -> list[Hit]:
-    """Boost sections whose heading offers the answer type the question asks for."""
-    if not hits:
-        return hits
-    top = hits[0].score
-    page_best: dict[str, float] = {}
-    for hit in hits:
-        page_best.setdefault(hit.doc, hit.score)
-    boosted = []
-    for hit in hits:
-        # Only pages that are already close contenders: the type of section must not pull in a
-        # matching heading from the wrong page.
-        contender = page_best[hit.doc] >= top - PAGE_WINDOW
-        bonus = QUESTION_MATCH_BONUS if contender and wanted & topics(hit.heading) else 0.0
-        boosted.append(replace(hit, score=hit.score + bonus))
-    return sorted(boosted, key=lambda h: -h.score)

@@ -23,6 +23,7 @@ def test_index_folder_is_self_describing(
     result = _build(tiny_corpus, out, fake_embedder)
     assert not result.skipped
     assert sorted(p.name for p in out.iterdir()) == [
+        "bm25",
         "chunks.faiss",
         "chunks.jsonl",
         "documents.jsonl",
@@ -83,3 +84,32 @@ def test_section_ranking_and_filters(tiny_corpus: Path, tmp_path: Path, fake_emb
     ]
     skin_only = retriever.search("side effects of lapatinib", k=3, filters=Filters(cancer_types=("skin",)))
     assert {h.doc for h in skin_only} == {"melanoma"}
+
+
+def test_lexical_terms_and_bm25_scores_align_with_chunks() -> None:
+    from index.lexical import Lexical, terms
+
+    assert terms("What are the treatments for Hodgkin's lymphoma in kids?") == [
+        "treatment",
+        "hodgkin",
+        "lymphoma",
+        "kid",
+    ]
+    lexical = Lexical.build(["melanoma of the skin", "lapatinib causes diarrhea", "skin rash from lapatinib"])
+    scores = lexical.scores("lapatinib rash")
+    assert scores.shape == (3,)
+    assert scores[0] == 0.0 and scores[2] > scores[1] > 0.0
+    assert not lexical.scores("unknownword").any()
+
+
+def test_hybrid_search_finds_a_rare_exact_word_the_dense_side_misses(
+    tiny_settings, fake_embedder: FakeEmbedder  # type: ignore[no-untyped-def]
+) -> None:
+    index = load_index(tiny_settings.resolved_index_dir(), fake_embedder.name, "rebuild")
+    dense_only = Retriever(index, fake_embedder, lexical_weight=0.0)
+    hybrid = Retriever(index, fake_embedder, lexical_weight=1.0)
+    zero = fake_embedder.encode(["zz"])[0]  # a query vector that matches nothing
+    assert {h.score for h in dense_only.search("pigment", k=3, vector=zero)} == {0.0}
+    top = hybrid.search("pigment", k=3, vector=zero)[0]
+    assert (top.doc, top.heading) == ("melanoma", "What is melanoma?")
+    assert top.score == pytest.approx(1.0)

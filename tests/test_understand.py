@@ -1,7 +1,13 @@
 from __future__ import annotations
 
+import pytest
+
+from index.lexical import terms
 from index.search import Hit
-from service.understand import expand, question_topics, rerank, topics
+from ingest.model import Document, Metadata
+from service.rerank import FOCUS_WEIGHT, PROFESSIONAL_PENALTY, TYPE_BONUS, Reranker
+from service.spelling import Speller
+from service.understand import expand, question_topics, topics
 
 
 def test_question_and_heading_types() -> None:
@@ -16,15 +22,58 @@ def test_lay_words_and_typos_are_mapped() -> None:
     assert expand("prostrate cancer signs") == "prostate cancer signs"
     assert "metastasis" in expand("has it spread")
     assert "leukemia" in expand("early leukimia symptoms")
+    assert expand("can i take tykerb with food") == "can i take lapatinib with food"
+    assert expand("my son has ALL, is all of it treatable") == (
+        "childhood children has acute lymphoblastic leukemia, is all of it treatable"
+    )
 
 
-def test_rerank_prefers_the_asked_section_within_contending_pages() -> None:
+def _doc(doc_id: str, title: str, audience: str = "patient") -> Document:
+    return Document(doc_id, f"{doc_id}.md", "markdown", Metadata(title=title, audience=audience), "", ())
+
+
+PAGES = [
+    _doc("child-hodgkin", "Childhood Hodgkin Lymphoma Treatment"),
+    _doc("child-nhl", "Childhood Non-Hodgkin Lymphoma Treatment"),
+    _doc("adult-hodgkin", "Adult Hodgkin Lymphoma Treatment"),
+    _doc("hodgkin-hp", "Hodgkin Lymphoma Treatment", audience="professional"),
+]
+
+
+def test_focus_prefers_the_page_the_question_names() -> None:
+    reranker = Reranker(PAGES)
+    kids = set(terms("signs of hodgkin lymphoma in children"))
+    scores = {d.id: reranker.focus_score(d.id, kids) for d in PAGES}
+    assert scores["child-hodgkin"] == 1.0
+    assert scores["child-hodgkin"] > scores["child-nhl"] > 0
+    assert scores["child-hodgkin"] > scores["adult-hodgkin"]
+    grown_up = set(terms("signs of hodgkin lymphoma"))
+    assert reranker.focus_score("adult-hodgkin", grown_up) == 1.0  # "adult" is implied
+    assert reranker.focus_score("child-hodgkin", grown_up) < 1.0
+
+
+def test_rerank_prefers_the_asked_section_and_patient_pages() -> None:
     hits = [
-        Hit("anal", 0, "General Information About Anal Cancer", 0.70, "a#0"),
-        Hit("anal", 3, "Prognosis of Anal Cancer", 0.66, "a#3"),
-        Hit("colon", 2, "Prognosis of Colon Cancer", 0.55, "c#2"),
+        Hit("hodgkin-hp", 0, "Prognosis", 0.68, "h#0"),
+        Hit("adult-hodgkin", 0, "General Information About Adult Hodgkin Lymphoma", 0.70, "a#0"),
+        Hit("adult-hodgkin", 3, "Prognosis of Adult Hodgkin Lymphoma", 0.66, "a#3"),
     ]
-    ranked = rerank(hits, {"outlook"})
-    assert [(h.doc, h.section) for h in ranked] == [("anal", 3), ("anal", 0), ("colon", 2)]
-    assert ranked[0].score == 0.66 + 0.08
-    assert ranked[2].score == 0.55
+    ranked = Reranker(PAGES).rerank(hits, "hodgkin lymphoma outlook", {"outlook"})
+    assert [(h.doc, h.section) for h in ranked] == [
+        ("adult-hodgkin", 3),
+        ("hodgkin-hp", 0),
+        ("adult-hodgkin", 0),
+    ]
+    assert ranked[0].score == pytest.approx(0.66 + TYPE_BONUS + FOCUS_WEIGHT)
+    assert ranked[1].score == pytest.approx(0.68 + TYPE_BONUS + FOCUS_WEIGHT - PROFESSIONAL_PENALTY)
+    staff = Reranker(PAGES).rerank(hits, "hodgkin lymphoma outlook", {"outlook"}, patient=False)
+    assert (staff[0].doc, staff[0].section) == ("hodgkin-hp", 0)
+
+
+def test_spelling_fixes_typos_to_corpus_words_and_names_unknown_ones() -> None:
+    speller = Speller(["Loss of appetite is common during chemotherapy. Exercise helps fatigue."])
+    check = speller.check("no apetite on chemotherapy, should i excercise? what about sotorasib")
+    assert check.text == "no appetite on chemotherapy, should i exercise? what about sotorasib"
+    assert check.corrections == (("apetite", "appetite"), ("excercise", "exercise"))
+    assert check.unknown == ("sotorasib",)
+    assert speller.check("my wife is worried").unknown == ()
