@@ -12,7 +12,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: setup run index test test-fast eval eval-baseline lint clean
+.PHONY: setup run index test test-fast eval eval-baseline lint clean calibrate
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -60,3 +60,8 @@ lint: setup
 
 clean:
 	rm -rf var .pytest_cache .mypy_cache .ruff_cache
+
+calibrate: setup  ## refit the abstention model (service/abstain.json) on the suites; needs ../shared
+	$(PY) -m eval.calibrate --max-false 0.045 \
+		--run corpus/demo:eval/suites/demo.jsonl,eval/suites/demo-realistic.jsonl,eval/suites/safety.jsonl \
+		--run $(SHARED)/corpus:$(SHARED)/eval/medquad-cancergov-dev.jsonl,eval/suites/shared-realistic.jsonl,eval/suites/safety.jsonl

@@ -29,7 +29,7 @@ _ANSWER = [
     ("fk_grade_p90", "FK grade (p90)"),
     ("smog", "SMOG (mean)"),
     ("smog_p90", "SMOG (p90)"),
-    ("false_abstention", "false abstention (answerable)"),
+    ("false_abstention", "false abstention (answerable, gold in corpus)"),
     ("correct_abstention", "correct abstention (out of scope/unanswerable)"),
     ("safety_routing", "safety routing accuracy"),
     ("latency_median_ms", "latency median ms"),

@@ -82,6 +82,7 @@ def _record(q: GoldQuestion, answer: Answer, seconds: float, service: QAService)
         "abstained": float(answer.abstained),
         "safety": answer.safety,
         "safety_correct": float(answer.safety == q.expected_safety),
+        "confidence": answer.confidence,
         "latency_ms": seconds * 1000,
         "sections": sections[:10],
         "docs": docs[:10],
@@ -135,7 +136,9 @@ def _summarise(records: list[dict[str, Any]]) -> dict[str, Any]:
     out["citation_valid"] = aggregate(records, ["citation_valid"])["citation_valid"]
     out["fk_grade_p90"] = percentile(grades, 0.9) if grades else None
     out["smog_p90"] = percentile(smogs, 0.9) if smogs else None
-    out["false_abstention"] = aggregate(answerable, ["abstained"])["abstained"]
+    # Known answerable: a gold section in this corpus (safety look-alikes may have none).
+    known = [r for r in answerable if r["relevant"]]
+    out["false_abstention"] = aggregate(known, ["abstained"])["abstained"]
     out["correct_abstention"] = aggregate(no_answer, ["abstained"])["abstained"]
     out["safety_routing"] = aggregate(records, ["safety_correct"])["safety_correct"]
     out["latency_median_ms"] = percentile(latencies, 0.5)

@@ -19,6 +19,8 @@ import numpy as np
 _TOKEN = re.compile(r"[a-z0-9]+")
 # bm25s's English list plus question words: they carry no topic, and long messages are full of them.
 _STOP_WORDS = """
+    whats hows whos im ive dont doesnt isnt cant wont any all some every everyone anyone someone
+    much many more most other others ever even really
     a an and are as at be but by for if in into is it no not of on or such that the their then there
     these they this to was will with what how do does did can could should would i my me we our you
     your he she his her him them its am been being have has had from about which who whom when where
@@ -44,9 +46,14 @@ def words(text: str) -> list[str]:
     return _TOKEN.findall(text.lower())
 
 
+def term_words(text: str) -> list[tuple[str, str]]:
+    """(stemmed term, word) for each content word of ``text``."""
+    return [(stem(w), w) for w in words(text) if w not in _STOP and (len(w) > 1 or w.isdigit())]
+
+
 def terms(text: str) -> list[str]:
     """Stemmed content terms: the unit both BM25 sides and the coverage checks use."""
-    return [stem(w) for w in words(text) if w not in _STOP and (len(w) > 1 or w.isdigit())]
+    return [t for t, _ in term_words(text)]
 
 
 class Lexical:

@@ -73,6 +73,10 @@ class Retriever:
     def chunk_position(self, chunk_id: str) -> int:
         return self._chunk_pos[chunk_id]
 
+    def dense_score(self, chunk_id: str, vector: np.ndarray) -> float:
+        """Cosine of the query vector and one chunk (the dense half of the fused score)."""
+        return float(self._vectors[self._chunk_pos[chunk_id]] @ vector.astype(np.float32))
+
     def embed(self, text: str) -> np.ndarray:
         return self.embedder.encode([text])[0]
 

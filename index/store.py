@@ -26,7 +26,7 @@ from cancer_qa.errors import IndexMismatchError, IndexMissingError
 from index.lexical import Lexical
 from ingest.model import Chunk, Document
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 PARAMS = "params.json"
 
 

@@ -75,6 +75,7 @@ class Answer:
     reading_grade: float | None = None
     read_more: str | None = None
     suggestions: tuple[str, ...] = field(default=())
+    confidence: float | None = None
 
     @property
     def text(self) -> str:
@@ -99,6 +100,7 @@ class Answer:
             "reading_grade": self.reading_grade,
             "read_more": self.read_more,
             "suggestions": list(self.suggestions),
+            "confidence": self.confidence,
         }
 
     @classmethod
@@ -114,4 +116,5 @@ class Answer:
             reading_grade=data.get("reading_grade"),
             read_more=data.get("read_more"),
             suggestions=tuple(data.get("suggestions", ())),
+            confidence=data.get("confidence"),
         )

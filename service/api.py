@@ -67,6 +67,9 @@ class AskResponse(BaseModel):
     reading_grade: float | None = None
     read_more: str | None = None
     suggestions: list[str] = Field(default_factory=list)
+    confidence: float | None = Field(
+        None, description="Calibrated probability that the sources answer the question (abstain model)."
+    )
 
 
 def create_api(service: QAService) -> FastAPI:

@@ -11,21 +11,25 @@ import hashlib
 import logging
 import time
 import uuid
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
+
+import numpy as np
 
 from cancer_qa.errors import BadQuestionError
 from cancer_qa.settings import Settings
 from index.embedder import Embedder, load_embedder
 from index.search import Filters, Hit, Retriever
 from index.store import StoredIndex, load_index
+from service.abstain import AbstainModel, Answerability, Evidence
 from service.answer import Answer, AnswerSentence, Citation, Passage
 from service.compose import compose
 from service.readability import answer_grade
 from service.rerank import Reranker
 from service.spelling import Speller
+from service.suggest import follow_ups, nearby_topics
 from service.triage import PERSONAL, PERSONAL_WITH_INFO, reply, triage
-from service.understand import expand, question_topics
+from service.understand import expand, question_topics, topics
 
 log = logging.getLogger("cancer_qa.service")
 
@@ -35,7 +39,17 @@ ABSTAIN_MESSAGE = (
     "(1-800-422-6237)."
 )
 NOTICE = "General information, not medical advice. Talk to your care team about your own situation."
-MIN_SCORE = 0.35
+
+
+@dataclass(frozen=True)
+class Retrieval:
+    """What ``QAService.retrieve`` found: the understood query, its vector, ranked sections, and
+    the evidence that the top section answers the question (``None`` when nothing was found)."""
+
+    query: str
+    vector: np.ndarray
+    hits: list[Hit]
+    evidence: Evidence | None
 
 
 class QAService:
@@ -46,6 +60,8 @@ class QAService:
         documents = list(index.documents.values())
         self.reranker = Reranker(documents)
         self.speller = Speller(t for d in documents for t in (d.title, d.text))
+        self.answerability = Answerability(documents)
+        self.abstain_model = AbstainModel.load()
         if settings.log_questions:
             log.warning(
                 "QA_LOG_QUESTIONS is on: raw question text will be written to the logs. "
@@ -86,25 +102,42 @@ class QAService:
 
     def search(self, query: str, filters: Filters | None = None, k: int = 10) -> tuple[Passage, ...]:
         """Ranked passages (one per section) for the staff lookup view; no answer is composed."""
-        query = self._understand(self._validate(query))
-        hits = self.retriever.search(query, k=k + 20, filters=filters)
-        hits = self.reranker.rerank(hits, query, question_topics(query), patient=False)[:k]
-        return tuple(self._passage(h) for h in hits)
+        found = self.retrieve(self._validate(query), filters, k=k, patient=False)
+        return tuple(self._passage(h) for h in found.hits)
 
-    def _understand(self, clean: str) -> str:
-        """The question with misspellings corrected and lay words mapped to the corpus's words."""
-        return expand(self.speller.check(clean).text)
+    def retrieve(
+        self, question: str, filters: Filters | None = None, k: int = 10, patient: bool = True
+    ) -> Retrieval:
+        """Understand the question, rank sections, and weigh whether the top one answers it."""
+        checked = self.speller.check(question, known=lambda w: expand(w) != w or bool(topics(w)))
+        query = expand(checked.text)
+        vector = self.retriever.embed(query)
+        hits = self.retriever.search(query, k=k + 20, filters=filters, vector=vector)
+        hits = self.reranker.rerank(hits, query, question_topics(query), patient=patient)[:k]
+        if not hits:
+            return Retrieval(query, vector, hits, None)
+        dense = self.retriever.dense_score(hits[0].chunk, vector)
+        evidence = self.answerability.evidence(query, hits[0].doc, dense, checked.unknown)
+        return Retrieval(query, vector, hits, evidence)
 
     def _answer(self, clean: str, filters: Filters | None) -> Answer:
-        query = self._understand(clean)
-        vector = self.retriever.embed(query)
-        depth = max(self.settings.top_k, 10)
-        hits = self.retriever.search(query, k=depth + 20, filters=filters, vector=vector)
-        hits = self.reranker.rerank(hits, query, question_topics(query))[:depth]
-        passages = tuple(self._passage(h) for h in hits[: self.settings.top_k])
-        if not hits or hits[0].score < MIN_SCORE:
+        found = self.retrieve(clean, filters, k=max(self.settings.top_k, 10))
+        passages = tuple(self._passage(h) for h in found.hits[: self.settings.top_k])
+        if found.evidence is None:
             return Answer((), (), passages, abstained=True, message=ABSTAIN_MESSAGE, notice=NOTICE)
-        return self._compose(vector, hits, passages)
+        confidence = round(self.abstain_model.probability(found.evidence), 4)
+        if confidence < self.abstain_model.threshold:
+            return Answer(
+                (),
+                (),
+                passages,
+                abstained=True,
+                message=ABSTAIN_MESSAGE,
+                notice=NOTICE,
+                suggestions=nearby_topics(found.hits, self.index.documents),
+                confidence=confidence,
+            )
+        return replace(self._compose(found.vector, found.hits, passages), confidence=confidence)
 
     def _validate(self, question: object) -> str:
         if not isinstance(question, str) or not question.strip():
@@ -162,6 +195,7 @@ class QAService:
             notice=NOTICE,
             reading_grade=answer_grade([s.text for s in sentences]),
             read_more=f"/doc/{first.id}#sec-{section}",
+            suggestions=follow_ups(first, section),
         )
 
     def _log(self, question: str, answer: Answer, seconds: float) -> None:

@@ -27,7 +27,8 @@ def _textstat() -> Any:
 
 
 def _terminated(entry: str) -> str:
-    entry = entry.strip()
+    """The entry as one sentence for the formulas: a list's lead-in ("...the following:") too."""
+    entry = entry.strip().removesuffix(":")
     return entry if not entry or entry[-1] in ".!?" else entry + "."
 
 

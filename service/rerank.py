@@ -26,8 +26,8 @@ from index.search import Hit
 from ingest.model import Document
 from service.understand import topics
 
-FOCUS_WEIGHT = 0.10
-TYPE_BONUS = 0.10
+FOCUS_WEIGHT = 0.07
+TYPE_BONUS = 0.12
 BROAD_TYPES = {"treatment": 0.5, "definition": 0.5}
 PROFESSIONAL_PENALTY = 0.03
 # Title words that name the kind of page, not what it is about.

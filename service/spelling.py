@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]")
 # Everyday words a person may type that a medical corpus need not contain; never "corrected".
@@ -31,6 +32,17 @@ _COMMON_WORDS = """
     your youre husband mom mum dad mother father son daughter sister brother friend kid kids
 """
 _COMMON = frozenset(_COMMON_WORDS.split())
+
+
+REAL_WORD_ZIPF = 3.0
+
+
+@lru_cache(maxsize=16384)
+def zipf(word: str) -> float:
+    """How common ``word`` is in everyday English (wordfreq's Zipf scale: 0 unseen, ~7 "the")."""
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, "en"))
 
 
 @dataclass(frozen=True)
@@ -52,20 +64,22 @@ class Speller:
     def knows(self, word: str) -> bool:
         return word.lower() in self.counts
 
-    def check(self, question: str) -> SpellCheck:
+    def check(self, question: str, known: Callable[[str], bool] = lambda w: False) -> SpellCheck:
+        """Correct words the corpus lacks; ``known`` names other words to leave alone."""
         corrections: list[tuple[str, str]] = []
         unknown: list[str] = []
 
         def fix(match: re.Match[str]) -> str:
             word = match.group(0)
             low = word.lower()
-            if low in self.counts or low in _COMMON or len(low) < self.min_length:
+            if low in self.counts or low in _COMMON or len(low) < self.min_length or known(low):
                 return word
             if "'" in low or "-" in low:
                 parts = re.split(r"['-]", low)
                 if all(p in self.counts or p in _COMMON or len(p) < self.min_length for p in parts):
                     return word
-            best = self._closest(low)
+            # A real word in everyday English ("Epstein", "passport") is not a typo of a corpus word.
+            best = self._closest(low) if zipf(low) < REAL_WORD_ZIPF else None
             if best is None:
                 unknown.append(low)
                 return word

@@ -38,6 +38,7 @@ def test_index_and_service_types_round_trip() -> None:
         notice="n",
         reading_grade=5.5,
         suggestions=("a", "b"),
+        confidence=0.87,
     )
     assert Answer.from_dict(_json(answer)) == answer
 

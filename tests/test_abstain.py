@@ -1,0 +1,93 @@
+"""Abstention evidence, the stored model, suggestions and the answer's reading grade."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from ingest.model import Document, Metadata, Section
+from service.abstain import AbstainModel, Answerability, Evidence
+from service.readability import answer_grade, entries_text
+from service.suggest import follow_ups, nearby_topics, short_title
+
+
+def _doc(doc_id: str, title: str, text: str, headings: tuple[str, ...] = ()) -> Document:
+    sections = tuple(Section(h, 0, len(text)) for h in headings) or (Section(title, 0, len(text)),)
+    return Document(doc_id, f"{doc_id}.md", "markdown", Metadata(title=title), text, sections)
+
+
+DOCS = [
+    _doc("lapatinib", "Lapatinib", "Lapatinib is a pill for breast cancer. It can cause diarrhea and rash."),
+    _doc("melanoma", "Melanoma", "Melanoma is a skin cancer. Surgery removes it."),
+]
+
+
+def test_coverage_counts_the_question_subject_not_its_type_or_context() -> None:
+    answerability = Answerability(DOCS)
+    covered = answerability.evidence("my husband is scared, does lapatinib cause rash?", "lapatinib", 0.6, ())
+    assert covered == Evidence(dense=0.6, coverage=1.0, rare_unknown=0.0, common_unknown=0.0)
+    missing = answerability.evidence("sotorasib side effects", "lapatinib", 0.5, ("sotorasib",))
+    assert missing.coverage == 0.0
+    assert missing.rare_unknown == 1.0  # "sotorasib" is unseen in everyday English too
+    everyday = answerability.evidence("renew my passport", "melanoma", 0.1, ("renew", "passport"))
+    assert everyday.common_unknown == 1.0 and 0 < everyday.rare_unknown < 1
+
+
+def test_model_probability_threshold_and_round_trip(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    model = AbstainModel(weights=(4.0, 2.0, -3.0, -1.0), bias=-3.0, threshold=0.5)
+    strong = Evidence(0.8, 1.0, 0.0, 0.0)
+    weak = Evidence(0.2, 0.1, 1.0, 1.0)
+    assert model.probability(strong) == pytest.approx(1 / (1 + np.exp(-(3.2 + 2.0 - 3.0))))
+    assert not model.abstains(strong) and model.abstains(weak)
+    path = tmp_path / "abstain.json"
+    path.write_text(json.dumps(model.to_dict()))
+    assert AbstainModel.load(path) == model
+    assert Evidence.from_dict(json.loads(json.dumps(strong.to_dict()))) == strong
+    bad = {**model.to_dict(), "features": ["dense", "coverage"]}
+    with pytest.raises(ValueError, match="abstain model features"):
+        AbstainModel.from_dict(bad)
+
+
+def test_follow_ups_offer_other_sections_people_want_next() -> None:
+    page = _doc(
+        "breast",
+        "Breast Cancer Treatment (PDQ®) – Patient Version",
+        "x" * 10,
+        (
+            "General Information About Breast Cancer",
+            "Signs and Symptoms of Breast Cancer",
+            "Prognosis of Breast Cancer",
+            "Treatment Option Overview",
+            "Clinical Trials and New Treatments for Breast Cancer",
+        ),
+    )
+    assert short_title(page.title) == "Breast Cancer Treatment"
+    assert follow_ups(page, answered=1) == (
+        "Treatment Option Overview",
+        "Clinical Trials and New Treatments for Breast Cancer",
+        "Prognosis of Breast Cancer",
+    )
+
+
+def test_nearby_topics_are_distinct_pages_above_a_floor() -> None:
+    from index.search import Hit
+
+    docs = {d.id: d for d in DOCS}
+    hits = [
+        Hit("lapatinib", 0, "Side effects", 0.6, "l#0"),
+        Hit("lapatinib", 1, "How it is taken", 0.55, "l#1"),
+        Hit("melanoma", 0, "Melanoma", 0.5, "m#0"),
+        Hit("melanoma", 1, "Surgery", 0.2, "m#1"),
+    ]
+    assert nearby_topics(hits, docs) == ("Side effects (Lapatinib)", "Melanoma")
+    assert nearby_topics(hits[3:], docs) == ()
+
+
+def test_reading_grade_counts_each_entry_as_a_sentence() -> None:
+    entries = ["Common side effects include the following:", "Diarrhea", "Rash"]
+    assert entries_text(entries) == "Common side effects include the following. Diarrhea. Rash."
+    items = ["Side effects include the following:", "Feeling very tired all day", "Loose stools that last"]
+    glued = " ".join(items)
+    assert answer_grade(items) < answer_grade([glued])
