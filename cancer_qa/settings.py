@@ -31,7 +31,9 @@ class Settings(BaseSettings):
     chunk_tokens: int = Field(180, ge=32, le=200, description="Chunk size in cl100k tokens.")
     batch_size: int = Field(64, ge=1, le=1024)
     top_k: int = Field(5, ge=1, le=50, description="Passages returned with each answer.")
-    max_sentences: int = Field(5, ge=1, le=10)
+    max_sentences: int = Field(
+        6, ge=1, le=10, description="Most quoted units (a sentence, or a list with its lead-in) in an answer."
+    )
     max_question_chars: int = Field(2000, ge=10, le=20000)
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535)

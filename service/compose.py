@@ -23,12 +23,13 @@ from service.readability import sentence_grade
 _ANAPHOR = re.compile(r"^(This|These|That|Those|It|They|Such|Both|Each|Also|However|But)\b")
 _MAX_SECTIONS = 3
 _SECTION_WINDOW = 0.0
-_SCORE_WINDOW = 0.12
+_SCORE_WINDOW = 0.25
 _DUPLICATE = 0.92
 _MAX_ITEMS = 8
 _MAX_ENTRIES = 14
+_MAX_PARAGRAPH_ENTRIES = 3
 TARGET_GRADE = 8.0
-READING_WEIGHT = 0.02  # score lost per grade above the target
+READING_WEIGHT = 0.05  # score lost per grade above the target
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def compose(
     question_vector: np.ndarray,
     hits: list[Hit],
     index: StoredIndex,
-    max_sentences: int = 5,
+    max_sentences: int = 6,
     max_words: int = 120,
 ) -> list[Pick]:
     if not hits:
@@ -61,8 +62,9 @@ def compose(
         rows = index.sentence_rows(hit.doc)
         sims = index.sentence_vectors[rows] @ question_vector
         for i, sentence in enumerate(doc.sentences):
-            if sentence.section == hit.section:
-                grade = sentence_grade(doc.text[sentence.start : sentence.end])
+            text = doc.text[sentence.start : sentence.end]
+            if sentence.section == hit.section and not _fragment(text, sentence.item):
+                grade = sentence_grade(text)
                 score = 0.55 * float(sims[i]) + 0.45 * hit.score
                 score -= READING_WEIGHT * max(0.0, grade - TARGET_GRADE)
                 candidates.append((score, rank, hit.doc, i))
@@ -83,9 +85,10 @@ def compose(
         if any(float(vector @ v) > _DUPLICATE for v in vectors):
             continue
         group = [(j, item) for j, item in _unit(index, doc_id, i) if (doc_id, j) not in taken]
-        size = sum(_words(_sentence_text(index, doc_id, j)) for j, _ in group)
-        if units and words + size > max_words:
+        group = _fit(index, doc_id, group, max_words - words) or ([] if units else group)
+        if not group:
             continue
+        size = sum(_words(_sentence_text(index, doc_id, j)) for j, _ in group)
         units.append((rank, group, doc_id))
         taken.update((doc_id, j) for j, _ in group)
         vectors.append(vector)
@@ -95,6 +98,26 @@ def compose(
         units.pop()
     picks = [Pick(d, j, item, rank) for rank, group, d in units for j, item in group[:_MAX_ENTRIES]]
     return sorted(picks, key=lambda p: (p.rank, p.sentence))
+
+
+def _fit(
+    index: StoredIndex, doc_id: str, group: list[tuple[int, bool]], budget: int
+) -> list[tuple[int, bool]]:
+    """The unit within ``budget`` words. A long list keeps its lead-in and the items that fit
+    (at least two, or it is not worth showing); any other unit fits whole or not at all."""
+    sizes = [_words(_sentence_text(index, doc_id, j)) for j, _ in group]
+    if sum(sizes) <= budget:
+        return group
+    is_list = len(group) > 2 and _sentence_text(index, doc_id, group[0][0]).rstrip().endswith(":")
+    if not is_list:
+        return []
+    kept, used = group[:1], sizes[0]
+    for member, size in zip(group[1:], sizes[1:], strict=True):
+        if used + size > budget:
+            break
+        kept.append(member)
+        used += size
+    return kept if len(kept) >= 3 else []
 
 
 def _sentence_text(index: StoredIndex, doc_id: str, i: int) -> str:
@@ -122,12 +145,26 @@ def _unit(index: StoredIndex, doc_id: str, i: int) -> list[tuple[int, bool]]:
         if not (same(lead - 1) and text(lead - 1).endswith(":")):
             return [(i, True)]
         start = lead - 1
+    elif same(i - 1) and text(i - 1).endswith(":"):
+        start = i - 1  # the first entry of a list written as paragraphs: its lead-in comes first
     elif _ANAPHOR.match(text(i)) and same(i - 1):
         return [(i - 1, sentences[i - 1].item), (i, False)]
     group = [(start, sentences[start].item)]
     if text(start).endswith(":"):
+        # Bullets follow, or (in some converted pages) plain paragraphs: take a few of those.
+        bullets = same(start + 1) and sentences[start + 1].item
+        limit = _MAX_ITEMS if bullets else _MAX_PARAGRAPH_ENTRIES
         j = start + 1
-        while same(j) and sentences[j].item and len(group) <= _MAX_ITEMS:
-            group.append((j, True))
+        while same(j) and len(group) <= limit and sentences[j].item == bullets:
+            if _fragment(text(j), bullets):
+                break
+            group.append((j, bullets))
             j += 1
+        if len(group) == 1:
+            return []  # a lead-in with nothing after it says nothing
     return group
+
+
+def _fragment(text: str, item: bool) -> bool:
+    """A heading-like line inside a section ("Signs of a functioning tumor"): not a sentence."""
+    return not item and text.rstrip()[-1:] not in (".", "!", "?", ":", ")")

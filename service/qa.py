@@ -137,7 +137,7 @@ class QAService:
                 suggestions=nearby_topics(found.hits, self.index.documents),
                 confidence=confidence,
             )
-        return replace(self._compose(found.vector, found.hits, passages), confidence=confidence)
+        return replace(self._compose(found, passages), confidence=confidence)
 
     def _validate(self, question: object) -> str:
         if not isinstance(question, str) or not question.strip():
@@ -161,8 +161,8 @@ class QAService:
             audience=doc.meta.audience,
         )
 
-    def _compose(self, vector, hits: list[Hit], passages: tuple[Passage, ...]) -> Answer:  # type: ignore[no-untyped-def]
-        picks = compose(vector, hits, self.index, max_sentences=self.settings.max_sentences)
+    def _compose(self, found: Retrieval, passages: tuple[Passage, ...]) -> Answer:
+        picks = compose(found.vector, found.hits, self.index, max_sentences=self.settings.max_sentences)
         sentences, citations = [], []
         for n, pick in enumerate(picks, start=1):
             doc = self.index.documents[pick.doc]

@@ -102,12 +102,17 @@ _LAY = [(re.compile(p, re.IGNORECASE), r) for p, r in LAY_TERMS.items()] + [
 
 
 
+_STAGE = re.compile(r"\bstage ([0-4])([abc])?\b", re.IGNORECASE)
+_ROMAN = {"0": "0", "1": "I", "2": "II", "3": "III", "4": "IV"}
+
+
 def expand(question: str) -> str:
-    """The question with lay words and common misspellings mapped to the corpus's words."""
+    """The question with lay words and common misspellings mapped to the corpus's words, and
+    stage numbers written the way the pages write them ("stage 3" -> "stage III")."""
     out = question
     for pattern, words in _LAY:
         out = pattern.sub(words, out)
-    return out
+    return _STAGE.sub(lambda m: f"stage {_ROMAN[m.group(1)]}{(m.group(2) or '').upper()}", out)
 
 
 def topics(text: str) -> set[str]:

@@ -23,6 +23,7 @@ def test_lay_words_and_typos_are_mapped() -> None:
     assert "metastasis" in expand("has it spread")
     assert "leukemia" in expand("early leukimia symptoms")
     assert expand("can i take tykerb with food") == "can i take lapatinib with food"
+    assert expand("what does stage 4 mean, and stage 2b?") == "what does stage IV mean, and stage IIB?"
     assert expand("my son has ALL, is all of it treatable") == (
         "childhood children has acute lymphoblastic leukemia, is all of it treatable"
     )
