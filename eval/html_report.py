@@ -113,6 +113,7 @@ def _worst(s: SuiteResult, n: int = 20) -> str:
 def _suite(s: SuiteResult) -> str:
     m = s.summary
     keys = [
+        "section P@1",
         "section Recall@1",
         "section Recall@5",
         "section MRR@10",

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 RETRIEVAL = {
+    "P@1": "P_1",  # the top section is a right one (Recall@1 is capped at 1/n with n gold sections)
     "Recall@1": "recall_1",
     "Recall@5": "recall_5",
     "Recall@10": "recall_10",

@@ -8,6 +8,7 @@ if TYPE_CHECKING:
     from eval.runner import EvalResult
 
 _HEADLINE = [
+    ("section P@1", "sec P@1"),
     ("section Recall@1", "sec R@1"),
     ("section Recall@5", "sec R@5"),
     ("section Recall@10", "sec R@10"),

@@ -23,7 +23,7 @@ from service.readability import entries_text, fk_grade, smog
 RETRIEVAL_FIELDS = [
     f"{level} {m}"
     for level in ("section", "doc")
-    for m in ("Recall@1", "Recall@5", "Recall@10", "MRR@10", "nDCG@10")
+    for m in ("P@1", "Recall@1", "Recall@5", "Recall@10", "MRR@10", "nDCG@10")
 ]
 ANSWER_FIELDS = [
     "sentence_precision",

@@ -29,7 +29,7 @@ _MAX_ITEMS = 8
 _MAX_ENTRIES = 14
 _MAX_PARAGRAPH_ENTRIES = 3
 TARGET_GRADE = 8.0
-READING_WEIGHT = 0.05  # score lost per grade above the target
+READING_WEIGHT = 0.065  # score lost per grade above the target
 
 
 @dataclass(frozen=True)
