@@ -57,3 +57,21 @@ class NotFoundError(CancerQAError):
 
 class RegressionError(CancerQAError):
     """The eval gate found metrics below the baseline."""
+
+
+class BadFeedbackError(CancerQAError):
+    """Feedback with a bad rating, or a field that is too long."""
+
+    http_status = 422
+
+
+class BadParameterError(CancerQAError):
+    """A request parameter has a bad value; the message names the parameter and the value."""
+
+    http_status = 422
+
+
+class NotAuthorizedError(CancerQAError):
+    """A staff page was asked for without the staff token."""
+
+    http_status = 401

@@ -38,7 +38,12 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535)
     log_questions: bool = Field(False, description="Write raw question text to logs (local debugging only).")
-    staff_token: str | None = None
+    staff_token: str | None = Field(
+        None, description="When set, /staff pages need it (a Bearer header, or the sign-in form's cookie)."
+    )
+    review_max_age_days: int = Field(
+        1095, ge=1, le=36500, description="Staff view flags documents last reviewed longer ago than this."
+    )
 
     @field_validator("model")
     @classmethod

@@ -1,4 +1,4 @@
-"""HTTP API: ``POST /api/ask`` and ``GET /healthz``, documented in the OpenAPI schema.
+"""HTTP API: ``POST /api/ask``, ``POST /api/feedback`` and ``GET /healthz``, documented in the OpenAPI schema.
 
 ``create_api(service)`` returns a FastAPI app; the web package adds the pages on top. Domain errors
 are translated here, and only here, to an HTTP status with an exact ``detail``.
@@ -13,6 +13,8 @@ from pydantic import BaseModel, Field
 from cancer_qa import __version__
 from cancer_qa.errors import CancerQAError
 from index.search import Filters
+from service.context import contextualize
+from service.feedback import FeedbackStore, new_feedback
 from service.qa import QAService
 
 
@@ -25,6 +27,11 @@ class AskRequest(BaseModel):
     cancer_types: list[str] = Field(default_factory=list, description="Only documents about these.")
     sources: list[str] = Field(default_factory=list, description="Only documents from these sources.")
     audiences: list[str] = Field(default_factory=list, description="patient and/or professional.")
+    previous: str | None = Field(
+        None,
+        description="The previous question of this conversation (send `understood_as` when it was set), so "
+        "that a short follow-up such as 'and for children?' keeps its focus. Never logged or stored.",
+    )
 
 
 class CitationOut(BaseModel):
@@ -70,9 +77,30 @@ class AskResponse(BaseModel):
     confidence: float | None = Field(
         None, description="Calibrated probability that the sources answer the question (abstain model)."
     )
+    understood_as: str | None = Field(
+        None, description="The question as answered when the previous question's focus was added; else null."
+    )
 
 
-def create_api(service: QAService) -> FastAPI:
+class SourceRef(BaseModel):
+    doc: str = Field(..., description="Document id of a cited source.")
+    section: str = Field(..., description="Section heading of that citation.")
+
+
+class FeedbackRequest(BaseModel):
+    rating: str = Field(..., description="'up' or 'down'.", examples=["up"])
+    reason: str | None = Field(None, description="Optional free text.")
+    sources: list[SourceRef] = Field(default_factory=list, description="The answer's cited sources.")
+    share_question: bool = Field(False, description="The person ticked 'share my question'.")
+    question: str | None = Field(None, description="Stored only when share_question is true.")
+
+
+class FeedbackOut(BaseModel):
+    id: int
+    question_stored: bool
+
+
+def create_api(service: QAService, feedback: FeedbackStore | None = None) -> FastAPI:
     app = FastAPI(
         title="cancer-qa",
         version=__version__,
@@ -88,7 +116,26 @@ def create_api(service: QAService) -> FastAPI:
     def ask(body: AskRequest) -> dict:  # type: ignore[type-arg]
         filters = Filters(tuple(body.cancer_types), tuple(body.sources), tuple(body.audiences))
         has_filters = bool(filters.cancer_types or filters.sources or filters.audiences)
-        return service.ask(body.question, filters if has_filters else None).to_dict()
+        question = contextualize(body.question, body.previous)
+        answer = service.ask(question, filters if has_filters else None).to_dict()
+        answer["understood_as"] = question if question != body.question else None
+        return answer
+
+    store = feedback or FeedbackStore.in_dir(service.settings.data_dir)
+    app.state.feedback = store
+
+    @app.post("/api/feedback", response_model=FeedbackOut, status_code=201, tags=["feedback"])
+    def give_feedback(body: FeedbackRequest) -> dict:  # type: ignore[type-arg]
+        stored = store.add(
+            new_feedback(
+                body.rating,
+                body.reason,
+                ((s.doc, s.section) for s in body.sources),
+                body.question,
+                body.share_question,
+            )
+        )
+        return {"id": stored.id, "question_stored": stored.question is not None}
 
     @app.get("/healthz", tags=["ops"])
     def healthz() -> dict:  # type: ignore[type-arg]

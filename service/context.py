@@ -31,10 +31,13 @@ _CUE = re.compile(
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'+-]*")
 _PRONOUNS = frozenset({"it", "its", "it's", "they", "them", "their", "this", "that", "these", "those"})
 _STOP = frozenset(
-    """a an the of for to in on at with by from and or is are was were be been being do does did can
-    could should would will may might what which who whom how why when where i me my you your we our
-    there here about any some much many more most get gets got has have had than then as if so but also
-    not no yes please tell know explain mean means like very really just well ok okay""".split()
+    re.findall(
+        r"\w+",
+        """a an the of for to in on at with by from and or is are was were be been being do does did can
+        could should would will may might what which who whom how why when where i me my you your we our
+        there here about any some much many more most get gets got has have had than then as if so but also
+        not no yes please tell know explain mean means like very really just well ok okay""",
+    )
 )
 _QUALIFIER_START = frozenset(
     {"for", "in", "with", "during", "after", "before", "among", "at", "without", "while", "if"}
@@ -113,9 +116,8 @@ def _replace_focus(previous: str, focus: list[str], subject: str) -> str | None:
     if not any(_KIND.match(w) for w in _WORD.findall(previous)):
         return None
     first = re.search(rf"\b{re.escape(focus[0])}\b", previous)
-    last = None
-    for last in re.finditer(rf"\b{re.escape(focus[-1])}\b", previous):
-        pass
+    ends = list(re.finditer(rf"\b{re.escape(focus[-1])}\b", previous))
+    last = ends[-1] if ends else None
     if first is None or last is None or last.end() < first.start():
         return None
     return f"{previous[: first.start()]}{subject}{previous[last.end():]}"

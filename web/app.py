@@ -1,30 +1,52 @@
-"""The web app: the service API plus the chat page, rendered with Jinja2 from ``web/templates``."""
+"""The web app: the service API plus the pages, rendered with Jinja2 from ``web/templates``.
+
+Pages: ``/`` (chat, ``web/chat.py``), ``/doc/{doc}`` (source view, ``web/source.py``) and
+``/staff...`` (lookup and feedback, ``web/staff.py``). Every asset is served from ``/static``;
+every response carries the security headers of ``web/security.py``. Domain errors on a page come
+back as an HTML page with the same status and exact message as the API's ``{"detail": ...}``.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
+from cancer_qa.errors import CancerQAError
 from cancer_qa.settings import Settings
 from index.embedder import Embedder
 from service.api import create_api
+from service.feedback import FeedbackStore
 from service.qa import QAService
+from web.chat import chat_router
+from web.provenance import http_url
+from web.security import add_security_headers
+from web.source import source_router
+from web.staff import staff_router
 
 HERE = Path(__file__).resolve().parent
 
 
 def create_app(settings: Settings, embedder: Embedder | None = None) -> FastAPI:
     service = QAService.open(settings, embedder)
-    app = create_api(service)
+    store = FeedbackStore.in_dir(settings.data_dir)
+    app = create_api(service, store)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.filters["http_url"] = http_url
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.include_router(chat_router(service, templates, store))
+    app.include_router(source_router(service, templates))
+    app.include_router(staff_router(service, templates, store))
+    add_security_headers(app)
 
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def chat(request: Request) -> HTMLResponse:
-        return templates.TemplateResponse(request, "chat.html", {"documents": service.index.params.documents})
+    @app.exception_handler(CancerQAError)
+    async def _domain_error(request: Request, exc: CancerQAError) -> Response:
+        if request.url.path.startswith("/api/"):
+            return JSONResponse(status_code=exc.http_status, content={"detail": str(exc)})
+        context = {"status": exc.http_status, "detail": str(exc)}
+        return templates.TemplateResponse(request, "error.html", context, exc.http_status)
 
     return app

@@ -1,0 +1,159 @@
+"""Answer feedback: a thumbs up or down, an optional reason, stored in SQLite.
+
+``new_feedback(...)`` validates and builds a ``Feedback``; the question is kept only when the person
+ticked "share my question" (``share_question``), otherwise it is dropped here, before storage.
+``FeedbackStore`` is a small SQLite file (``settings.data_dir / "feedback.sqlite3"``); each call
+opens its own connection, so it is safe from the server's worker threads.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from cancer_qa.errors import BadFeedbackError
+
+RATINGS = ("up", "down")
+MAX_REASON_CHARS = 1000
+MAX_QUESTION_CHARS = 2000
+MAX_SOURCES = 20
+FILENAME = "feedback.sqlite3"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS feedback (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    created TEXT NOT NULL,
+    rating TEXT NOT NULL CHECK (rating IN ('up', 'down')),
+    reason TEXT,
+    sources TEXT NOT NULL,
+    question TEXT
+)
+"""
+
+
+@dataclass(frozen=True)
+class Feedback:
+    rating: str
+    created: str
+    reason: str | None = None
+    sources: tuple[tuple[str, str], ...] = ()
+    question: str | None = None
+    id: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "created": self.created,
+            "rating": self.rating,
+            "reason": self.reason,
+            "sources": [list(s) for s in self.sources],
+            "question": self.question,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Feedback:
+        return cls(
+            rating=data["rating"],
+            created=data["created"],
+            reason=data.get("reason"),
+            sources=tuple((str(d), str(s)) for d, s in data.get("sources", ())),
+            question=data.get("question"),
+            id=data.get("id"),
+        )
+
+
+def new_feedback(
+    rating: str,
+    reason: str | None = None,
+    sources: Iterable[tuple[str, str]] = (),
+    question: str | None = None,
+    share_question: bool = False,
+    now: datetime | None = None,
+) -> Feedback:
+    """Validate and build feedback; ``question`` is dropped unless ``share_question`` is true."""
+    if rating not in RATINGS:
+        raise BadFeedbackError(f"rating must be 'up' or 'down', not {rating!r}")
+    reason = (reason or "").strip() or None
+    if reason is not None and len(reason) > MAX_REASON_CHARS:
+        raise BadFeedbackError(
+            f"reason is too long ({len(reason)} characters; the limit is {MAX_REASON_CHARS})"
+        )
+    pairs = tuple((doc, section) for doc, section in sources)
+    if len(pairs) > MAX_SOURCES:
+        raise BadFeedbackError(f"too many sources ({len(pairs)}; the limit is {MAX_SOURCES})")
+    kept = (" ".join((question or "").split()) or None) if share_question else None
+    if share_question and kept is None:
+        raise BadFeedbackError("share_question is set but no question was sent")
+    if kept is not None and len(kept) > MAX_QUESTION_CHARS:
+        raise BadFeedbackError(
+            f"question is too long ({len(kept)} characters; the limit is {MAX_QUESTION_CHARS})"
+        )
+    created = (now or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="seconds")
+    return Feedback(rating=rating, created=created, reason=reason, sources=pairs, question=kept)
+
+
+class FeedbackStore:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with self._connect() as db:
+            db.execute(_SCHEMA)
+
+    @classmethod
+    def in_dir(cls, data_dir: Path) -> FeedbackStore:
+        return cls(data_dir / FILENAME)
+
+    def add(self, feedback: Feedback) -> Feedback:
+        with self._connect() as db:
+            cursor = db.execute(
+                "INSERT INTO feedback (created, rating, reason, sources, question) VALUES (?, ?, ?, ?, ?)",
+                (
+                    feedback.created,
+                    feedback.rating,
+                    feedback.reason,
+                    json.dumps([list(s) for s in feedback.sources]),
+                    feedback.question,
+                ),
+            )
+            return replace(feedback, id=cursor.lastrowid)
+
+    def recent(self, limit: int = 200) -> list[Feedback]:
+        """The newest feedback first."""
+        with self._connect() as db:
+            rows = db.execute(
+                "SELECT id, created, rating, reason, sources, question FROM feedback "
+                "ORDER BY id DESC LIMIT ?",
+                (limit,),
+            ).fetchall()
+        return [
+            Feedback(
+                rating=rating,
+                created=created,
+                reason=reason,
+                sources=tuple((d, s) for d, s in json.loads(sources)),
+                question=question,
+                id=row_id,
+            )
+            for row_id, created, rating, reason, sources, question in rows
+        ]
+
+    def counts(self) -> dict[str, int]:
+        with self._connect() as db:
+            rows = db.execute("SELECT rating, COUNT(*) FROM feedback GROUP BY rating").fetchall()
+        found = dict(rows)
+        return {rating: int(found.get(rating, 0)) for rating in RATINGS}
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        db = sqlite3.connect(self.path, timeout=10)
+        try:
+            with db:  # commits, or rolls back on error
+                yield db
+        finally:
+            db.close()
