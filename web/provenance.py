@@ -29,10 +29,10 @@ def parse_date(value: str | None) -> date | None:
 
 
 def format_citation(meta: Metadata, section: str) -> str:
-    """``Title. Section. Source. URL. Last reviewed DATE.`` (parts that are unknown are left out)."""
+    """``Title. Section. Source. URL. Last reviewed DATE.`` (unknown parts and non-http URLs left out)."""
     parts = [meta.title, section, meta.source or ""]
-    if meta.url:
-        parts.append(meta.url)
+    if http_url(meta.url):
+        parts.append(str(meta.url))
     parts.append(f"Last reviewed {meta.last_reviewed}" if meta.last_reviewed else "Review date not given")
     return " ".join(_sentence(p) for p in parts if p.strip())
 

@@ -1,0 +1,259 @@
+"""The pages over HTTP (TestClient, fake embedder, tiny corpora): chat without JavaScript, source
+view, staff lookup and feedback, staff token, feedback API, headers and escaping."""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from pathlib import Path
+
+import markupsafe
+import pytest
+from fastapi.testclient import TestClient
+
+from service.feedback import FeedbackStore
+from tests.web_support import EVIL, EVIL_TITLE, INJECTED_QUESTION, corpus_settings
+from web.answer_view import source_href
+from web.app import create_app
+from web.provenance import format_citation
+from web.security import CSP
+from web.staff import corpus_options
+
+QUESTION = "What are the side effects of lapatinib?"
+
+
+def esc(text: str) -> str:
+    """Text as Jinja's autoescape writes it."""
+    return str(markupsafe.escape(text))
+
+
+@pytest.fixture
+def app(tmp_path: Path, fake_embedder):  # type: ignore[no-untyped-def]
+    return create_app(corpus_settings(tmp_path, fake_embedder, EVIL), fake_embedder)
+
+
+@pytest.fixture
+def client(app) -> TestClient:  # type: ignore[no-untyped-def]
+    return TestClient(app)
+
+
+@pytest.fixture
+def locked(tmp_path: Path, fake_embedder) -> TestClient:  # type: ignore[no-untyped-def]
+    settings = corpus_settings(tmp_path, fake_embedder, staff_token="s3cret-token")
+    return TestClient(create_app(settings, fake_embedder))
+
+
+def _hidden(page: str, name: str) -> list[str]:
+    return [html.unescape(v) for v in re.findall(rf'<input[^>]*name="{name}"[^>]*value="([^"]*)"', page)]
+
+
+def test_every_response_carries_the_security_headers(client: TestClient) -> None:
+    responses = [
+        client.get("/"),
+        client.get("/doc/lapatinib"),
+        client.get("/staff"),
+        client.get("/static/site.css"),
+        client.post("/api/ask", json={"question": QUESTION}),
+        client.get("/doc/missing"),
+    ]
+    for r in responses:
+        assert r.headers["content-security-policy"] == CSP
+        assert r.headers["x-content-type-options"] == "nosniff"
+        assert r.headers["referrer-policy"] == "no-referrer"
+
+
+def test_pages_load_only_local_assets_and_no_inline_script_or_style(client: TestClient) -> None:
+    pages = [
+        client.get("/").text,
+        client.post("/", data={"question": QUESTION}).text,
+        client.get("/doc/lapatinib?hl=10-40").text,
+        client.get("/staff?q=lapatinib").text,
+        client.get("/staff/feedback").text,
+    ]
+    for page in pages:
+        assert re.findall(r"<script(?![^>]*\bsrc=\"/static/)", page) == []
+        assert "<style" not in page and " style=" not in page and " on" + "click=" not in page
+        assets = re.findall(r'<(?:script|img|link)[^>]*(?:src|href)="([^"]+)"', page)
+        assert assets and all(a.startswith("/static/") for a in assets), assets
+
+
+def test_no_js_post_renders_the_cited_answer(client: TestClient) -> None:
+    api = client.post("/api/ask", json={"question": QUESTION}).json()
+    response = client.post("/", data={"question": QUESTION})
+    assert response.status_code == 200
+    assert response.headers["cache-control"] == "no-store"
+    page = response.text
+    for sentence in api["answer"]:
+        assert esc(sentence["text"]) in page
+    links = [html.unescape(h) for h in re.findall(r'<a class="cite" href="([^"]+)"', page)]
+    assert links == [source_href(api["citations"], s["citation"]) for s in api["answer"]]
+    assert _hidden(page, "previous") == [QUESTION]
+    assert _hidden(page, "source") == ["lapatinib|Side effects of lapatinib"]
+    assert 'role="log"' in page and 'aria-live="polite"' in page
+
+
+def test_no_js_follow_up_uses_the_previous_question(client: TestClient) -> None:
+    page = client.post("/", data={"question": "what about side effects", "previous": "What is lapatinib?"}).text
+    assert "Answering: “side effects of lapatinib?”" in page
+    assert _hidden(page, "previous") == ["side effects of lapatinib?"]
+    assert "Lapatinib can cause side effects." in page
+
+
+def test_api_follow_up_reports_how_it_was_understood(client: TestClient) -> None:
+    body = client.post("/api/ask", json={"question": "what about side effects", "previous": "What is lapatinib?"}).json()
+    assert body["understood_as"] == "side effects of lapatinib?"
+    assert body["citations"][0]["section"] == "Side effects of lapatinib"
+    plain = client.post("/api/ask", json={"question": QUESTION}).json()
+    assert plain["understood_as"] is None
+
+
+def test_previous_question_is_never_logged(client: TestClient, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.DEBUG):
+        client.post("/api/ask", json={"question": "and for children?", "previous": "Jane Roe has melanoma"})
+        client.post("/", data={"question": "and for children?", "previous": "Jane Roe has melanoma"})
+    text = "\n".join(r.getMessage() for r in caplog.records)
+    assert text.count("question_sha256=") == 2
+    assert "Jane" not in text and "children" not in text
+
+
+def test_no_js_bad_question_is_shown_as_an_error(client: TestClient) -> None:
+    response = client.post("/", data={"question": "   "})
+    assert response.status_code == 422
+    assert '<p class="error" role="alert">question is empty</p>' in response.text
+
+
+def test_source_view_marks_the_quoted_sentences(client: TestClient, app) -> None:  # type: ignore[no-untyped-def]
+    api = client.post("/api/ask", json={"question": QUESTION}).json()
+    first, last = api["citations"][0], api["citations"][-1]
+    page = client.get(f"/doc/lapatinib?hl={first['start']}-{first['end']}&hl={last['start']}-{last['end']}").text
+    assert f'<mark id="q-{first["start"]}">{esc(first["quote"])}</mark>' in page
+    assert f'<mark id="q-{last["start"]}">{esc(last["quote"])}</mark>' in page
+    assert page.count("<mark") == 3  # two quotes and the legend
+    doc = app.state.qa.index.documents["lapatinib"]
+    cited = next(i for i, s in enumerate(doc.sections) if s.start <= first["start"] < s.end)
+    assert re.findall(r'<section id="sec-(\d+)" class="doc-section cited"', page) == [str(cited)]
+    assert len(re.findall(r'<section id="sec-\d+"', page)) == len(doc.sections)
+    assert '<a href="https://example.org/lapatinib" rel="external noreferrer">' in page
+
+
+def test_source_view_errors_are_exact(client: TestClient) -> None:
+    missing = client.get("/doc/nope")
+    assert missing.status_code == 404
+    assert '<p class="error" id="detail">no document &#39;nope&#39; in this index</p>' in missing.text
+    bad = client.get("/doc/lapatinib?hl=9-3")
+    assert bad.status_code == 422
+    assert "hl=&#39;9-3&#39; is not valid: use START-END character offsets" in bad.text
+
+
+def test_injection_in_questions_and_documents_is_rendered_as_text(client: TestClient) -> None:
+    page = client.post("/", data={"question": INJECTED_QUESTION}).text
+    assert esc(INJECTED_QUESTION) in page
+    assert esc(EVIL_TITLE) in page  # the evil page is the cited source
+    doc = client.get("/doc/evil").text
+    staff = client.get("/staff?q=moles+change+shape").text
+    for text in (page, doc, staff):
+        assert "<script>window" not in text and "<img src=x" not in text and "<b>bold" not in text
+        assert "javascript:" not in text
+    assert f"<h1>{esc(EVIL_TITLE)}</h1>" in doc
+    assert "<dd>Not given</dd>" in doc  # the javascript: URL is not linked
+    assert esc(EVIL_TITLE) in staff and "NCI &lt;b&gt;bold&lt;/b&gt;" in staff
+
+
+def test_staff_lookup_ranks_passages_with_filters_from_the_corpus(client: TestClient, app) -> None:  # type: ignore[no-untyped-def]
+    service = app.state.qa
+    assert corpus_options(service) == {
+        "cancer_type": ["breast", "skin"],
+        "source": ["NCI", "NCI <b>bold</b>"],
+        "audience": ["patient", "professional"],
+    }
+    page = client.get("/staff?q=lapatinib+side+effects").text
+    expected = service.search("lapatinib side effects", None, k=10)
+    assert re.findall(r'<li class="result" data-doc="([^"]+)">', page) == [p.doc for p in expected]
+    assert re.findall(r'<span class="score">score ([0-9.]+)</span>', page) == [f"{p.score:.3f}" for p in expected]
+    skin = client.get("/staff?q=lapatinib+side+effects&cancer_type=skin").text
+    docs = re.findall(r'<li class="result" data-doc="([^"]+)">', skin)
+    assert docs and {service.index.documents[d].meta.cancer_types for d in docs} == {("skin",)}
+    assert '<option value="skin" selected>skin</option>' in skin
+    bad = client.get("/staff?q=x&cancer_type=lung")
+    assert bad.status_code == 422
+    assert "cancer_type=&#39;lung&#39; is not in this corpus; choose one of: breast, skin" in bad.text
+
+
+def test_staff_lookup_flags_reviews_and_offers_copy_with_citation(client: TestClient, app) -> None:  # type: ignore[no-untyped-def]
+    page = client.get("/staff?q=moles+melanoma+lapatinib").text
+    results = dict(re.findall(r'<li class="result" data-doc="([^"]+)">(.*?)</li>', page, re.S))
+    assert set(results) == {"evil", "melanoma", "lapatinib"}
+    assert '<strong class="flag">Review overdue</strong>' in results["evil"]  # reviewed 2019-01-01
+    assert '<strong class="flag">Review date missing</strong>' in results["melanoma"]
+    assert 'class="flag"' not in results["lapatinib"]
+    assert '<span class="badge professional">Health professional</span>' in results["evil"]
+    docs = app.state.qa.index.documents
+    copied = [html.unescape(c) for c in re.findall(r'data-copy="([^"]*)"', results["lapatinib"])]
+    section = re.search(r'<p class="result-section">(.*?)</p>', results["lapatinib"]).group(1)  # type: ignore[union-attr]
+    passage = html.unescape(re.search(r'<blockquote class="passage">(.*?)</blockquote>', results["lapatinib"], re.S).group(1))  # type: ignore[union-attr]
+    assert copied == [f"{passage}\n\n{format_citation(docs['lapatinib'].meta, html.unescape(section))}"]
+
+
+def test_staff_pages_need_the_token_when_it_is_set(locked: TestClient) -> None:
+    for path in ("/staff", "/staff/feedback", "/staff?q=lapatinib"):
+        response = locked.get(path)
+        assert response.status_code == 401
+        assert response.headers["www-authenticate"] == 'Bearer realm="staff"'
+        assert "staff token required: send &#39;Authorization: Bearer &lt;token&gt;&#39;" in response.text
+        assert 'name="token" type="password"' in response.text
+        assert locked.get(path, headers={"Authorization": "Bearer wrong"}).status_code == 401
+        assert locked.get(path, headers={"Authorization": "Bearer s3cret-token"}).status_code == 200
+    assert locked.get("/").status_code == 200  # the chat stays public
+
+
+def test_staff_login_sets_a_session_cookie_that_is_not_the_token(locked: TestClient) -> None:
+    wrong = locked.post("/staff/login", data={"token": "nope"}, follow_redirects=False)
+    assert wrong.status_code == 401 and "That token is not right." in wrong.text
+    right = locked.post("/staff/login", data={"token": "s3cret-token"}, follow_redirects=False)
+    assert right.status_code == 303 and right.headers["location"] == "/staff"
+    cookie = right.cookies["qa_staff"]
+    assert cookie and "s3cret" not in cookie
+    assert "HttpOnly" in right.headers["set-cookie"] and "SameSite=strict" in right.headers["set-cookie"]
+    signed_in = locked.get("/staff/feedback", cookies={"qa_staff": cookie})
+    assert signed_in.status_code == 200 and "Sign out" in signed_in.text
+    assert locked.get("/staff", cookies={"qa_staff": cookie + "x"}).status_code == 401
+
+
+def test_feedback_api_stores_the_question_only_when_shared(client: TestClient, app) -> None:  # type: ignore[no-untyped-def]
+    store: FeedbackStore = app.state.feedback
+    sources = [{"doc": "lapatinib", "section": "Side effects of lapatinib"}]
+    first = client.post(
+        "/api/feedback", json={"rating": "down", "reason": "too short", "sources": sources, "question": QUESTION}
+    )
+    assert first.status_code == 201 and first.json() == {"id": 1, "question_stored": False}
+    second = client.post(
+        "/api/feedback", json={"rating": "up", "sources": sources, "question": QUESTION, "share_question": True}
+    )
+    assert second.json() == {"id": 2, "question_stored": True}
+    stored = store.recent()
+    assert [(f.id, f.rating, f.reason, f.question, f.sources) for f in stored] == [
+        (2, "up", None, QUESTION, (("lapatinib", "Side effects of lapatinib"),)),
+        (1, "down", "too short", None, (("lapatinib", "Side effects of lapatinib"),)),
+    ]
+    bad = client.post("/api/feedback", json={"rating": "meh"})
+    assert bad.status_code == 422 and bad.json() == {"detail": "rating must be 'up' or 'down', not 'meh'"}
+    listing = client.get("/staff/feedback").text
+    assert "1 helpful, 1 not helpful." in listing
+    assert f"<td>{esc(QUESTION)}</td>" in listing and '<span class="muted">not shared</span>' in listing
+    assert "<td>too short</td>" in listing
+
+
+def test_no_js_feedback_form_is_stored(client: TestClient, app) -> None:  # type: ignore[no-untyped-def]
+    page = client.post("/", data={"question": QUESTION}).text
+    form = {"rating": "down", "reason": "wanted more", "question": _hidden(page, "question")[0],
+            "source": _hidden(page, "source")}
+    response = client.post("/feedback", data=form)
+    assert response.status_code == 200 and "Thank you. Your feedback was saved." in response.text
+    (stored,) = app.state.feedback.recent()
+    assert (stored.rating, stored.reason, stored.question) == ("down", "wanted more", None)
+    assert stored.sources == (("lapatinib", "Side effects of lapatinib"),)
+    shared = client.post("/feedback", data={**form, "share_question": "yes"})
+    assert shared.status_code == 200 and app.state.feedback.recent()[0].question == QUESTION
+    bad = client.post("/feedback", data={**form, "rating": ""})
+    assert bad.status_code == 422 and "rating must be &#39;up&#39; or &#39;down&#39;, not &#39;&#39;" in bad.text

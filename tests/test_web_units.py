@@ -1,0 +1,225 @@
+"""Pure pieces of the web layer: provenance, answer layout, highlights, feedback records."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from cancer_qa.errors import BadFeedbackError, BadParameterError
+from ingest.model import Document, Metadata, Section, Sentence
+from service.feedback import Feedback, FeedbackStore, new_feedback
+from web.answer_view import answer_view, next_previous, number_label, reply_kind, source_href
+from web.provenance import format_citation, http_url, review_status
+from web.source import Block, SectionView, Segment, parse_highlights, section_views
+from web.staff import LookupRow
+
+TODAY = date(2026, 11, 23)
+
+
+@pytest.mark.parametrize(
+    ("reviewed", "expected"),
+    [
+        ("2026-03-15", "current"),
+        ("2023-11-24", "current"),  # 1095 days ago
+        ("2023-11-23", "overdue"),  # 1096 days ago
+        ("2019-01-01", "overdue"),
+        (None, "missing"),
+        ("", "missing"),
+        ("last spring", "missing"),
+    ],
+)
+def test_review_status(reviewed: str | None, expected: str) -> None:
+    assert review_status(reviewed, TODAY, 1095) == expected
+
+
+def test_format_citation() -> None:
+    meta = Metadata(
+        title="Lapatinib for HER2-Positive Breast Cancer",
+        url="https://www.cancer.gov/lapatinib",
+        source="NCI",
+        last_reviewed="2026-03-15",
+    )
+    assert format_citation(meta, "What are the side effects of lapatinib?") == (
+        "Lapatinib for HER2-Positive Breast Cancer. What are the side effects of lapatinib? NCI. "
+        "https://www.cancer.gov/lapatinib. Last reviewed 2026-03-15."
+    )
+    assert format_citation(Metadata(title="Moles", url="javascript:x()"), "Moles that change") == (
+        "Moles. Moles that change. Review date not given."
+    )
+
+
+def test_http_url() -> None:
+    assert http_url("https://www.cancer.gov/x") and http_url("HTTP://example.org")
+    assert not http_url("javascript:alert(1)") and not http_url(None) and not http_url("/doc/x")
+
+
+def test_number_label() -> None:
+    assert number_label([1, 2, 3, 5]) == "1–3, 5"
+    assert number_label([4]) == "4"
+    assert number_label([7, 6, 9, 10]) == "6–7, 9–10"
+
+
+CITATIONS = [
+    {"n": 1, "doc": "lapatinib", "section": "Side effects", "start": 40, "end": 80, "title": "L", "quote": "a"},
+    {"n": 2, "doc": "melanoma", "section": "Treatment", "start": 5, "end": 9, "title": "M", "quote": "b"},
+    {"n": 3, "doc": "lapatinib", "section": "Side effects", "start": 10, "end": 30, "title": "L", "quote": "c"},
+]
+
+
+def test_source_href_highlights_every_quote_of_the_page_and_targets_the_cited_one() -> None:
+    assert source_href(CITATIONS, 1) == "/doc/lapatinib?hl=10-30&hl=40-80#q-40"
+    assert source_href(CITATIONS, 3) == "/doc/lapatinib?hl=10-30&hl=40-80#q-10"
+    assert source_href(CITATIONS, 2) == "/doc/melanoma?hl=5-9#q-5"
+
+
+def test_answer_view_groups_sentences_and_sources() -> None:
+    data = {
+        "answer": [
+            {"text": "Lead in:", "citation": 1, "list_item": False},
+            {"text": "Item one.", "citation": 3, "list_item": True},
+            {"text": "Other page.", "citation": 2, "list_item": False},
+        ],
+        "citations": CITATIONS,
+        "abstained": False,
+        "safety": None,
+        "suggestions": ["a?", "b?", "c?", "d?"],
+    }
+    view = answer_view(data)
+    assert [(g["is_list"], [s["n"] for s in g["sentences"]]) for g in view["groups"]] == [
+        (False, [1]),
+        (True, [3]),
+        (False, [2]),
+    ]
+    assert [(s["doc"], s["label"], s["href"]) for s in view["sources"]] == [
+        ("lapatinib", "1, 3", "/doc/lapatinib?hl=10-30&hl=40-80#q-40"),
+        ("melanoma", "2", "/doc/melanoma?hl=5-9#q-5"),
+    ]
+    assert view["refs"] == ["lapatinib|Side effects", "melanoma|Treatment"]
+    assert view["suggestions"] == ["a?", "b?", "c?"]
+    assert view["kind"] == "answered" and view["urgent"] is False
+
+
+@pytest.mark.parametrize(
+    ("safety", "abstained", "kind"),
+    [("emergency", True, "safety emergency"), ("crisis", True, "safety crisis"),
+     ("personal_advice", False, "advice"), (None, True, "abstain"), (None, False, "answered")],
+)
+def test_reply_kind(safety: str | None, abstained: bool, kind: str) -> None:
+    assert reply_kind({"safety": safety, "abstained": abstained}) == kind
+
+
+def test_next_previous_is_dropped_after_an_emergency_or_crisis() -> None:
+    assert next_previous("is it curable?", {"understood_as": "is melanoma curable?"}) == "is melanoma curable?"
+    assert next_previous("What is melanoma?", {"understood_as": None}) == "What is melanoma?"
+    assert next_previous("he is not breathing", {"safety": "emergency"}) == ""
+    assert next_previous("I want to die", {"safety": "crisis"}) == ""
+
+
+def test_parse_highlights() -> None:
+    assert parse_highlights(["40-80", "10-30", "40-80"], 100) == ((10, 30), (40, 80))
+    assert parse_highlights([], 100) == ()
+    for bad in ("abc", "30-10", "5-5", "10-101", "-3-4", "1-2-3"):
+        with pytest.raises(BadParameterError) as err:
+            parse_highlights([bad], 100)
+        assert str(err.value) == (
+            f"hl={bad!r} is not valid: use START-END character offsets with 0 <= START < END <= 100 "
+            "(this document's length)"
+        )
+    with pytest.raises(BadParameterError, match=r"^too many hl values \(51; the limit is 50\)$"):
+        parse_highlights(["1-2"] * 51, 100)
+
+
+def _doc() -> Document:
+    text = "Title\n\nIntro\n\nFirst sentence. Second one.\nList lead:\nItem A.\nItem B.\n\nOther\n\nLast one."
+    first = text.index("First")
+    second = text.index("Second")
+    lead = text.index("List lead:")
+    a, b = text.index("Item A."), text.index("Item B.")
+    last = text.index("Last one.")
+    return Document(
+        id="d",
+        path="d.md",
+        kind="markdown",
+        meta=Metadata(title="Title"),
+        text=text,
+        sections=(Section("Intro", first, b + len("Item B.")), Section("Other", last, len(text))),
+        sentences=(
+            Sentence(0, first, first + len("First sentence.")),
+            Sentence(0, second, second + len("Second one.")),
+            Sentence(0, lead, lead + len("List lead:")),
+            Sentence(0, a, a + len("Item A."), item=True),
+            Sentence(0, b, b + len("Item B."), item=True),
+            Sentence(1, last, len(text)),
+        ),
+    )
+
+
+def test_section_views_split_paragraphs_lists_and_marks() -> None:
+    doc = _doc()
+    second = doc.text.index("Second")
+    a = doc.text.index("Item A.")
+    views = section_views(doc, ((second, second + len("Second one.")), (a, a + len("Item A."))))
+    intro, other = views
+    assert intro.marked is True and other.marked is False
+    assert [b.is_list for b in intro.blocks] == [False, False, True]
+    assert intro.blocks[0].lines == (
+        (Segment("First sentence. "), Segment("Second one.", True, f"q-{second}")),
+    )
+    assert intro.blocks[1].lines == ((Segment("List lead:"),),)
+    assert intro.blocks[2].lines == ((Segment("Item A.", True, f"q-{a}"),), (Segment("Item B."),))
+    assert other == SectionView(1, "Other", (Block(False, ((Segment("Last one."),),)),), False)
+
+
+def test_new_types_round_trip() -> None:
+    view = section_views(_doc(), ((10, 30),))[0]
+    assert SectionView.from_dict(view.to_dict()) == view
+    block = view.blocks[0]
+    assert Block.from_dict(block.to_dict()) == block
+    assert Segment.from_dict(Segment("x", True, "q-1").to_dict()) == Segment("x", True, "q-1")
+    row = LookupRow(1, "d", "T", "S", 0, 0.5, "text", "patient", "NCI", None, None, "missing", "T. S.")
+    assert LookupRow.from_dict(row.to_dict()) == row
+    feedback = Feedback("down", "2026-11-23T10:00:00+00:00", "why", (("d", "S"),), "q?", 3)
+    assert Feedback.from_dict(feedback.to_dict()) == feedback
+
+
+NOW = datetime(2026, 11, 23, 10, 30, tzinfo=UTC)
+
+
+def test_new_feedback_keeps_the_question_only_when_shared() -> None:
+    kept = new_feedback("up", " clear ", [("d", "S")], " my  question ", share_question=True, now=NOW)
+    assert kept == Feedback("up", "2026-11-23T10:30:00+00:00", "clear", (("d", "S"),), "my question")
+    dropped = new_feedback("down", "", [], "my question", share_question=False, now=NOW)
+    assert dropped == Feedback("down", "2026-11-23T10:30:00+00:00", None, (), None)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "detail"),
+    [
+        ({"rating": "meh"}, "rating must be 'up' or 'down', not 'meh'"),
+        ({"rating": ""}, "rating must be 'up' or 'down', not ''"),
+        ({"rating": "up", "reason": "x" * 1001}, "reason is too long (1001 characters; the limit is 1000)"),
+        ({"rating": "up", "sources": [("d", "s")] * 21}, "too many sources (21; the limit is 20)"),
+        ({"rating": "up", "share_question": True}, "share_question is set but no question was sent"),
+        (
+            {"rating": "up", "share_question": True, "question": "q" * 2001},
+            "question is too long (2001 characters; the limit is 2000)",
+        ),
+    ],
+)
+def test_new_feedback_rejects_bad_input(kwargs: dict, detail: str) -> None:  # type: ignore[type-arg]
+    with pytest.raises(BadFeedbackError) as err:
+        new_feedback(**kwargs)
+    assert str(err.value) == detail
+
+
+def test_feedback_store_round_trips_newest_first(tmp_path: Path) -> None:
+    store = FeedbackStore.in_dir(tmp_path / "data")
+    first = store.add(new_feedback("up", None, [("a", "A")], now=NOW))
+    second = store.add(new_feedback("down", "wrong page", [("b", "B"), ("c", "C")], "q?", True, now=NOW))
+    assert (first.id, second.id) == (1, 2)
+    again = FeedbackStore(tmp_path / "data" / "feedback.sqlite3")  # a new connection reads the same file
+    assert again.recent() == [second, first]
+    assert again.recent(limit=1) == [second]
+    assert again.counts() == {"up": 1, "down": 1}
