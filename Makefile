@@ -12,7 +12,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: setup run index test test-fast eval eval-baseline lint clean calibrate
+.PHONY: setup run index test test-fast test-browser eval eval-baseline lint clean calibrate
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -34,6 +34,9 @@ test: setup  ## unit tests (fake embedder) and integration tests (real model, re
 
 test-fast: setup
 	$(PY) -m pytest -q -m "not integration"
+
+test-browser: setup  ## Playwright + Debian's Chromium (/usr/bin/chromium); screenshots in var/screenshots
+	$(PY) -m pytest -q -ra -m browser
 
 BASELINE ?= eval/baseline.json
 GATE     ?= --baseline $(BASELINE)

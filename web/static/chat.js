@@ -9,7 +9,7 @@
   const log = document.getElementById("log");
   const busy = document.getElementById("busy");
   const URGENT = ["emergency", "crisis"];
-  let turns = log.querySelectorAll("article.msg.bot").length;
+  let turns = log.querySelectorAll(".msg.bot").length;
 
   function el(tag, attrs, text) {
     const node = document.createElement(tag);
@@ -202,7 +202,8 @@
     const k = turns;
     const kind = replyKind(data);
     const urgent = URGENT.indexOf(data.safety) >= 0;
-    const box = el("article", { class: "msg bot " + kind, "aria-labelledby": "a" + k + "-label" });
+    // role="alert" is not allowed on <article>, so urgent replies are a <div>.
+    const box = el(urgent ? "div" : "article", { class: "msg bot " + kind, "aria-labelledby": "a" + k + "-label" });
     if (urgent) box.setAttribute("role", "alert");
     box.appendChild(el("h2", { id: "a" + k + "-label", class: "answer-label" }, label(kind)));
     if (data.message) box.appendChild(el("p", { class: "message" }, data.message));

@@ -1,0 +1,384 @@
+"""Browser tests: Playwright driving Debian's Chromium against live uvicorn servers.
+
+Two servers: the demo corpus with the real model (shared with the integration tests' session
+index), and a tiny corpus with the fake embedder that holds an injection page and needs a staff
+token. Screenshots go to ``var/screenshots/``; the axe-core results to ``var/reports/axe.json``.
+Skipped, with the reason, when ``/usr/bin/chromium`` is absent (``apt-get install chromium``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from cancer_qa.settings import load_settings
+from index.search import Filters
+from tests.conftest import DEMO, REPO, FakeEmbedder
+from tests.web_support import EVIL, EVIL_TITLE, INJECTED_QUESTION, corpus_settings, live_server
+from web.provenance import format_citation
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SHOTS = REPO / "var" / "screenshots"
+REPORTS = REPO / "var" / "reports"
+TOKEN = "staff-browser-token"
+QUESTION = "What are the side effects of lapatinib?"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's Chromium at /usr/bin/chromium (apt-get install chromium)"),
+]
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    with playwright_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def demo(demo_settings, real_embedder, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Any]]:  # type: ignore[no-untyped-def]
+    """The demo corpus, real model; its own data dir so feedback starts empty."""
+    from web.app import create_app
+
+    settings = load_settings(
+        corpus=DEMO, index_dir=demo_settings.resolved_index_dir(), data_dir=tmp_path_factory.mktemp("web-demo")
+    )
+    app = create_app(settings, real_embedder)
+    with live_server(app) as url:
+        yield url, app
+
+
+@pytest.fixture(scope="session")
+def evil(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Any]]:
+    """The tiny corpus plus an injection page, fake embedder, staff token set."""
+    from web.app import create_app
+
+    embedder = FakeEmbedder()
+    settings = corpus_settings(tmp_path_factory.mktemp("web-evil"), embedder, EVIL, staff_token=TOKEN)
+    app = create_app(settings, embedder)
+    with live_server(app) as url:
+        yield url, app
+
+
+@pytest.fixture
+def page(browser) -> Iterator[Any]:  # type: ignore[no-untyped-def]
+    """A fresh page; fails the test on any console error (a CSP violation shows up there)."""
+    context = browser.new_context(viewport={"width": 1000, "height": 900})
+    tab = context.new_page()
+    tab.set_default_timeout(30_000)
+    errors: list[str] = []
+    expected = "Failed to load resource: the server responded with a status of 401"  # staff sign-in page
+    tab.on("console", lambda m: errors.append(m.text) if m.type == "error" and expected not in m.text else None)
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    tab.on("dialog", lambda d: (errors.append(f"dialog: {d.message}"), d.dismiss()))
+    yield tab
+    context.close()
+    assert errors == []
+
+
+def ask(tab: Any, question: str) -> Any:
+    """Type a question into the chat and wait for its answer box; returns the box."""
+    count = tab.locator(".msg.bot").count()
+    tab.fill("#question", question)
+    tab.press("#question", "Enter")
+    box = tab.locator(".msg.bot").nth(count)
+    box.wait_for()
+    return box
+
+
+def api_answer(url: str, question: str, previous: str | None = None) -> dict[str, Any]:
+    body: dict[str, Any] = {"question": question, "previous": previous}
+    response = httpx.post(f"{url}/api/ask", json=body, timeout=60)
+    response.raise_for_status()
+    return response.json()  # type: ignore[no-any-return]
+
+
+def in_viewport(tab: Any, selector: str) -> bool:
+    return bool(
+        tab.eval_on_selector(
+            selector,
+            "e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; }",
+        )
+    )
+
+
+@pytest.mark.integration
+def test_ask_shows_a_cited_answer(page: Any, demo: tuple[str, Any]) -> None:
+    url, _ = demo
+    expected = api_answer(url, QUESTION)
+    page.goto(url + "/")
+    assert page.get_attribute("#log", "role") == "log" and page.get_attribute("#log", "aria-live") == "polite"
+    box = ask(page, QUESTION)
+    shown = box.evaluate(
+        """box => { const c = box.cloneNode(true); c.querySelectorAll("sup").forEach(s => s.remove());
+        return Array.from(c.querySelectorAll(".answer-text, .answer-list li"))
+          .map(e => e.textContent).join(" ").replace(/\\s+/g, " ").trim(); }"""
+    )
+    assert shown == " ".join(" ".join(s["text"] for s in expected["answer"]).split())
+    links = box.locator("a.cite")
+    assert [links.nth(i).text_content() for i in range(links.count())] == [
+        f"Source [{s['citation']}]" for s in expected["answer"]
+    ]
+    titles = box.locator(".sources .entry > a").all_inner_texts()
+    assert titles == list(dict.fromkeys(c["title"] for c in expected["citations"]))
+    assert box.locator(".notice").inner_text() == f"Note {expected['notice']}"
+    assert page.evaluate("document.activeElement.id") == "question"
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "patient-answer.png"), full_page=True)
+
+
+@pytest.mark.integration
+def test_citation_opens_the_source_view_with_the_quote_highlighted(page: Any, demo: tuple[str, Any]) -> None:
+    url, _ = demo
+    expected = api_answer(url, QUESTION)
+    first = expected["citations"][0]
+    page.goto(url + "/")
+    box = ask(page, QUESTION)
+    box.locator("a.cite").first.click()
+    page.wait_for_url(re.compile(rf"/doc/{first['doc']}\?hl=.*#q-{first['start']}$"))
+    mark = page.locator(f"mark#q-{first['start']}")
+    assert mark.inner_text() == first["quote"]
+    assert in_viewport(page, f"mark#q-{first['start']}")
+    same_doc = [c for c in expected["citations"] if c["doc"] == first["doc"]]
+    assert page.locator("section.doc-section mark").count() == len(same_doc)
+    assert page.locator("section.cited").count() >= 1
+    assert page.locator(f"section.cited mark#q-{first['start']}").count() == 1
+    assert page.locator(f'a[href="{first["url"]}"]').count() == 1
+    page.screenshot(path=str(SHOTS / "source-view.png"))
+
+
+@pytest.mark.integration
+def test_keyboard_only_flow(page: Any, demo: tuple[str, Any]) -> None:
+    url, _ = demo
+    page.goto(url + "/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to the question box"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "question"
+    page.keyboard.type(QUESTION)
+    page.keyboard.press("Enter")
+    page.locator(".msg.bot").first.wait_for()
+    assert page.evaluate("document.activeElement.id") == "question"
+    for _ in range(60):  # back through the answer to its last citation link
+        page.keyboard.press("Shift+Tab")
+        if page.evaluate("document.activeElement.classList.contains('cite')"):
+            break
+    else:
+        pytest.fail("no citation link reachable with Shift+Tab")
+    href = page.evaluate("document.activeElement.getAttribute('href')")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/doc/"))
+    anchor = href.split("#")[1]
+    assert page.url.endswith(href) and page.locator(f"mark#{anchor}").is_visible()
+    assert in_viewport(page, f"mark#{anchor}")
+
+
+@pytest.mark.integration
+def test_follow_up_uses_the_previous_question(page: Any, demo: tuple[str, Any]) -> None:
+    url, _ = demo
+    page.goto(url + "/")
+    ask(page, "What is melanoma?")
+    box = ask(page, "how is it treated?")
+    assert box.locator(".understood").inner_text() == "Answering: “how is melanoma treated?”"
+    expected = api_answer(url, "how is melanoma treated?")
+    titles = box.locator(".sources .entry > a").all_inner_texts()
+    assert titles == list(dict.fromkeys(c["title"] for c in expected["citations"]))
+    assert page.input_value("#previous") == "how is melanoma treated?"
+
+
+@pytest.mark.integration
+def test_form_post_works_with_javascript_off(browser, demo: tuple[str, Any]) -> None:  # type: ignore[no-untyped-def]
+    url, _ = demo
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(url + "/")
+    tab.fill("#question", QUESTION)
+    with tab.expect_navigation():
+        tab.click("#ask-button")
+    expected = api_answer(url, QUESTION)
+    assert tab.locator(".msg.bot a.cite").count() == len(expected["answer"])
+    assert tab.locator(".msg.user").text_content() == f"You asked: {QUESTION}"
+    assert tab.input_value("#previous") == QUESTION
+    tab.fill("#question", "and for children?")
+    with tab.expect_navigation():
+        tab.click("#ask-button")
+    assert tab.locator(".understood").inner_text() == f"Answering: “{QUESTION[:-1]} for children?”"
+    tab.locator("a.cite").first.click()
+    tab.wait_for_url(re.compile(r"/doc/"))
+    assert tab.locator("mark[id^=q-]").count() >= 1
+    context.close()
+
+
+@pytest.mark.integration
+def test_feedback_is_stored_without_the_question_unless_shared(page: Any, demo: tuple[str, Any]) -> None:
+    url, app = demo
+    expected = api_answer(url, QUESTION)
+    page.goto(url + "/")
+    box = ask(page, QUESTION)
+    box.locator("details.feedback summary").click()
+    box.get_by_label("No", exact=True).check()
+    box.get_by_label("Why? (optional)").fill("I wanted to know about the heart")
+    box.get_by_role("button", name="Send feedback").click()
+    assert box.get_by_role("status").inner_text() == "Thank you. Your feedback was saved."
+    newest = app.state.feedback.recent()[0]
+    sources = tuple(dict.fromkeys((c["doc"], c["section"]) for c in expected["citations"]))
+    assert (newest.rating, newest.reason, newest.question, newest.sources) == (
+        "down", "I wanted to know about the heart", None, sources,
+    )
+    box = ask(page, "What is melanoma?")
+    box.locator("details.feedback summary").click()
+    box.get_by_label("Yes", exact=True).check()
+    box.get_by_label("Share my question with the team").check()
+    box.get_by_role("button", name="Send feedback").click()
+    assert "Your question was shared with the team." in box.get_by_role("status").inner_text()
+    newest = app.state.feedback.recent()[0]
+    assert (newest.rating, newest.reason, newest.question) == ("up", None, "What is melanoma?")
+    page.goto(url + "/staff/feedback")
+    rows = page.locator("table.feedback-table tbody tr")
+    assert rows.count() == len(app.state.feedback.recent())
+    assert rows.first.locator("td").nth(4).inner_text() == "What is melanoma?"
+
+
+@pytest.mark.integration
+def test_safety_reply_is_a_red_alert(page: Any, demo: tuple[str, Any]) -> None:
+    url, _ = demo
+    page.goto(url + "/")
+    answered = ask(page, QUESTION)
+    crisis = ask(page, "I want to kill myself")
+    assert crisis.get_attribute("role") == "alert"
+    assert crisis.get_attribute("class") == "msg bot safety crisis"
+    assert "988" in crisis.locator(".message").inner_text()
+    style = "e => [getComputedStyle(e).borderTopColor, getComputedStyle(e).backgroundColor]"
+    assert crisis.evaluate(style) == ["rgb(181, 9, 9)", "rgb(253, 236, 234)"]
+    assert answered.evaluate(style) != crisis.evaluate(style)
+    assert page.input_value("#previous") == ""  # a crisis is not carried into the next question
+
+
+@pytest.mark.integration
+def test_staff_search_with_a_filter_and_copy_with_citation(browser, demo: tuple[str, Any]) -> None:  # type: ignore[no-untyped-def]
+    url, app = demo
+    context = browser.new_context(viewport={"width": 1100, "height": 1000})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=url)
+    tab = context.new_page()
+    tab.goto(url + "/staff")
+    tab.fill("#q", "HER2 targeted therapy heart")
+    tab.select_option("#f-audience", "professional")
+    with tab.expect_navigation():
+        tab.click("form.lookup button[type=submit]")
+    service = app.state.qa
+    expected = service.search("HER2 targeted therapy heart", Filters(audiences=("professional",)), k=10)
+    results = tab.locator("li.result")
+    assert [results.nth(i).get_attribute("data-doc") for i in range(results.count())] == [p.doc for p in expected]
+    assert set(tab.locator("li.result .badge").all_inner_texts()) == {"Health professional"}
+    tab.locator("button.copy").first.click()
+    playwright_api.expect(tab.locator("#copy-status")).to_have_text("Copied the passage with its citation.")
+    top = expected[0]
+    citation = format_citation(service.index.documents[top.doc].meta, top.section)
+    assert tab.evaluate("navigator.clipboard.readText()") == f"{top.text}\n\n{citation}"
+    tab.screenshot(path=str(SHOTS / "staff-view.png"))
+    context.close()
+
+
+def test_suggestions_are_offered_and_ask_when_clicked(page: Any, evil: tuple[str, Any]) -> None:
+    url, app = evil
+    service = app.state.qa
+    offered = ("What is melanoma?", "How is melanoma treated?", "What is lapatinib?", "A fourth one?")
+    original = service.ask
+    service.ask = lambda q, f=None: replace(original(q, f), suggestions=offered)
+    try:
+        page.goto(url + "/")
+        box = ask(page, "melanoma treatment")
+        buttons = box.locator("button.suggestion")
+        assert buttons.all_inner_texts() == list(offered[:3])
+        buttons.nth(1).click()
+        page.locator(".msg.bot").nth(1).wait_for()
+        assert page.locator(".msg.user").all_text_contents()[-1] == "You asked: How is melanoma treated?"
+    finally:
+        del service.ask
+
+
+def test_injection_is_rendered_as_text(page: Any, evil: tuple[str, Any]) -> None:
+    url, _ = evil
+    page.goto(url + "/")
+    box = ask(page, INJECTED_QUESTION)
+    assert page.locator(".msg.user").text_content() == f"You asked: {INJECTED_QUESTION}"
+    assert box.locator(".sources .entry > a").first.inner_text() == EVIL_TITLE
+    assert page.locator("img[src=x]").count() == 0 and page.locator("b").count() == 0
+    box.locator("a.cite").first.click()
+    page.wait_for_url(re.compile(r"/doc/evil"))
+    assert page.locator("h1").inner_text() == EVIL_TITLE
+    assert page.locator("img[src=x]").count() == 0 and page.locator("a[href^=javascript]").count() == 0
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+
+
+def test_staff_pages_need_the_token(page: Any, evil: tuple[str, Any]) -> None:
+    url, _ = evil
+    response = page.goto(url + "/staff/feedback")
+    assert response.status == 401 and page.locator("h1").inner_text() == "Staff sign-in"
+    page.fill("#token", "wrong")
+    page.click("form.login button")
+    assert page.locator("p.error").inner_text() == "That token is not right."
+    page.fill("#token", TOKEN)
+    with page.expect_navigation():
+        page.click("form.login button")
+    assert page.url == url + "/staff" and page.locator("h1").inner_text() == "Look up passages"
+    page.fill("#q", "moles that change")
+    page.select_option("#f-cancer_type", "skin")
+    with page.expect_navigation():
+        page.click("form.lookup button[type=submit]")
+    assert page.locator("li.result").first.get_attribute("data-doc") == "evil"
+    assert page.locator("li.result").first.locator(".flag").inner_text() == "Review overdue"
+    assert page.locator("li.result .result-section").first.inner_text() == "Moles that change"
+
+
+def _axe(tab: Any) -> dict[str, list[str]]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(tab)
+    by_impact: dict[str, list[str]] = {}
+    for v in results.response["violations"]:
+        by_impact.setdefault(v["impact"] or "unknown", []).append(f"{v['id']} ({len(v['nodes'])} nodes)")
+    return by_impact
+
+
+@pytest.mark.integration
+def test_axe_finds_no_serious_violations(browser, demo: tuple[str, Any]) -> None:  # type: ignore[no-untyped-def]
+    url, _ = demo
+    context = browser.new_context(viewport={"width": 1000, "height": 900})
+    tab = context.new_page()
+    tab.goto(url + "/")
+    ask(tab, QUESTION)
+    ask(tab, "I want to kill myself")
+    ask(tab, "How do I renew my passport?")
+    report = {"/ (answer, crisis reply, abstention)": _axe(tab)}
+    tab.goto(url + "/staff?q=HER2+targeted+therapy")
+    assert tab.locator("li.result").count() > 0
+    report["/staff (results)"] = _axe(tab)
+    tab.goto(url + "/staff/feedback")
+    report["/staff/feedback"] = _axe(tab)
+    first = api_answer(url, QUESTION)["citations"][0]
+    tab.goto(f"{url}/doc/{first['doc']}?hl={first['start']}-{first['end']}")
+    report["/doc (highlight)"] = _axe(tab)
+    context.close()
+    REPORTS.mkdir(parents=True, exist_ok=True)
+    (REPORTS / "axe.json").write_text(json.dumps(report, indent=2))
+    serious = {page: {k: v for k, v in found.items() if k in ("serious", "critical")} for page, found in report.items()}
+    assert serious == {page: {} for page in report}, serious
