@@ -368,7 +368,10 @@ def test_axe_finds_no_serious_violations(browser, demo: tuple[str, Any]) -> None
     ask(tab, QUESTION)
     ask(tab, "I want to kill myself")
     ask(tab, "How do I renew my passport?")
-    report = {"/ (answer, crisis reply, abstention)": _axe(tab)}
+    advice = ask(tab, "Should I stop taking my lapatinib?")
+    assert advice.get_attribute("class") == "msg bot advice"
+    tab.locator("details.feedback summary").first.click()  # check the feedback form too
+    report = {"/ (answer, crisis, abstention, advice, feedback form)": _axe(tab)}
     tab.goto(url + "/staff?q=HER2+targeted+therapy")
     assert tab.locator("li.result").count() > 0
     report["/staff (results)"] = _axe(tab)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import logging
 import re
+from datetime import date
 from pathlib import Path
 
 import markupsafe
@@ -180,7 +181,16 @@ def test_staff_lookup_ranks_passages_with_filters_from_the_corpus(client: TestCl
     assert "cancer_type=&#39;lung&#39; is not in this corpus; choose one of: breast, skin" in bad.text
 
 
-def test_staff_lookup_flags_reviews_and_offers_copy_with_citation(client: TestClient, app) -> None:  # type: ignore[no-untyped-def]
+class _Today(date):
+    @classmethod
+    def today(cls) -> date:
+        return date(2026, 11, 23)
+
+
+def test_staff_lookup_flags_reviews_and_offers_copy_with_citation(
+    client: TestClient, app, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    monkeypatch.setattr("web.staff.date", _Today)
     page = client.get("/staff?q=moles+melanoma+lapatinib").text
     results = dict(re.findall(r'<li class="result" data-doc="([^"]+)">(.*?)</li>', page, re.S))
     assert set(results) == {"evil", "melanoma", "lapatinib"}
@@ -257,3 +267,13 @@ def test_no_js_feedback_form_is_stored(client: TestClient, app) -> None:  # type
     assert shared.status_code == 200 and app.state.feedback.recent()[0].question == QUESTION
     bad = client.post("/feedback", data={**form, "rating": ""})
     assert bad.status_code == 422 and "rating must be &#39;up&#39; or &#39;down&#39;, not &#39;&#39;" in bad.text
+
+
+def test_review_age_comes_from_the_settings(
+    tmp_path: Path, fake_embedder, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    monkeypatch.setattr("web.staff.date", _Today)
+    settings = corpus_settings(tmp_path, fake_embedder, review_max_age_days=1)
+    page = TestClient(create_app(settings, fake_embedder)).get("/staff?q=lapatinib").text
+    results = dict(re.findall(r'<li class="result" data-doc="([^"]+)">(.*?)</li>', page, re.S))
+    assert '<strong class="flag">Review overdue</strong>' in results["lapatinib"]  # reviewed 2026-01-05
