@@ -277,3 +277,24 @@ def test_review_age_comes_from_the_settings(
     page = TestClient(create_app(settings, fake_embedder)).get("/staff?q=lapatinib").text
     results = dict(re.findall(r'<li class="result" data-doc="([^"]+)">(.*?)</li>', page, re.S))
     assert '<strong class="flag">Review overdue</strong>' in results["lapatinib"]  # reviewed 2026-01-05
+
+
+def test_scripts_use_no_html_sinks() -> None:
+    static = Path(__file__).resolve().parent.parent / "web" / "static"
+    scripts = sorted(static.glob("*.js"))
+    assert [p.name for p in scripts] == ["chat.js", "staff.js"]
+    for script in scripts:
+        code = "\n".join(line for line in script.read_text().splitlines() if not line.lstrip().startswith("//"))
+        for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
+            assert sink not in code, f"{script.name} uses {sink}"
+
+
+def test_feedback_endpoint_and_new_fields_are_in_the_schema(client: TestClient) -> None:
+    schema = client.get("/openapi.json").json()
+    assert "/api/feedback" in schema["paths"]
+    components = schema["components"]["schemas"]
+    assert "previous" in components["AskRequest"]["properties"]
+    assert "understood_as" in components["AskResponse"]["properties"]
+    assert set(components["FeedbackRequest"]["properties"]) == {
+        "rating", "reason", "sources", "share_question", "question"
+    }
