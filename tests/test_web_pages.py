@@ -171,7 +171,7 @@ def test_staff_lookup_ranks_passages_with_filters_from_the_corpus(client: TestCl
     page = client.get("/staff?q=lapatinib+side+effects").text
     expected = service.search("lapatinib side effects", None, k=10)
     assert re.findall(r'<li class="result" data-doc="([^"]+)">', page) == [p.doc for p in expected]
-    assert re.findall(r'<span class="score">score ([0-9.]+)</span>', page) == [f"{p.score:.3f}" for p in expected]
+    assert re.findall(r'<span class="score">score (-?[0-9.]+)</span>', page) == [f"{p.score:.3f}" for p in expected]
     skin = client.get("/staff?q=lapatinib+side+effects&cancer_type=skin").text
     docs = re.findall(r'<li class="result" data-doc="([^"]+)">', skin)
     assert docs and {service.index.documents[d].meta.cancer_types for d in docs} == {("skin",)}
