@@ -147,8 +147,9 @@
       const lab = el("label", { for: id });
       lab.appendChild(el("img", { src: r[2], alt: "", width: "20", height: "20" }));
       lab.appendChild(document.createTextNode(" " + r[1]));
-      fieldset.appendChild(radio);
-      fieldset.appendChild(lab);
+      const choice = fieldset.appendChild(el("span", { class: "choice" }));
+      choice.appendChild(radio);
+      choice.appendChild(lab);
     });
     f.appendChild(fieldset);
     f.appendChild(el("label", { for: "a" + k + "-reason" }, "Why? (optional)"));
