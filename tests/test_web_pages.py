@@ -89,7 +89,7 @@ def test_no_js_post_renders_the_cited_answer(client: TestClient) -> None:
         assert esc(sentence["text"]) in page
     links = [html.unescape(h) for h in re.findall(r'<a class="cite" href="([^"]+)"', page)]
     assert links == [source_href(api["citations"], s["citation"]) for s in api["answer"]]
-    assert _hidden(page, "previous") == [QUESTION]
+    assert set(_hidden(page, "previous")) == {QUESTION}  # the chat form and the suggestions form
     assert _hidden(page, "source") == ["lapatinib|Side effects of lapatinib"]
     assert 'role="log"' in page and 'aria-live="polite"' in page
 
@@ -97,7 +97,7 @@ def test_no_js_post_renders_the_cited_answer(client: TestClient) -> None:
 def test_no_js_follow_up_uses_the_previous_question(client: TestClient) -> None:
     page = client.post("/", data={"question": "what about side effects", "previous": "What is lapatinib?"}).text
     assert "Answering: “side effects of lapatinib?”" in page
-    assert _hidden(page, "previous") == ["side effects of lapatinib?"]
+    assert set(_hidden(page, "previous")) == {"side effects of lapatinib?"}
     assert "Lapatinib can cause side effects." in page
 
 
