@@ -140,6 +140,9 @@ def test_ask_shows_a_cited_answer(page: Any, demo: tuple[str, Any]) -> None:
     titles = box.locator(".sources .entry > a").all_inner_texts()
     assert titles == list(dict.fromkeys(c["title"] for c in expected["citations"]))
     assert box.locator(".notice").inner_text() == f"Note {expected['notice']}"
+    assert box.locator(".more a").get_attribute("href") == expected["read_more"]
+    assert box.locator(".more .grade").inner_text() == f"Reading level: US grade {expected['reading_grade']:.1f}"
+    assert box.locator(".suggestions button").all_inner_texts() == expected["suggestions"][:3]
     assert page.evaluate("document.activeElement.id") == "question"
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "patient-answer.png"), full_page=True)

@@ -118,3 +118,22 @@ def test_search_ranks_passages_without_composing(tiny_service) -> None:  # type:
     assert all(passages[i].score >= passages[i + 1].score for i in range(len(passages) - 1))
     only_breast = tiny_service.search("melanoma treatment surgery", Filters(cancer_types=("breast",)), k=3)
     assert {p.doc for p in only_breast} == {"lapatinib"}
+
+
+def test_answer_reports_grade_read_more_follow_ups_and_confidence(tiny_service) -> None:  # type: ignore[no-untyped-def]
+    from service.readability import answer_grade
+
+    answer = tiny_service.ask("What are the side effects of lapatinib?")
+    assert answer.reading_grade == answer_grade([s.text for s in answer.answer])
+    doc = tiny_service.index.documents["lapatinib"]
+    assert doc.section_index("Side effects of lapatinib") == 1
+    assert answer.read_more == "/doc/lapatinib#sec-1"
+    assert answer.suggestions == ("What is lapatinib?",)
+    assert answer.confidence is not None
+    assert answer.confidence >= tiny_service.abstain_model.threshold
+
+
+def test_abstention_offers_nearby_topics_only_when_something_is_near(tiny_service) -> None:  # type: ignore[no-untyped-def]
+    far = tiny_service.ask("What is the capital of France?")
+    assert far.abstained and far.suggestions == ()
+    assert far.confidence is not None and far.confidence < tiny_service.abstain_model.threshold

@@ -298,3 +298,11 @@ def test_feedback_endpoint_and_new_fields_are_in_the_schema(client: TestClient) 
     assert set(components["FeedbackRequest"]["properties"]) == {
         "rating", "reason", "sources", "share_question", "question"
     }
+
+
+def test_no_js_answer_links_the_full_section_and_shows_its_reading_grade(client: TestClient) -> None:
+    api = client.post("/api/ask", json={"question": QUESTION}).json()
+    page = client.post("/", data={"question": QUESTION}).text
+    assert api["read_more"].startswith("/doc/lapatinib#sec-")
+    assert f'<a href="{api["read_more"]}">Read the full section</a>' in page
+    assert f"Reading level: US grade {api['reading_grade']:.1f}" in page

@@ -71,6 +71,7 @@ def answer_view(data: dict[str, Any]) -> dict[str, Any]:
         n = sentence["citation"]
         groups[-1]["sentences"].append({"text": sentence["text"], "n": n, "href": source_href(citations, n)})
     sources = source_entries(citations)
+    read_more = data.get("read_more")
     return {
         "kind": reply_kind(data),
         "urgent": data.get("safety") in URGENT,
@@ -79,6 +80,8 @@ def answer_view(data: dict[str, Any]) -> dict[str, Any]:
         "groups": groups,
         "sources": sources,
         "notice": data.get("notice"),
+        "read_more": read_more if isinstance(read_more, str) and read_more.startswith("/doc/") else None,
+        "reading_grade": data.get("reading_grade"),
         "suggestions": list(data.get("suggestions", []))[:3],
         "refs": [f"{e['doc']}|{e['section']}" for e in sources],
     }

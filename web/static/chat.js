@@ -119,6 +119,18 @@
     box.appendChild(ul);
   }
 
+  // "Read the full section" (a path of our own source view only) and the answer's reading grade.
+  function renderMore(box, data) {
+    const more = typeof data.read_more === "string" && data.read_more.indexOf("/doc/") === 0;
+    if (!more && typeof data.reading_grade !== "number") return;
+    const p = el("p", { class: "more" });
+    if (more) p.appendChild(el("a", { href: data.read_more }, "Read the full section"));
+    if (typeof data.reading_grade === "number") {
+      p.appendChild(el("span", { class: "grade" }, "Reading level: US grade " + data.reading_grade.toFixed(1)));
+    }
+    box.appendChild(p);
+  }
+
   function renderSuggestions(box, data, k) {
     const suggestions = (data.suggestions || []).slice(0, 3);
     if (suggestions.length === 0) return;
@@ -211,6 +223,7 @@
     if (data.understood_as) box.appendChild(el("p", { class: "understood" }, "Answering: “" + data.understood_as + "”"));
     renderSentences(box, data);
     if (data.citations.length > 0) renderSources(box, data, k);
+    renderMore(box, data);
     if (data.notice) {
       const notice = el("p", { class: "notice" });
       notice.appendChild(el("span", { class: "notice-tag" }, "Note"));
