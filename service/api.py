@@ -105,6 +105,10 @@ def create_api(service: QAService, feedback: FeedbackStore | None = None) -> Fas
         title="cancer-qa",
         version=__version__,
         description="Cited, extractive answers from trusted cancer-information documents.",
+        # Swagger UI and ReDoc load their scripts from a CDN: offline, and under our CSP, they
+        # would be blank pages. The schema itself is served at /openapi.json.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.qa = service
 

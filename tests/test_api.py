@@ -74,3 +74,8 @@ def test_raw_question_is_not_logged_by_default(client: TestClient, caplog: pytes
     text = "\n".join(r.getMessage() for r in caplog.records)
     assert "question_sha256=" in text and "latency_ms=" in text
     assert "Jane Roe" not in text and "lump" not in text
+
+
+def test_schema_is_served_and_no_cdn_docs_page(client: TestClient) -> None:
+    assert "/api/ask" in client.get("/openapi.json").json()["paths"]
+    assert client.get("/docs").status_code == 404
