@@ -88,11 +88,3 @@ class Lexical:
         if not tokens:
             return np.zeros(self.size, dtype=np.float32)
         return np.asarray(self._model.get_scores(tokens), dtype=np.float32)[: self.size]
-
-    def document_frequency(self, term: str) -> int:
-        """How many texts contain ``term`` (a stemmed term); 0 when it never occurs."""
-        tid = self._model.vocab_dict.get(term)
-        if tid is None:
-            return 0
-        scores = self._model.get_scores([term])
-        return int(np.count_nonzero(scores))
