@@ -83,9 +83,11 @@ class Answer:
         if not self.answer:
             return self.message or ""
         parts = [self.message + "\n"] if self.message else []
+        after_list = False
         for sentence in self.answer:
-            prefix = "\n  - " if sentence.list_item else " "
+            prefix = "\n  - " if sentence.list_item else ("\n" if after_list else " ")
             parts.append(f"{prefix}{sentence.text} [{sentence.citation}]")
+            after_list = sentence.list_item
         return "".join(parts).strip()
 
     def to_dict(self) -> dict[str, Any]:

@@ -46,3 +46,19 @@ def test_index_and_service_types_round_trip() -> None:
 def test_gold_question_round_trips() -> None:
     q = GoldQuestion("1", "q?", "answerable", "treatment", (Relevant("d", "s"),), ("a",), ("x",), ("typo",))
     assert GoldQuestion.from_dict(_json(q)) == q
+
+
+def test_answer_text_puts_list_items_on_their_own_lines() -> None:
+    citation = Citation(1, "d", "T", "S", None, 0, 5, "x")
+    answer = Answer(
+        (
+            AnswerSentence("Signs include:", 1),
+            AnswerSentence("Fever.", 2, list_item=True),
+            AnswerSentence("Rash.", 3, list_item=True),
+            AnswerSentence("Call your doctor.", 4),
+        ),
+        (citation,),
+        (),
+        abstained=False,
+    )
+    assert answer.text == "Signs include: [1]\n  - Fever. [2]\n  - Rash. [3]\nCall your doctor. [4]"
