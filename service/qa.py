@@ -124,19 +124,10 @@ class QAService:
         found = self.retrieve(clean, filters, k=max(self.settings.top_k, 10))
         passages = tuple(self._passage(h) for h in found.hits[: self.settings.top_k])
         if found.evidence is None:
-            return Answer((), (), passages, abstained=True, message=ABSTAIN_MESSAGE, notice=NOTICE)
+            return _abstain(passages)
         confidence = round(self.abstain_model.probability(found.evidence), 4)
         if confidence < self.abstain_model.threshold:
-            return Answer(
-                (),
-                (),
-                passages,
-                abstained=True,
-                message=ABSTAIN_MESSAGE,
-                notice=NOTICE,
-                suggestions=nearby_topics(found.hits, self.index.documents),
-                confidence=confidence,
-            )
+            return _abstain(passages, nearby_topics(found.hits, self.index.documents), confidence)
         return replace(self._compose(found, passages), confidence=confidence)
 
     def _validate(self, question: object) -> str:
@@ -184,7 +175,7 @@ class QAService:
             )
             sentences.append(AnswerSentence(quote, n, pick.list_item))
         if not sentences:
-            return Answer((), (), passages, abstained=True, message=ABSTAIN_MESSAGE, notice=NOTICE)
+            return _abstain(passages)
         first = self.index.documents[picks[0].doc]
         section = first.sentences[picks[0].sentence].section
         return Answer(
@@ -210,3 +201,19 @@ class QAService:
         if self.settings.log_questions:
             fields["question"] = question
         log.info("ask %s", " ".join(f"{k}={v}" for k, v in fields.items()))
+
+
+def _abstain(
+    passages: tuple[Passage, ...], suggestions: tuple[str, ...] = (), confidence: float | None = None
+) -> Answer:
+    """The plain "the sources do not answer this" reply, with nearby topics when there are some."""
+    return Answer(
+        (),
+        (),
+        passages,
+        abstained=True,
+        message=ABSTAIN_MESSAGE,
+        notice=NOTICE,
+        suggestions=suggestions,
+        confidence=confidence,
+    )
