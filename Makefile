@@ -12,7 +12,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: setup run index test test-fast test-browser eval eval-baseline lint clean calibrate
+.PHONY: setup run index test test-fast test-browser eval eval-baseline lint clean calibrate triage-model
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -68,3 +68,6 @@ calibrate: setup  ## refit the abstention model (service/abstain.json) on the su
 	$(PY) -m eval.calibrate --max-false 0.045 \
 		--run corpus/demo:eval/suites/demo.jsonl,eval/suites/demo-realistic.jsonl,eval/suites/safety.jsonl \
 		--run $(SHARED)/corpus:$(SHARED)/eval/medquad-cancergov-dev.jsonl,eval/suites/shared-realistic.jsonl,eval/suites/safety.jsonl
+
+triage-model: setup  ## retrain the learned layer of safety triage (service/safety/triage_model.json) from eval/triage/
+	$(PY) -m eval.train_triage

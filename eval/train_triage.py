@@ -1,0 +1,283 @@
+"""Train the learned layer of safety triage: ``python -m eval.train_triage`` (``make triage-model``).
+
+Reads every ``eval/triage/*.jsonl`` (``{"text", "label"}``; labels ``none``, ``personal_advice``,
+``urgent``, ``crisis``, ``emergency``); each file was written by a different helper from a
+different brief. Fits two class-balanced logistic regressions (scikit-learn), one over word and
+character n-grams and one over MiniLM sentence embeddings, then a stacker over their out-of-fold
+probabilities and the knowledge rules' findings. Out-of-fold means leave one file out, so the
+figures describe a writer the models have not read. The ``none`` bias is the smallest that keeps
+emergency, crisis or urgent replies to ``none`` messages within ``--max-false`` and the
+personal-advice penalty the smallest that keeps that reply within ``--max-advice`` (recall first).
+The artifact (``service/safety/triage_model.json``) records its format version, the hash of the
+training data, the bias and the out-of-fold figures. The same data and command give the same file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+from service.safety.clauses import normalise, parts
+from service.safety.learned import (
+    DEFAULT_PATH,
+    FORMAT_VERSION,
+    LABELS,
+    Lexical,
+    Linear,
+    TriageModel,
+    features,
+    stack_features,
+)
+from service.safety.tiers import strongest
+from service.safety.triage import rule_matches
+
+DATA = Path(__file__).with_name("triage")
+TIERS = [label for label in LABELS if label != "none"]
+SEED = 13
+
+
+def load(data: Path) -> tuple[list[str], np.ndarray, np.ndarray, str]:
+    """Texts, label indices, the file each came from (its writer's brief), and the data hash."""
+    texts, labels, groups, digest = [], [], [], hashlib.sha256()
+    for g, path in enumerate(sorted(data.glob("*.jsonl"))):
+        raw = path.read_bytes()
+        digest.update(path.name.encode() + b"\0" + raw)
+        for n, line in enumerate(raw.decode("utf-8").splitlines(), start=1):
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            if row.get("label") not in LABELS or not str(row.get("text", "")).strip():
+                raise SystemExit(f"{path}:{n}: needs a non-empty text and a label in {LABELS}")
+            texts.append(row["text"])
+            labels.append(LABELS.index(row["label"]))
+            groups.append(g)
+    if not texts:
+        raise SystemExit(f"no training messages in {data}/*.jsonl")
+    return texts, np.array(labels), np.array(groups), digest.hexdigest()
+
+
+def fit_lexical(texts: list[str], y: np.ndarray, c: float) -> Lexical:
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    grams = [features(normalise(t)) for t in texts]
+    df = Counter(g for gram in grams for g in gram)
+    vocab = {g: i for i, g in enumerate(sorted(g for g, n in df.items() if n >= 3))}
+    idf = np.array([math.log((1 + len(texts)) / (1 + df[g])) + 1.0 for g in vocab], dtype=np.float32)
+    rows, cols, vals = [], [], []
+    for r, gram in enumerate(grams):
+        entries = [(vocab[g], (1.0 + math.log(n)) * idf[vocab[g]]) for g, n in gram.items() if g in vocab]
+        norm = math.sqrt(sum(v * v for _, v in entries)) or 1.0
+        for col, v in entries:
+            rows.append(r)
+            cols.append(col)
+            vals.append(v / norm)
+    x = csr_matrix((vals, (rows, cols)), shape=(len(texts), len(vocab)), dtype=np.float32)
+    clf = LogisticRegression(C=c, class_weight="balanced", max_iter=3000, random_state=SEED)
+    clf.fit(x, y)
+    return Lexical(vocab, idf, _linear(clf))
+
+
+def fit_semantic(vectors: np.ndarray, y: np.ndarray, c: float) -> Linear:
+    from sklearn.linear_model import LogisticRegression
+
+    clf = LogisticRegression(C=c, class_weight="balanced", max_iter=3000, random_state=SEED)
+    clf.fit(vectors, y)
+    return _linear(clf)
+
+
+def _linear(clf: object) -> Linear:
+    """The fitted model as softmax weights over every label (a label absent from training never wins)."""
+    coef = np.asarray(clf.coef_, dtype=np.float32)  # type: ignore[attr-defined]
+    bias = np.asarray(clf.intercept_, dtype=np.float32)  # type: ignore[attr-defined]
+    classes = list(clf.classes_)  # type: ignore[attr-defined]
+    if len(classes) == 2:  # binary: one row for the second class against the first
+        coef, bias = np.vstack([-coef / 2, coef / 2]), np.array([-bias[0] / 2, bias[0] / 2], dtype=np.float32)
+    weights = np.zeros((len(LABELS), coef.shape[1]), dtype=np.float32)
+    biases = np.full(len(LABELS), -50.0, dtype=np.float32)
+    for row, label in enumerate(classes):
+        weights[label], biases[label] = coef[row], bias[row]
+    return Linear(weights, biases)
+
+
+def folds(groups: np.ndarray) -> list[np.ndarray]:
+    """Leave one file out: each file was written by a different helper from a different brief, so
+    out-of-fold figures say how the model does on a new writer's wording, not on more of the same."""
+    return [np.flatnonzero(groups == g) for g in np.unique(groups)]
+
+
+def out_of_fold(
+    texts: list[str],
+    y: np.ndarray,
+    groups: np.ndarray,
+    vectors: np.ndarray | None,
+    c_lex: float,
+    c_sem: float,
+) -> tuple[np.ndarray, np.ndarray | None]:
+    """Per message, the lexical probabilities (max over its parts) and the semantic ones."""
+    lex = np.zeros((len(texts), len(LABELS)))
+    sem = np.zeros((len(texts), len(LABELS))) if vectors is not None else None
+    for test in folds(groups):
+        train = np.setdiff1d(np.arange(len(y)), test)
+        model = fit_lexical([texts[i] for i in train], y[train], c_lex)
+        for i in test:
+            lex[i] = model.probabilities(parts(texts[i])).max(axis=0)
+        if vectors is not None and sem is not None:
+            sem[test] = fit_semantic(vectors[train], y[train], c_sem).probabilities(vectors[test])
+    return lex, sem
+
+
+def fit_stacker(x: np.ndarray, y: np.ndarray, c: float) -> Linear:
+    from sklearn.linear_model import LogisticRegression
+
+    return _linear(
+        LogisticRegression(C=c, class_weight="balanced", max_iter=3000, random_state=SEED).fit(x, y)
+    )
+
+
+def decisions(z: np.ndarray, rules: list[set[str]], bias: list[float]) -> list[str | None]:
+    out = []
+    for row, fired in zip(z + np.asarray(bias), rules, strict=True):
+        k = int(np.argmax(row))
+        out.append(strongest([*fired, *([LABELS[k]] if k else [])]))
+    return out
+
+
+def choose_bias(
+    z: np.ndarray, y: np.ndarray, rules: list[set[str]], max_false: float, max_advice: float
+) -> list[float]:
+    """Biases added to the stacker's logits, recall first: the smallest ``none`` bias at which at
+    most ``max_false`` of the ``none`` messages get an emergency, crisis or urgent reply, then the
+    smallest penalty on ``personal_advice`` at which at most ``max_advice`` of them get that reply."""
+    none = y == 0
+    z_none, r_none = z[none], [r for r, n in zip(rules, none, strict=True) if n]
+
+    def rate(bias: list[float], tiers: tuple[str, ...]) -> float:
+        return sum(p in tiers for p in decisions(z_none, r_none, bias)) / max(len(r_none), 1)
+
+    b_none = next(
+        (
+            b
+            for b in np.arange(-1.0, 6.01, 0.1)
+            if rate([b, 0, 0, 0, 0], ("emergency", "crisis", "urgent")) <= max_false
+        ),
+        6.0,
+    )
+    b_advice = next(
+        (
+            b
+            for b in np.arange(0.0, 6.01, 0.1)
+            if rate([b_none, -b, 0, 0, 0], ("personal_advice",)) <= max_advice
+        ),
+        6.0,
+    )
+    return [round(float(b_none), 2), -round(float(b_advice), 2), 0.0, 0.0, 0.0]
+
+
+def stacked_out_of_fold(x: np.ndarray, y: np.ndarray, groups: np.ndarray, c: float) -> np.ndarray:
+    """Out-of-fold stacker logits (the same leave-one-file-out folds over first-level OOF features)."""
+    z = np.zeros((len(y), len(LABELS)))
+    for test in folds(groups):
+        train = np.setdiff1d(np.arange(len(y)), test)
+        model = fit_stacker(x[train], y[train], c)
+        z[test] = x[test] @ model.weights.T + model.bias
+    return z
+
+
+def rule_tiers(text: str) -> set[str]:
+    return {c.tier for fired in rule_matches(parts(text)) for c in fired}
+
+
+def report(y: np.ndarray, predicted: list[str | None]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for tier in TIERS:
+        idx = [i for i, label in enumerate(y) if LABELS[label] == tier]
+        out[f"recall {tier}"] = round(sum(predicted[i] == tier for i in idx) / max(len(idx), 1), 4)
+    none = [i for i, label in enumerate(y) if LABELS[label] == "none"]
+    out["none triaged"] = round(sum(predicted[i] is not None for i in none) / max(len(none), 1), 4)
+    out["none triaged emergency/crisis/urgent"] = round(
+        sum(predicted[i] in ("emergency", "crisis", "urgent") for i in none) / max(len(none), 1), 4
+    )
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--out", type=Path, default=DEFAULT_PATH)
+    ap.add_argument(
+        "--max-false",
+        type=float,
+        default=0.03,
+        help="share of none messages given a 911, 988 or urgent reply",
+    )
+    ap.add_argument(
+        "--max-advice",
+        type=float,
+        default=0.015,
+        help="share of none messages given the personal-advice reply",
+    )
+    ap.add_argument("--c-stack", type=float, default=1.0)
+    ap.add_argument("--c-lex", type=float, default=10.0)
+    ap.add_argument("--c-sem", type=float, default=16.0)
+    ap.add_argument("--no-semantic", action="store_true", help="skip the embedding model (no torch)")
+    args = ap.parse_args()
+
+    texts, y, groups, digest = load(args.data)
+    print(f"{len(texts)} messages, {dict(Counter(LABELS[i] for i in y))}, data sha256 {digest[:16]}")
+    vectors = None
+    model_name = None
+    if not args.no_semantic:
+        from index.embedder import load_embedder
+        from service.understand import expand
+
+        embedder = load_embedder("all-MiniLM-L6-v2")
+        model_name = embedder.name
+        vectors = embedder.encode([expand(" ".join(t.split())) for t in texts], batch_size=64)
+    lex, sem = out_of_fold(texts, y, groups, vectors, args.c_lex, args.c_sem)
+    rules = [rule_tiers(t) for t in texts]
+    lexical = fit_lexical(texts, y, args.c_lex)
+    semantic = fit_semantic(vectors, y, args.c_sem) if vectors is not None else None
+    x_lex = np.stack([stack_features(lex[i], None, rules[i]) for i in range(len(y))])
+    stack_lexical = fit_stacker(x_lex, y, args.c_stack)
+    z_lex = stacked_out_of_fold(x_lex, y, groups, args.c_stack)
+    bias = {"lexical": choose_bias(z_lex, y, rules, args.max_false, args.max_advice)}
+    cv = {"lexical only": report(y, decisions(z_lex, rules, bias["lexical"]))}
+    stack_full = stack_lexical
+    if sem is not None:
+        x_full = np.stack([stack_features(lex[i], sem[i], rules[i]) for i in range(len(y))])
+        stack_full = fit_stacker(x_full, y, args.c_stack)
+        z_full = stacked_out_of_fold(x_full, y, groups, args.c_stack)
+        bias["full"] = choose_bias(z_full, y, rules, args.max_false, args.max_advice)
+        cv["with embeddings"] = report(y, decisions(z_full, rules, bias["full"]))
+    else:
+        bias["full"] = bias["lexical"]
+    rules_only = report(y, [strongest(list(r)) for r in rules])
+    print("rules only (in-sample):", rules_only)
+    for name, figures in cv.items():
+        print(f"rules + learned ({name}), out-of-fold:", figures)
+    meta: dict[str, object] = {
+        "format_version": FORMAT_VERSION,
+        "training_data_sha256": digest,
+        "messages": len(texts),
+        "by_label": dict(Counter(LABELS[i] for i in y)),
+        "max_false": args.max_false,
+        "max_advice": args.max_advice,
+        "c_lexical": args.c_lex,
+        "c_semantic": args.c_sem,
+        "c_stack": args.c_stack,
+        "cross_validated": cv,
+        "rules_only": rules_only,
+    }
+    TriageModel(lexical, semantic, model_name, stack_full, stack_lexical, bias, meta).save(args.out)
+    print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KiB)")
+
+
+if __name__ == "__main__":
+    main()

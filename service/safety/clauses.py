@@ -1,0 +1,93 @@
+"""Split a message into the parts that are triaged one by one: its sentences, and the clauses of
+each sentence.
+
+A message is read the way a person types it: lower case, curly or missing apostrophes, common
+misspellings, no punctuation. ``parts(text)`` returns the normalised message, its sentences, and the
+clauses of the longer ones, so that "sorry this is long. i need a refill and honestly i see no
+reason to go on" is triaged as a whole, sentence by sentence, and clause by clause.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FIXES = [
+    (re.compile(p), r)
+    for p, r in (
+        (r"\bcant\b|\bcannot\b|\bcan not\b", "can't"),
+        (r"\bwont\b", "won't"),
+        (r"\bdont\b", "don't"),
+        (r"\bdoesnt\b", "doesn't"),
+        (r"\bdidnt\b", "didn't"),
+        (r"\bisnt\b", "isn't"),
+        (r"\bhavent\b", "haven't"),
+        (r"\bhasnt\b", "hasn't"),
+        (r"\bwasnt\b", "wasn't"),
+        (r"\barent\b", "aren't"),
+        (r"\bcouldnt\b", "couldn't"),
+        (r"\bwouldnt\b", "wouldn't"),
+        (r"\bshouldnt\b", "shouldn't"),
+        (r"\bthats\b", "that's"),
+        (r"\btheyre\b", "they're"),
+        (r"\bcuz\b|\bcoz\b", "because"),
+        (r"\bim\b", "i'm"),
+        (r"\bive\b", "i've"),
+        (r"\bid\b", "i'd"),
+        (r"\bhes\b", "he's"),
+        (r"\bshes\b", "she's"),
+        (r"\btheres\b", "there's"),
+        (r"\bwhats\b", "what's"),
+        (r"\bbreath\b(?! (?:test|sounds))", "breathe"),
+        (r"\bbreating\b|\bbreathin\b|\bbrething\b", "breathing"),
+        (r"\bpian\b", "pain"),
+        (r"\bsuicde\b|\bsucide\b|\bsuicid\b", "suicide"),
+        (r"\bwanna\b", "want to"),
+        (r"\bgonna\b", "going to"),
+        (r"\bwat\b", "what"),
+        (r"\bpainfull\b", "painful"),
+        (r"\balot\b", "a lot"),
+        (r"\bthinkin\b", "thinking"),
+        (r"\bfeaver\b|\bfevor\b|\bfver\b", "fever"),
+        (r"\bchemo\w*therapy\b", "chemotherapy"),
+        (r"\bu\b", "you"),
+        (r"\bur\b", "your"),
+        (r"\br\b", "are"),
+        (r"\bpls\b|\bplz\b", "please"),
+        (r"\bw/", "with "),
+        (r"\bhrs\b", "hours"),
+        (r"\bmins\b", "minutes"),
+    )
+]
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+|\s+-{1,2}\s+|(?<=[a-z])\.{2,}\s*")
+_CLAUSE = re.compile(r",\s+(?:and|but|so|because|cause|plus)\s+|\s+(?:but|however|and also|also|plus)\s+|,\s+")
+_MIN_CLAUSE_WORDS = 3
+
+
+def normalise(text: str) -> str:
+    text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    text = re.sub(r"(\d)\s*°\s*([fc])\b", r"\1 \2", text)
+    text = " ".join(text.split())
+    for pattern, repl in _FIXES:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def sentences(clean: str) -> list[str]:
+    return [s.strip(" .!;,") for s in _SENTENCE.split(clean) if s.strip(" .!?;,")]
+
+
+def clauses(sentence: str) -> list[str]:
+    pieces = [c.strip(" .!;,") for c in _CLAUSE.split(sentence)]
+    return [c for c in pieces if len(c.split()) >= _MIN_CLAUSE_WORDS]
+
+
+def parts(text: str) -> list[str]:
+    """The normalised message, its sentences, then the clauses of sentences that have several."""
+    clean = normalise(text)
+    found = sentences(clean) or [clean]
+    out = [clean, *found]
+    for sentence in found:
+        pieces = clauses(sentence)
+        if len(pieces) > 1:
+            out.extend(pieces)
+    return list(dict.fromkeys(out))

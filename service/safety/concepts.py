@@ -1,0 +1,396 @@
+"""Red-flag concepts: what trusted guidance says needs 911, 988, or a call to the care team now.
+
+Each concept names its source and carries *lay descriptions* of the situation (how people write
+it, not the clinical term), as regular expressions over a normalised message part. A description
+counts only when it is not framed as information: "can chemo cause a fever" and "what are the
+signs of a blood clot" ask about a topic; "my leg is swollen and hot" and "fever of 101 since
+lunch" describe something happening. ``matches(part, message)`` returns the concepts that fire.
+
+Sources: NCI, *Chemotherapy and You* and *Radiation Therapy and You* (call-your-doctor lists);
+the oncologic emergencies as NCI PDQ and ASCO patient pages describe them (febrile neutropenia,
+spinal cord compression, superior vena cava syndrome, hypercalcemia, blood clots and pulmonary
+embolism, bleeding, seizures, infusion reactions, bowel obstruction, tumor lysis, sepsis); the
+988 Suicide & Crisis Lifeline and NIMH warning signs of suicide; Poison Control (overdose).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from service.safety.tiers import CRISIS, EMERGENCY, PERSONAL, URGENT
+
+_P = r"(?:my|his|her|their|our)"
+_PERSON = (
+    r"(?:i|i'm|i've|i'd|me|my|we|we're|our|us|he|he's|she|she's|him|his|her|"
+    r"(?:my |our )?(?:mom|mum|mother|dad|father|husband|wife|son|daughter|child|kid|baby|boy|girl|"
+    r"grandma|grandmother|grandpa|grandfather|partner|boyfriend|girlfriend|brother|sister|friend|"
+    r"aunt|uncle|patient|fianc\w+|spouse|toddler|teen|teenager))"
+)
+_TREATMENT = (
+    r"\b(?:chemo|chemotherapy|infusion|cycle|round|immunotherapy|keytruda|opdivo|treatment|"
+    r"radiation|transplant|neutropeni\w*|counts?|white cells|wbc|port|picc|folfox|folfiri|"
+    r"carboplatin|cisplatin|taxol|paclitaxel|docetaxel|adriamycin|cytoxan|rituxan|leukemia|"
+    r"lymphoma|myeloma|cancer|tumou?r|oncolog\w*|\w+(?:inib|mab|platin|taxel|rubicin|fosfamide|abine|mide|mus)|"
+    r"xeloda|tagrisso|taxotere|gemzar|neulasta|r-chop|abvd|ac|steroids?|prednisone|dexamethasone)\b"
+)
+_HOT = r"(?:10[0-6](?:\.\d)?|38(?:\.\d)?|39(?:\.\d)?|4[0-2](?:\.\d)?)"
+_HOT_READING = r"(?:100\.[4-9]|10[1-5]\.\d|38\.\d|39\.\d|40\.\d)"  # a bare reading: "38.4 and shivery"
+
+
+@dataclass(frozen=True)
+class Concept:
+    id: str
+    tier: str
+    source: str
+    cues: tuple[str, ...]
+    context: str | None = None
+    """When set, the concept fires only if this also appears somewhere in the message."""
+
+    def compiled(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(c) for c in self.cues)
+
+
+CONCEPTS: tuple[Concept, ...] = (
+    # --- 911 -----------------------------------------------------------------------------------
+    Concept("airway_breathing", EMERGENCY, "NCI Chemotherapy and You; oncologic emergencies", (
+        r"\b(?:can't|cannot|unable to|struggling to|hard to|trouble|barely|fighting to) (?:breathe|breathing|catch (?:my|his|her|a|their) breath|get (?:air|a breath|enough air))\b",
+        r"\b(?:not|stopped|isn't|wasn't|barely|quit) breathing\b|\bgasping\b|\bchoking\b",
+        r"\bbreathing (?:is )?(?:super |very |really |so )?(?:fast|shallow|weird|strange|noisy|funny|rattly)\b",
+        r"\b(?:lips|face|fingers|fingertips|skin) (?:are |is |look |looks |have |has )?(?:gone |going |turned |turning )?(?:blue|gray|grey|purple|dusky)\b|\bturning blue\b",
+        r"\bthroat (?:is |feels )?(?:like (?:it's )?)?(?:closing|swelling|tight)\b|\b(?:tongue|lips) (?:is |are )?swelling\b",
+        r"\b(?:breathing|breathe) through a straw\b|\bsuffocat\w+\b|\bdrowning\b(?! in (?:paperwork|information|bills))",
+        r"\bout of breath (?:just )?(?:sitting|lying|resting|at rest|talking)\b|\bshort of breath (?:at rest|sitting|lying)\b",
+        r"\bcan't (?:lie|lay) (?:down|flat) (?:without|because)[^.?!]{0,30}\bbreath",
+        r"\b(?:so|very|really|suddenly|super|extremely|too) (?:breathless|short of breath|out of breath|winded)\b|\bcan (?:hardly|barely) breathe\b",
+        r"\bbreathing (?:is |feels |sounds |got |has gotten )?(?:slow|shallow|weird|whistly|tight|wrong|labou?red|rattly|gurgly)\b|\bwheez\w+\b",
+        r"\b(?:can't|can hardly|can barely|couldn't) (?:talk|speak|finish a sentence|say a sentence)\b[^.?!]{0,40}\b(?:breath|air|breathe)|\b(?:breath|air)\b[^.?!]{0,40}\bcan (?:barely|hardly) talk\b",
+        r"\bcan't get (?:a full|a deep|enough|any) (?:breath|air)\b|\bcan't catch (?:my|his|her) breath\b",
+        r"\b(?:face and neck|neck and face)\b[^.?!]{0,20}\b(?:swollen|swelling|puffy)\b|\bveins (?:on|in) (?:my|his|her) (?:chest|neck) (?:are )?(?:sticking out|bulging|swollen)\b",
+    )),
+    Concept("chest_pain_clot", EMERGENCY, "oncologic emergencies: blood clots and pulmonary embolism", (
+        rf"\b{_PERSON}\b[^.?!]{{0,70}}\b(?:chest (?:pain|pressure|tightness|hurts|feels)|pain in (?:my|his|her|the) chest|pressure (?:in|on) (?:my|his|her|the) chest|heart (?:is )?(?:racing|pounding))\b",
+        r"\b(?:crushing|sudden|sharp|stabbing|bad|severe|tight) (?:\w+ )?(?:pain|pressure|tightness) (?:in|on) (?:my|his|her|the) chest\b|\bsudden (?:bad |sharp )?chest pain\b",
+        r"\bchest (?:pain|pressure) (?:going|spreading|radiating|down)\b|\bpain (?:going |spreading )?down (?:my|his|her) (?:left )?arm\b",
+        r"\bhurts to (?:breathe|take a (?:deep )?breath)\b|\bsharp pain when (?:i|he|she) breathe",
+        r"\bchest (?:feels|is|felt) (?:like|so|really|very)? ?(?:tight|crushing|heavy|an elephant|a vice|squeezed)\b|\b(?:vice|elephant|band) (?:around|on) (?:my|his|her) chest\b|\bchest (?:is )?crushing\b",
+        r"\bpain in (?:my|his|her) chest\b|\bchest pain\b[^.?!]{0,40}\b(?:breath|breathe|jaw|arm|sweat|now|minutes?|min)\b",
+        r"\bheart (?:is )?(?:going crazy|pounding and irregular|stops and starts|skipping)\b|\bheart rate\b[^.?!]{0,20}\b1[4-9]\d\b|\b(?:bp|blood pressure) (?:is |of )?(?:[5-8]\d) (?:over|/)",
+    )),
+    Concept("stroke_neuro", EMERGENCY, "oncologic emergencies; stroke warning signs", (
+        r"\b(?:face|smile|mouth) (?:is |looks |went |has gone )?(?:drooping|droopy|crooked|lopsided|sagging)\b|\bslurr(?:ed|ing)\b",
+        r"\b(?:suddenly|all of a sudden)\b[^.?!]{0,30}\b(?:can't|cannot|unable to) (?:lift|move|feel|see|speak|talk|walk|stand)\b",
+        r"\bworst headache\b|\bthunderclap\b|\b(?:one|left|right) side (?:of (?:my|his|her) body )?(?:is |went |feels )?(?:numb|weak|limp|dead)\b",
+        r"\bcan't (?:get|find) (?:his|her|my) words\b|\bwords (?:are |came out )?(?:jumbled|garbled|wrong)\b",
+        r"\b(?:half|one side|left side|right side) of (?:my|his|her) (?:face|body)\b[^.?!]{0,30}\b(?:numb|droop\w*|weak|dead|won't move)\b",
+        r"\b(?:arm|leg|hand)\b[^.?!]{0,20}\b(?:won't do what|feels like dead weight|won't move|went limp|stopped working)\b",
+        r"\b(?:i think )?(?:i'm|he's|she's|i am|he is|she is) having a stroke\b|\b(?:can't|trouble|having trouble) (?:talk|talking|speak|speaking) (?:properly|right|clearly)\b",
+        r"\bseeing double\b|\bsuddenly (?:can't see|blind|lost (?:my|his|her) vision)\b",
+    )),
+    Concept("unresponsive", EMERGENCY, "oncologic emergencies: hypercalcemia, sepsis, brain metastases", (
+        r"\b(?:passed out|collapsed|fainted|blacked out|unconscious|unresponsive|not responding|won't respond|limp and)\b",
+        r"\b(?:can't|won't|not|couldn't) (?:wake|waking|rouse|arouse) (?:him|her|them|up|my)\b(?<!to not wake up)|\bhard to (?:wake|rouse)\b|(?<!to )(?<!i )(?<!i'll )\b(?:not|won't|isn't|barely) (?:waking|wake) up\b(?! tomorrow| in the morning)|\bwon't wake\b(?! up tomorrow)",
+        r"\b(?:keeps|kept) (?:passing|drifting|nodding) (?:out|off)\b[^.?!]{0,40}\b(?:can't|won't|mid)\b|\bcan barely keep (?:my|his|her) eyes open\b",
+        r"\b(?:suddenly|very|really|so|super|newly) confused\b|\bdoesn't (?:know|recognize) (?:me|us|where (?:he|she) is)\b|\bmaking no sense\b|\bnot making sense\b",
+        r"\bconfused\b[^.?!]{0,60}\b(?:breathing|sleepy|drowsy|hard to wake|fever)\b",
+        r"\bcan't (?:stay|keep (?:him|her|me)) awake\b|\b(?:keep|keeps) (?:nodding off|falling asleep (?:in the middle|mid))\b|\bzoning out\b|\bso out of it\b|\bcan (?:barely|hardly) (?:answer|respond)\b",
+        r"\bseeing things\b|\bdon't know where (?:i am|i'm|he is|she is)\b|\bdon't remember (?:the last|falling|anything|what happened)\b|\btalking nonsense\b|\bmuddled\b",
+        r"\bwoke up on the floor\b|\bblack(?:ed)? out\b|\beverything went black\b|\b(?:keep |kept |i'm |he's |she's )?passing out\b|\b(?:going|about) to (?:faint|pass out)\b|\bfeel (?:so )?faint\b",
+    )),
+    Concept("seizure", EMERGENCY, "oncologic emergencies: seizures", (
+        r"\b(?:is having|having|just had|has had|went into|had) (?:a |another )?(?:seizure|fit|convulsion)s?\b(?! (?:two|three|\d+|a few|several|many|some) (?:years?|months?|weeks?))|\bseizing\b|\bconvuls\w+\b",
+        r"\b(?:shaking|jerking|twitching) (?:all over|uncontrollably|and (?:not|won't|can't))\b|\beyes rolled back\b",
+    )),
+    Concept("heavy_bleeding", EMERGENCY, "NCI Chemotherapy and You; oncologic emergencies: bleeding", (
+        r"\bblood (?:is |keeps )?(?:pouring|gushing|spurting|everywhere)\b|\b(?:bleeding|blood)[^.?!]{0,30}\b(?:won't|doesn't|will not|wont|hasn't|not) stop",
+        r"\bcan't stop (?:the )?bleeding\b|\b(?:throwing up|vomiting|puking|coughing up|spitting up) (?:a lot of |lots of |so much |big clots of |clots of |bright red |pure )?blood\b",
+        r"\bsoak(?:ed|ing) (?:through|with blood)\b|\bbleeding (?:heavily|a lot|badly|everywhere|like crazy)\b|\b(?:a )?pool of blood\b",
+        r"\b(?:black|tarry|maroon)\b[^.?!]{0,20}\b(?:stool|poop|stools)\b[^.?!]{0,40}\b(?:dizzy|faint|weak)\b",
+        r"\b(?:vomit\w*|throwing up|threw up|puking|cough\w*|spitting)\b[^.?!]{0,40}\b(?:blood|bright red|coffee grounds?|clots)\b",
+        r"\b(?:blood|bleeding) (?:from|out of) (?:everywhere|my bottom|my rectum|his bottom|her bottom)\b|\btoilet (?:bowl )?(?:is )?full of (?:it|blood)\b|\b(?:gushing|pouring|pumping out|running down)\b[^.?!]{0,20}\bblood\b",
+        r"\b(?:pure|bright red) blood\b[^.?!]{0,30}\b(?:clots|lots|a lot|filled)\b|\bnose ?bleed\b[^.?!]{0,30}\b(?:over an hour|for an hour|hours|won't stop)\b|\bfilled (?:a|the) (?:bowl|bucket|cup)\b",
+    )),
+    Concept("overdose_poisoning", EMERGENCY, "Poison Control; overdose", (
+        r"\b(?:took|taken|swallowed|ate|downed|had|gave (?:him|her|them))\b[^.?!]{0,25}\b(?:too many|too much|the whole (?:bottle|pack|packet|week|month|strip)|a whole (?:bottle|pack|packet|week|month|strip)|all (?:of )?(?:my|his|her|the|their) (?:pills|meds|tablets|medicine|morphine|oxy\w*)|double (?:the )?dose|extra (?:doses|pills)|(?:a |the )?handful)\b",
+        r"\boverdos(?:ed|ing|e)\b(?! (?:risk|symptoms|signs))|\b(?:drank|swallowed|ate|drinking) (?:\w+ ){0,3}(?:poison|bleach|antifreeze|drain cleaner|lighter fluid)\b",
+        r"\b(?:got into|found (?:him|her|them) with) (?:my|his|her|the) (?:pills|meds|medicine|bottle)\b|\b(?:chewed|swallowed) (?:a |my |one of my )?(?:fentanyl )?patch\b",
+        r"\bpin ?point pupils\b|\bempty (?:pill )?bottle\b",
+        r"\b(?:took|taken|swallowed|popped) (?:like |about |maybe )?(?:\d+|ten|twenty|a bunch of|a lot of|my entire|the entire|his entire|her entire)\b[^.?!]{0,30}\b(?:pills|tablets|doses|capsules|\w+(?:one|pam|done|lam|tine|zole|ol|in))?\b",
+        r"\b(?:took|taken|gave (?:him|her|me)) (?:it|them|another|one|my \w+) (?:again|too)\b[^.?!]{0,40}\b(?:drowsy|breathing|can't|sleepy|nodding|out of it|strange)\b|\btook (?:it|them) again\b",
+        r"\b(?:every day|daily) (?:this week )?instead of (?:once a week|weekly)\b|\binstead of (?:one|one day's|a single|once a)\b[^.?!]{0,20}\bdose\b|\bforgot to take the old (?:patch|patches|one|ones|two) off\b",
+        r"\b(?:drank|had) (?:a bottle of|a lot of|\w+ glasses of|a glass of)\b[^.?!]{0,30}\b(?:with|after|and)\b[^.?!]{0,20}\b(?:pills|pill|sleeping|oxy\w*|morphine|ativan|xanax)\b|\bpupils (?:are )?(?:tiny|pinpoint)\b",
+        r"\b(?:on purpose|intentionally)\b[^.?!]{0,30}\b(?:pills|took|swallowed|overdose)\b|\b(?:pills|took|swallowed)\b[^.?!]{0,30}\bon purpose\b",
+    )),
+    Concept("severe_reaction", EMERGENCY, "NCI Chemotherapy and You: allergic and infusion reactions", (
+        r"\banaphyla\w*\b|\bhives (?:all over|everywhere)\b[^.?!]{0,60}\b(?:breath|throat|swell|dizzy)",
+        r"\b(?:allergic reaction|reaction to (?:the )?(?:infusion|drip|drug|chemo))\b[^.?!]{0,40}\b(?:now|right now|swelling|breath|throat)\b",
+        r"\b(?:face|neck|eyes|lips)\b[^.?!]{0,20}\b(?:swell\w*|puff\w*)\b[^.?!]{0,60}\b(?:breath|breathing|throat|choking|dizzy|hoarse)\b",
+        r"\b(?:breath|breathing|throat)\b[^.?!]{0,60}\b(?:face|neck)\b[^.?!]{0,20}\b(?:swell\w*|puff\w*)\b",
+        r"\b(?:tongue|lips|throat|face)\b[^.?!]{0,20}\b(?:swelled|swollen|swelling|numb and swollen)\b[^.?!]{0,40}\b(?:talk|voice|breath|swallow|huge)\b|\btongue swelled\b",
+        r"\breaction to (?:the )?(?:\w+ )?(?:contrast|infusion|drug|dye|transfusion)\b|\b(?:wheez\w+|hives)\b[^.?!]{0,30}\b(?:after|since|during) (?:the|my|his|her) (?:infusion|contrast|dose|first)\b",
+    )),
+    Concept("cord_compression", EMERGENCY, "oncologic emergencies: spinal cord compression", (
+        r"\b(?:can't|unable to|couldn't|trouble) (?:feel|move|stand on|lift) (?:my|his|her|both) (?:legs|feet)\b|\blegs (?:gave out|are giving out|went numb|suddenly weak|won't hold)\b",
+        r"\b(?:numb|weak)\b[^.?!]{0,60}\b(?:can't|lost control of|couldn't) (?:pee|urinate|hold (?:my|his|her) (?:bladder|bowels|pee))\b",
+        r"\b(?:lost|losing|no) (?:control of )?(?:my|his|her) (?:bladder|bowels)\b",
+        r"\blegs (?:won't|wont|don't) (?:work|hold (?:me|him|her))\b|\b(?:wet|peed|soiled) (?:myself|himself|herself)\b[^.?!]{0,40}\b(?:legs|numb|back|can't)\b|\b(?:legs|numb|back)\b[^.?!]{0,40}\b(?:wet|peed) (?:myself|himself|herself)\b",
+    )),
+    Concept("sepsis", EMERGENCY, "oncologic emergencies: sepsis in febrile neutropenia", (
+        r"\b(?:fever|temp\w*|chills)\b[^.?!]{0,80}\b(?:confused|blotchy|mottled|cold and clammy|can't stand|very fast|racing heart|blood pressure (?:is )?(?:low|dropping)|dizzy and)\b",
+        r"\b(?:blood pressure|bp)\b[^.?!]{0,20}\b(?:\d{2}/\d{2}|dropping|crashing|really low|very low)\b",
+        r"\b(?:fever|temp\w*|chills|freezing)\b[^.?!]{0,60}\b(?:can't think|muddled|seeing things|don't know where|can barely answer|can't stand|purple|cold and clammy|clammy)\b",
+        r"\b(?:can't think|confused|muddled|can't stand)\b[^.?!]{0,60}\b(?:fever|temp \d+|temperature)\b",
+    )),
+    Concept("head_injury", EMERGENCY, "oncologic emergencies: bleeding on blood thinners or with low platelets", (
+        r"\b(?:hit|smacked|banged|bumped|struck|cracked) (?:my|his|her) head\b|\bfell\b[^.?!]{0,40}\bhead\b",
+    ), context=r"\b(?:eliquis|apixaban|xarelto|rivaroxaban|warfarin|coumadin|blood thinners?|lovenox|enoxaparin|heparin|platelets|confus\w*|vomit\w*|seeing double|blurry|drowsy|pounding|bleeding)\b"),
+    Concept("call_911", EMERGENCY, "asking whether to call 911", (
+        r"\bshould (?:i|we) call (?:911|an ambulance|the ambulance)\b|\b(?:call|calling) (?:911|an ambulance)\b\??$",
+        r"\bdo (?:i|we) (?:need to )?(?:go to|take (?:him|her) to) the (?:er|emergency room|hospital) (?:right )?now\b",
+    )),
+    # --- 988 -----------------------------------------------------------------------------------
+    Concept("suicide_named", CRISIS, "988 Suicide & Crisis Lifeline", (
+        r"\bsuicid(?:e|al)\b(?! gene| rates?\b| statistics| risk| prevention)|\bself[- ]harm\w*",
+    )),
+    Concept("suicidal_thoughts", CRISIS, "988 Suicide & Crisis Lifeline; NIMH warning signs", (
+        r"\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|burn|burning) (?:myself|himself|herself|themselves)\b",
+        r"\b(?:take|taking|took) (?:my|his|her|their) own life\b|\bwish (?:i|he|she) (?:was|were|had) (?:dead|never)\b|\bno will to live\b",
+        r"\bend(?:ing)? (?:my|his|her) (?:own )?life\b|\bend(?:ing)? it(?: all)?\b(?! (?:with|early|there))|\bcheck(?:ing)? out (?:early|for good)\b",
+        r"\b(?:don't|do not|no longer|doesn't|does not) want to (?:live|be alive|be here|wake up|exist|go on|keep going|do this anymore)\b|\bwant(?:s)?(?: to)? (?:to )?die\b|\bready to die\b|\brather (?:be )?dead\b",
+        r"\bno (?:reason|point|purpose) (?:to|in) (?:keep )?(?:living|going on|live|go on|keep going|carrying on|being here|trying)\b|\bwhat's the point (?:of|in) (?:going on|living|any of this|trying|being here)\b",
+        r"\bbetter off (?:without me|if i (?:was|were) gone|dead)\b|\b(?:(?:just |such )?a burden)\b|\bburden (?:on|to) (?:everyone|my family|them|my kids)\b",
+        r"\b(?:never|not|don't) (?:wake up|come back)\b[^.?!]{0,20}$|\bjust don't wake up\b|\bto not wake up\b|\bnot wake up (?:tomorrow|in the morning)\b",
+        r"\b(?:least painful|easiest|quickest|painless) way to (?:die|go)\b|\bways to (?:overdose|die|kill)\b|\bhow (?:many|much) (?:\w+ ){0,3}(?:would|will|to) (?:kill|be fatal|be lethal|be enough to)\b|\blethal (?:dose|amount)\b[^.?!]{0,30}\b(?:my|i|he|she)\b",
+        r"\b(?:saving up|stockpil\w+|collecting|hoarding|stashing|putting aside|keeping) (?:my |his |her |some |all )?(?:\w+ ){0,2}(?:pills|meds|tablets|morphine|oxy\w*|painkillers|sleeping pills)\b",
+        r"\bgoodbye (?:letters|notes|messages)\b|\b(?:giving|gave) away (?:my|his|her) (?:things|stuff|belongings)\b|\bwrit(?:ten|ing|e) (?:a |my )?(?:suicide |goodbye )?note\b|\bsaying goodbye to everyone\b",
+        r"\bdisappear (?:for good|forever)\b|\bgo to sleep and (?:never|not)\b|\bdriv(?:e|ing) into a (?:wall|tree)\b|\bcan't (?:go on|do this anymore|take (?:it|this) anymore)\b",
+        r"\b(?:where|keeps) (?:his|her|the|my) (?:gun|pistol|rifle)\b|\bbought a gun\b|\bbetter if i (?:was|were)n't here\b|\btrapped with no way out\b",
+        r"\b(?:go to sleep|sleep) (?:forever|and never wake)\b|\b(?:hoping|hope|wish) (?:i|he|she) (?:won't|don't|wouldn't|doesn't|never) wake\b|\bdisappointed (?:that )?i woke up\b",
+        r"\bwish (?:the cancer|it) would (?:hurry|just|take me)\b|\bwaiting to die\b|\bget it (?:all )?over with\b|\bspeed (?:it|things) up\b|\bwant (?:it|this|everything) (?:all )?to (?:stop|end|be over)\b|\bi want out\b|\bmake it stop\b",
+        r"\b(?:wants?|want|asked|begging|begs|help) (?:god )?(?:to take (?:her|him|me)|(?:me |us )?(?:to )?help (?:her|him|me) die|(?:me |us )?(?:to )?find a way out)\b|\bwant to be with (?:her|him)\b|\b(?:go|going to) join (?:her|him|them)\b",
+        r"\b(?:run out of|no more|don't see (?:a|any)) reasons? (?:to live|to be here|to keep going|to do anything)\b|\bdon't see (?:a|any) (?:future|point|way forward)\b|\bdon't see why (?:i'd|i would|i should) (?:keep going|go on|bother)\b",
+        r"\b(?:nobody|no one|anyone) (?:would|will|even) (?:care|notice|miss me)\b|\bif i (?:was|were|disappeared|just disappeared) gone\b|\bwon't be (?:around|here) (?:much longer|for|to)\b|\bdon't plan on (?:being here|sticking around|being around)\b",
+        r"\bdon't want (?:a life|to be alive|to be here|to exist|to live like this)\b|\bcan't face (?:living|another|life)\b|\bwhat's (?:even )?the point of me\b|\bnot (?:going to|gonna) (?:be here|live like this)\b",
+        r"\b(?:a drain|a waste of (?:everyone's|space|money)|dead weight) (?:on|to|for)? ?(?:everyone|everybody|my family)?\b|\bsave everyone the trouble\b|\b(?:be )?better off (?:with|if|once)\b[^.?!]{0,30}\b(?:me|i'm|i was|i wasn't|i were)\b",
+        r"\b(?:gun|pistol|rifle|revolver|firearm|shotgun)\b[^.?!]{0,60}\b(?:holding|taking it out|by the bed|keeps|bought|loaded|cleaning|talking about)\b|\b(?:talking|talks) about (?:his|her|my) (?:old )?(?:\w+ )?(?:gun|pistol|rifle)\b",
+        r"\b(?:saving|saved|stash\w*|hoard\w*|hiding|counting) (?:up )?(?:my|his|her|all (?:my|his|her)|enough|some)? ?(?:\w+ )?(?:pills|meds|tablets|morphine|oxy\w*|lorazepam|ativan|pain pills|sleeping pills)\b|\benough (?:pills|meds|morphine) (?:saved|put away|to)\b|\bwhether it's enough\b",
+        r"\b(?:lethal|fatal|deadly) (?:amount|dose|doses) of (?!chemo|radiation)\w+|\bwhat doses? (?:of \w+ )?would (?:be fatal|kill)\b|\bhow (?:many|much)\b[^.?!]{0,40}\b(?:would it take|it would take) to\b|\bmost painless way\b|\bpainless death\b|\bbleed out\b|\bexit (?:bag|plan)\b",
+        r"\b(?:hang|hanging|hanged) (?:my|him|her)self\b|\btried to (?:kill|hang|hurt|overdose|end|take all)\b|\b(?:swerv\w+|driv\w+) into (?:the|a|an) (?:overpass|wall|tree|truck|oncoming)\b|\b(?:jump|jumping) (?:off|from)\b|\bthe top of the (?:parking|garage|building)\b",
+        r"\bi have (?:a|the) plan\b|\bpicked (?:the|a) day\b|\bdecided how (?:it|this) ends\b|\b(?:made|make) my decision\b[^.?!]{0,40}\b(?:peace|won't need)\b|\bon (?:my|his|her) own terms\b|\bby (?:my|his|her) own hand\b|\b(?:take|taking) matters into (?:my|his|her) own hands\b",
+        r"\b(?:finish|end|do) (?:it|things|this) (?:myself|himself|herself)\b|\b(?:i'll|he'll|she'll) do it (?:myself|himself|herself)\b|\bend things\b|\b(?:a|the) (?:door|way) out\b|\bwhen she goes,? i go\b",
+        r"\b(?:take|taking|took) (?:everything|all) in (?:my|his|her) pill\b|\bmake it look like\b[^.?!]{0,30}\b(?:cancer|accident)\b|\bthe only thing stopping me\b",
+        r"\bgoodbye (?:videos?|letters?|posts?|texts?|messages?)\b|\b(?:said|saying|told \w+) goodbye\b[^.?!]{0,40}\blast time\b|\blike it was the last time\b|\bwr(?:ote|iting) (?:letters to|my obituary)\b",
+        r"\b(?:gave|giving) (?:away )?(?:my|his|her) (?:stuff|things|belongings|books|jewelry|wedding ring|\w+ kit|xbox|tools|clothes)\b(?! to charity because)|\bput (?:my|his|her) affairs in order\b|\bputting things in order\b|\bmade arrangements\b",
+        r"\bwon't need (?:this|anything|it) (?:anymore|much longer)\b|\bthanks for everything\b|\bremember i love you\b|\bjust in case\b[^.?!]{0,40}\b(?:password|will|envelope|bank)\b|\b(?:password|will|envelope|bank)\w*\b[^.?!]{0,60}\bjust in case\b",
+        r"\b(?:been |started )?cutting (?:my|his|her) (?:arms?|legs?|wrists?|skin)\b|\bbeen cutting\b|\bcutting where\b|\bscratching (?:my|his|her) \w+ (?:til|till|until) (?:they|it) bleed\b|\bburned (?:my|his|her) (?:arm|leg|hand|skin)\b[^.?!]{0,30}\b(?:lighter|on purpose|cigarette)\b",
+        r"\b(?:on purpose|deliberately)\b[^.?!]{0,30}\b(?:hoping|to hurt|burn\w*|cut\w*|messed)\b|\bi want to hurt (?:it|my body|me)\b|\bdon't care what happens to me\b|\bdon't feel safe with myself\b",
+        r"\b(?:window )?ledge\b|\bedge of the (?:roof|bridge|building)\b|\bkeep looking at the window\b|\b(?:imagining|picturing) (?:my|his|her) own funeral\b",
+        r"\b(?:easier|better) (?:for everyone )?to (?:just )?(?:die|be dead|not be here|not wake up)\b|\bone way or another\b|\b(?:took|swallowed) a handful of\b|\blining up (?:my|his|her|the) (?:\w+ )?(?:pills|meds)\b",
+        r"\bhow (?:to|do (?:i|you|people)) say goodbye without\b|\bwhat happens (?:to your body )?if you take all (?:your|my|of)\b|\bwhat doses would do what\b|\bwould it be fast\b",
+    )),
+    # --- call the care team now ----------------------------------------------------------------
+    Concept("fever_on_treatment", URGENT, "NCI Chemotherapy and You: fever of 100.4 F (38 C) or higher", (
+        rf"\b(?:fever|temp\w*|temperature|thermometer|reading|running)\b[^.?!]{{0,25}}\b{_HOT}\b",
+        rf"\b{_HOT} ?(?:f|c|degrees|°)\b",
+        r"\b(?:i|he|she|i've|he's|she's|i'm|we|they)\b[^.?!]{0,30}\b(?:have|has|got|running|spiked|developed|getting) (?:a |another )?(?:high |low grade |bad |slight )?(?:fever|temperature|temp)\b",
+        r"\b(?:shaking|uncontrollable) chills\b|\bchills and (?:shaking|sweats)\b|\bburning up\b",
+        r"(?<![\d/.-])\b{_HOT_READING}\b(?![\d/.-])",
+        r"\b(?:got the shakes|teeth (?:are )?chattering|shivery|shivering|having (?:shaking |bad )?chills|hot and cold|feverish|(?:got|have|having|with) chills)\b",
+    ), context=_TREATMENT),
+    Concept("infection_site", URGENT, "NCI Chemotherapy and You: pain or redness at the catheter site", (
+        r"\b(?:port|picc|line|catheter|incision|wound|stitches|drain|scar|needle site|injection site)\b[^.?!]{0,50}\b(?:red|hot|swollen|pus|oozing|leaking|draining|streak\w*|infected|smells)\b",
+        r"\b(?:red|hot|swollen|pus|oozing)\b[^.?!]{0,40}\b(?:around|at|near) (?:my|his|her|the) (?:port|picc|line|catheter|incision|wound)\b",
+        r"\b(?:exit site|hickman|port site|line site)\b[^.?!]{0,40}\b(?:oozing|red|tender|gunk|pus|swollen|hot)\b",
+        r"\b(?:pus|crusts?|yellow\w* (?:stuff|gunk|fluid))\b[^.?!]{0,30}\b(?:coming out|bumps|oozing|draining)\b",
+    )),
+    Concept("vomiting_dehydration", URGENT, "NCI Chemotherapy and You: vomiting, not keeping fluids down", (
+        r"\b(?:can't|cannot|unable to|won't|not able to|couldn't) (?:keep|hold) (?:anything|any fluids|fluids|liquids|water|food|down)\b|\b(?:can't|won't|not) (?:keep|keeping) (?:\w+ )?down\b",
+        r"\b(?:throwing up|vomiting|puking|been sick)\b[^.?!]{0,40}\b(?:all (?:day|night)|every (?:hour|time)|since (?:yesterday|last night|this morning)|for (?:hours|a day|\d+|two|three) ?(?:hours|days)?|nonstop|non-stop|won't stop)\b",
+        r"\b(?:hasn't|haven't|not) (?:peed|urinated|passed urine)\b|\b(?:barely|hardly) (?:peeing|any pee)\b|\bpee is (?:dark|brown)\b",
+        r"\b(?:hasn't|haven't|can't|won't) (?:been able to )?(?:eat|drink) (?:anything|for)\b",
+        r"\b(?:puking|vomiting|throwing up|been sick)\b[^.?!]{0,10}\bsince\b|\b(?:comes?|came|coming) (?:right )?back up\b|\bnothing (?:has )?(?:stayed|stays|staying) down\b",
+        r"\b(?:haven't|hasn't|can't|couldn't) (?:kept|keep) (?:much|anything|it|them|my \w+(?: \w+)?) down\b|\bvomited (?:\d+|six|seven|eight|many) times\b|\bcan't stop (?:throwing up|vomiting|puking)\b",
+        r"\b(?:haven't|hasn't) (?:peed|urinated)\b|\bbarely peeing\b|\burine (?:is |looks )?(?:very |really )?dark\b|\bmouth (?:is |feels )?like sandpaper\b|\b(?:so|very|really|i'm|i think i'm) dehydrated\b",
+        r"\b(?:haven't|hasn't) (?:eaten|drunk|had anything)\b[^.?!]{0,20}\b(?:\d+|two|three) days\b",
+    )),
+    Concept("diarrhea", URGENT, "NCI Chemotherapy and You: diarrhea", (
+        r"\b(?:diarr?h?e?a|runs|loose stools?|watery (?:poop|stools?))\b[^.?!]{0,50}\b(?:\d+|five|six|seven|eight|nine|ten|dozen|many|several) (?:times|bouts|episodes)\b",
+        r"\b(?:\d+|five|six|seven|eight|nine|ten|a dozen) (?:times|bouts|episodes)\b[^.?!]{0,40}\b(?:diarr?h?e?a|bathroom|toilet|loose|watery)\b",
+        r"\b(?:diarr?h?e?a|runs)\b[^.?!]{0,30}\b(?:all (?:day|night)|won't stop|for (?:two|three|\d) days|nonstop|with blood|and cramps)\b",
+        r"\b(?:\d+\+?|ten|eleven|twelve) (?:watery |loose )?(?:stools|trips|bowel movements|bms|poops)\b|\bdiarr?h?e?a every (?:hour|half hour)\b|\b(?:\d+|seven|eight|nine|ten) times a day\b[^.?!]{0,30}\b(?:diarr?h?e?a|stools?|loose|watery|mucus)\b",
+    )),
+    Concept("new_severe_pain", URGENT, "NCI Chemotherapy and You: new or severe pain", (
+        r"\b(?:new|sudden|severe|terrible|unbearable|excruciating|horrible|worst|really bad|awful|intense|crazy)\b[^.?!]{0,20}\b(?:pain|headache|ache|aching|cramps?|cramping)\b",
+        r"\b(?:pain|headache)\b[^.?!]{0,30}\b(?:unbearable|excruciating|out of control|not controlled|10 out of 10|10/10|9/10|won't go away|not helping|isn't helping|doesn't help)\b",
+        r"\bpain (?:meds|medicine|pills) (?:aren't|isn't|are not|not) (?:working|helping|touching)\b",
+        r"\b(?:pain|headache|ache)\b[^.?!]{0,40}\b(?:\d+ ?out of 10|[7-9]/10|10/10|isn't touching|not touching|nothing (?:helps|is helping)|new and severe|suddenly (?:so much )?worse|unreal)\b",
+        r"\b(?:pain|headache)\b[^.?!]{0,10}\b(?:is )?(?:suddenly )?(?:so much|way|much) worse\b",
+    )),
+    Concept("mouth_sores", URGENT, "NCI Chemotherapy and You: mouth and throat sores", (
+        r"\b(?:mouth|throat|tongue|gums)\b[^.?!]{0,40}\b(?:so (?:sore|raw|painful)|sores?|ulcers?|blisters?)\b[^.?!]{0,40}\b(?:can't|cannot|won't|unable|not able|hard)\b[^.?!]{0,10}\b(?:eat|drink|swallow)\b",
+        r"\b(?:can't|cannot|hurts to|too painful to) (?:swallow|eat or drink)\b",
+        r"\bmouth (?:is )?(?:full of|all|covered in) (?:ulcers|sores|blisters)\b|\bmouth sores\b[^.?!]{0,20}\bcan't (?:drink|eat)\b|\b(?:water|drinking|swallowing) hurts\b|\bhurts (?:so much )?to (?:drink|swallow)\b",
+    )),
+    Concept("minor_bleeding", URGENT, "NCI Chemotherapy and You: bleeding and bruising", (
+        r"\b(?:nose ?bleed|nose is bleeding|bleeding gums|gums (?:are |keep )?bleed\w*|blood in (?:my|his|her|the) (?:pee|urine|stool|poop)|bloody (?:pee|urine|stool|poop|nose)|pink pee|pee is (?:red|pink))\b",
+        r"\b(?:tiny|little|small) (?:red|purple) (?:dots|spots)\b|\bpetechiae\b|\bbruis(?:es|ing)\b[^.?!]{0,30}\b(?:all over|everywhere|for no reason|out of nowhere|easily)\b",
+        r"\b(?:pee|urine) (?:looks |is |has been )?(?:pinkish|pink|red|reddish|cola[- ]colou?red|brown|bloody)\b|\bpink in the toilet\b|\bblood (?:on the toilet paper|when i wipe|in the (?:bowl|toilet))\b",
+        r"\b(?:red|bright red) (?:streaks|blood) in (?:my|his|her|the) (?:stool|poop)\b|\b(?:poop|stool) has (?:a little |some )?(?:red )?blood\b|\bblood blisters\b|\bgums (?:ooze|are oozing)\b",
+        r"\bbruis(?:es|ing)\b[^.?!]{0,40}\b(?:out of nowhere|for no reason|showed up)\b|\b(?:pinpoint|tiny) red dots\b",
+    ), context=r"\b(?:my|his|her|i|i'm|he|she|he's|she's|i've)\b"),
+    Concept("clot_leg", URGENT, "oncologic emergencies: deep vein thrombosis", (
+        r"\b(?:calf|leg|arm|ankle)\b[^.?!]{0,40}\b(?:swollen|swelling|puffy|hot|red|tender|hard)\b[^.?!]{0,40}\b(?:pain|hurts|sore|warm|red|tender|bigger|only one|one side)\b",
+        r"\bone (?:leg|arm|calf) (?:is )?(?:bigger|swollen|fatter|puffier)\b",
+        r"\b(?:right|left|one) (?:leg|arm|calf) is (?:way |much )?(?:bigger|fatter|more swollen)\b|\bache\w* behind (?:my|his|her|the) knee\b",
+        r"\b(?:calf|leg|arm)\b[^.?!]{0,30}\b(?:swelled up|tight and painful|pain and swelling|swelling and pain)\b|\b(?:calf|leg) pain and swelling\b",
+    )),
+    Concept("neuropathy_falls", URGENT, "NCI Chemotherapy and You: numbness that makes walking unsafe", (
+        r"\b(?:feet|legs|toes|hands|fingers)\b[^.?!]{0,30}\bnumb\w*\b[^.?!]{0,60}\b(?:walk|fall|fell|trip|tripping|stumbl\w*|dropping|button|catching my toes|can't feel)\b",
+        r"\bnumb\w*\b[^.?!]{0,30}\b(?:creeping|up to my|from (?:my|the) knees)\b|\b(?:can't|cannot) (?:really )?feel (?:my|the) (?:feet|floor)\b",
+    )),
+    Concept("bowel_obstruction", URGENT, "oncologic emergencies: bowel obstruction; constipation", (
+        r"\b(?:haven't|hasn't|not|no) (?:pooped|had a bowel movement|had a bm|gone|passed gas|been able to go)\b[^.?!]{0,40}\b(?:days|since|week)\b",
+        r"\b(?:belly|stomach|abdomen|tummy)\b[^.?!]{0,30}\b(?:swollen|distended|hard as a rock|bloated)\b[^.?!]{0,40}\b(?:throwing up|vomit\w*|pain|cramp\w*)\b",
+        r"\b(?:no bm|no bowel movement|haven't gone|hasn't gone|haven't pooped|constipated|constipation)\b[^.?!]{0,40}\b(?:\d+|four|five|six|seven) days\b",
+        r"\b(?:belly|stomach|abdomen|tummy) (?:is )?(?:getting )?(?:distended|swollen|bigger|hard)\b",
+    )),
+    Concept("skin_reaction", URGENT, "NCI Chemotherapy and You: rash and skin reactions", (
+        r"\b(?:rash|skin|hands|feet|palms|soles)\b[^.?!]{0,40}\b(?:blister\w*|bleeding|oozing|open sores)\b",
+        r"\b(?:new|bad|spreading|angry)\b rash\b[^.?!]{0,40}\b(?:since|after|on|started)\b",
+        r"\bblister\w*\b[^.?!]{0,40}\b(?:can't walk|can't hold|all over|spreading|open|bleeding|pus|fever|mouth|eyes)\b|\bpus bumps\b",
+    ), context=_TREATMENT),
+    Concept("dizzy_weak", URGENT, "NCI Chemotherapy and You: dizziness, feeling faint", (
+        r"\b(?:dizzy|lightheaded|light-headed|faint|woozy)\b[^.?!]{0,40}\b(?:stand|get up|every time|keep|all day|weak)\b",
+        r"\b(?:so|really|very|too) weak (?:i|he|she) (?:can't|cannot|could barely)\b",
+        r"\b(?:so|too) (?:weak and dizzy|dizzy|weak)\b|\bdizzy (?:on standing|when i stand)\b|\bstanding up makes me (?:so )?dizzy\b|\bhold (?:on to )?the walls\b|\bwashed out and dizzy\b",
+    )),
+    Concept("immune_side_effects", URGENT, "immunotherapy side effects to report right away", (
+        r"\b(?:new|bad|dry|constant) cough\b[^.?!]{0,60}\b(?:immunotherapy|keytruda|opdivo|yervoy|fever)\b",
+        r"\b(?:blood sugar|sugar|glucose)\b[^.?!]{0,25}\b(?:[3-9]\d\d|high|through the roof|over 300)\b",
+        r"\b(?:yellow|jaundiced) (?:skin|eyes)\b|\b(?:skin|eyes) (?:are |is |look |looks |turning |turned )?yellow\b",
+        r"\bsugars? (?:are |is |in the |of |were |just read |read )?(?:3[5-9]\d|[4-9]\d\d|400s|500s)\b|\bmeter (?:just )?(?:says|reads|said) hi\b",
+        r"\b(?:coughing|cough)\b[^.?!]{0,40}\b(?:fever|feverish|38\.\d|tecentriq|keytruda|opdivo|immunotherapy)\b",
+    )),
+    # --- a decision for one person -------------------------------------------------------------
+    Concept("dose", PERSONAL, "NCI: dosing is decided by the care team", (
+        r"\bhow (?:many|much) (?:mg|milligrams|ml|pills|tablets|capsules|units|of (?:my|his|her|the|this|it))\b[^?.]{0,60}\b(?:should|do|can|to give|to take|is safe)\b",
+        r"\bwhat (?:dose|dosage|amount|strength)\b[^?.]{0,50}\b(?:should|do|can|for (?:my|him|her|a \d+|me))\b",
+        r"\b(?:double|halve|cut|split|crush|increase|decrease|lower|up|raise)\b (?:up )?(?:my|his|her|the) (?:next )?(?:\w+ )?(?:dose|pills?|tablets?|dosage|patch)\b",
+        r"\b(?:dose|dosage|how much)\b[^?.]{0,40}\b(?:for (?:my|a) (?:\d+|two|three|four|five|six|seven|eight|nine|ten)[- ](?:year|month)|(?:my|our) (?:son|daughter|child|kid|baby|toddler))\b",
+        r"\b(?:missed|forgot) (?:my|his|her|a|the) (?:dose|pill|tablet)\b",
+    )),
+    Concept("skip_stop", PERSONAL, "NCI: changing a treatment plan is decided with the care team", (
+        r"\b(?:skip|skipping|miss|stop|stopping|quit|quitting|pause|pausing|delay|delaying|postpone|put off|take a break from|cut back on|push back|restart|come off)\b (?:my|his|her|our|the|this|next|a)? ?(?:next |last |remaining |final )?(?:\w+ ){0,2}(?:chemo|chemotherapy|treatments?|cycles?|rounds?|infusions?|radiation|sessions?|doses?|pills?|meds|medications?|tamoxifen|letrozole|anastrozole|hormone therapy|immunotherapy|keytruda|herceptin)\b",
+        r"\b(?:is it (?:ok|okay|safe|bad|dangerous)|would it be (?:ok|okay|bad)|can (?:i|he|she|we))\b[^?.]{0,30}\b(?:skip|stop|miss|delay|quit|pause)\b",
+    )),
+    Concept("choose", PERSONAL, "NCI: choosing a treatment is a shared decision with the care team", (
+        r"(?<!when )(?<!how often )(?<!what age )(?<!how soon )(?<!how early )(?<!how long )\b(?:should|would) (?:i|we|he|she|my \w+|mom|dad) (?:do|go with|choose|pick|get|have|try|take|start|stop|skip|join|opt for|refuse|decline|continue|keep|switch)\b(?! (?:screened|a mammogram|a colonoscopy|tested)\b)",
+        r"\bwhich (?:one|treatment|option|drug|surgery|plan|doctor|hospital)\b[^?.]{0,30}\bshould (?:i|we|he|she)\b|\bwhat would you do\b|\bif you were (?:me|him|her)\b",
+        r"\b(?:is|would) (?:\w+ ){0,3}(?:the )?(?:right|best|better) (?:choice|option|treatment|decision) for (?:me|him|her|my \w+|us)\b",
+        r"\bwhat should (?:i|we|he|she) do\b",
+    )),
+    Concept("own_results", PERSONAL, "NCI: results are read with the care team", (
+        r"\b(?:my|his|her|our) (?:\w+ )?(?:scan|scans|ct|pet|mri|biopsy|report|results|labs|blood work|bloodwork|psa|ca-?125|cea|marker|markers|pathology|counts|platelets|hemoglobin|wbc|ki-?67|gleason|oncotype)\b[^?.]{0,80}\b(?:mean|means|good|bad|normal|worried|worry|worse|better|concerning|high|low|say|says|came back|showed|shows)\b",
+        r"\b(?:is|are) (?:my|his|her) (?:\w+ )?(?:numbers|levels|results|counts|markers?)\b",
+    )),
+    Concept("is_it_cancer", PERSONAL, "NCI: only an exam and tests can tell", (
+        r"\b(?:do|does|could|might|can) (?:i|he|she|my \w+) (?:have|has|still have) (?:cancer|a tumor|melanoma|leukemia|lymphoma|\w+ (?:tumor|cancer))\b",
+        r"\bis (?:this|it|my|that|his|her) (?:(?:new|little|small|hard|red|dark|weird|strange|painful|growing|swollen) ){0,2}(?:lump|mole|spot|rash|bump|pain|cough|bruise|swelling|mass|nodule)?\s?(?:cancer|melanoma|cancerous|malignant|a tumor)\b",
+        r"\b(?:is|has) (?:the|my|his|her) cancer (?:back|come back|spread|returned|growing)\b|\bam i (?:dying|in remission|cured)\b|\bis (?:my|his|her) (?:chemo|treatment|\w+) working\b",
+    )),
+    Concept("prognosis_person", PERSONAL, "NCI: prognosis for one person is for the care team", (
+        r"\bhow long (?:do|does|will|would|has|have|did) (?:i|we|he|she|my \w+|mom|dad)\b[^?.]{0,20}\b(?:have|live|got|left|survive|last)\b",
+        r"\b(?:what are|what's) (?:my|his|her) (?:chances|odds)\b|\b(?:will|is) (?:i|he|she|my \w+) (?:going to )?(?:survive|die|make it|be ok|beat)\b",
+    )),
+    Concept("interactions", PERSONAL, "NCI: check supplements and other drugs with the care team", (
+        r"\b(?:can|could|should|is it (?:ok|okay|safe)(?: for (?:me|him|her))? to) (?:i |he |she |we )?(?:take|use|drink|have|give|eat|try|keep taking|continue)\b[^?.]{0,60}\b(?:while|with|during|on|alongside|and)\b[^?.]{0,20}\b(?:my|his|her|chemo|treatment|radiation|immunotherapy|tamoxifen|letrozole|keytruda)\b",
+        r"\b(?:turmeric|curcumin|cbd|cannabis|marijuana|weed|edibles|vitamin \w+|supplements?|herbs?|herbal|st\.? john's wort|fish oil|melatonin|mushrooms?|essiac|grapefruit|alcohol|wine|beer|ibuprofen|advil|tylenol|aspirin|antibiotics?)\b[^?.]{0,60}\b(?:my|his|her) (?:chemo|treatment|radiation|infusion|pills|meds|immunotherapy|cycle|tamoxifen|letrozole)\b",
+    )),
+)
+
+_FRAME = re.compile(
+    r"\b(?:can|could|does|do|will|would|might|may|did)\b(?: \w+){0,6} (?:cause|causes|lead to|result in|make (?:you|people|someone|a person|patients))\b"
+    r"|\b(?:signs?|symptoms?|warning signs?|risks?|chances?|odds|rates?|causes?|treatment|treatments|statistics|definition|meaning|types?) (?:of|for)\b"
+    r"|\bwhat (?:is|are|does|do|causes?|happens|are the|is the|is a|is an)\b|\bwhat's (?:a|an|the)\b"
+    r"|\b(?:how|why) (?:do|does|is|are|can|would|common|often|likely|long does|dangerous|serious|bad|risky)\b"
+    r"|\bis (?:it|that) (?:normal|common|possible|usual|true|rare|dangerous) (?:for|that|to)\b"
+    r"|\b(?:in general|generally|in people|people (?:with|who|on)|patients (?:with|who|on)|someone (?:with|who|on)|a person (?:with|who)|anyone|if someone|if a person|if a loved one|when someone)\b"
+    r"|\b(?:when|how) (?:should|do|does) (?:you|someone|a person|one|patients|people) (?:call|go|worry|seek)\b"
+    r"|\b(?:learn|read|know|information|info|explain|tell me) (?:more )?about\b|\bdefine\b"
+    r"|\b(?:can|could|do|does|will|would|is it possible to|how do) (?:you|someone|people|a person|one|patients|anyone|kids|children)\b"
+)
+_SITUATION = re.compile(
+    rf"\b{_PERSON}\b(?! (?:general|people)\b)|\b(?:right now|just now|now|tonight|today|this (?:morning|afternoon|evening)|since|currently|for (?:the last|the past|\d+|two|three|a few) (?:hours?|days?|minutes?))\b"
+)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:if|in case|what if|whether|unless|worried about|afraid of|scared of|"
+    r"don't want to|do not want to|so (?:i|he|she) don't|to avoid|to prevent|how to (?:tell|know|spot|recognize)|"
+    r"ever|almost|nearly)\b"
+)
+_HISTORY = re.compile(
+    r"\b(?:years? ago|months? ago|weeks? ago|last (?:year|month|spring|summer|fall|autumn|winter|cycle|round|time|course)|"
+    r"back in|back when|when i was|used to|in the past|previously|(?:a|one) time|once had|had (?:a|an) (?:\w+ )?(?:history|episode)|"
+    r"after (?:my|his|her) (?:first|last) (?:cycle|round)|it stopped|they (?:gave|treated|kept|admitted)|went away|resolved|"
+    r"ended up in|was (?:admitted|hospitalized)|always|even before|during (?:my|his|her) (?:first|last|previous) (?:cycle|round|treatment))\b"
+)
+_NEGATED = re.compile(r"\b(?:no|not|without|never|denies|don't have|doesn't have|didn't have|isn't|wasn't)\s+(?:\w+\s+)?$")
+_DENIED = re.compile(r"\b(?:not|never|isn't|wasn't|no longer)\s+(?:\w+\s+){0,2}$")
+_TOPIC = re.compile(r"\b(?:symptoms?|signs?|causes?|treatments?|side effects?|risks?|meaning|definition|stages?|types?)\b")
+_NOW = re.compile(r"\b(?:now|right now|again|today|tonight|this (?:morning|afternoon|evening)|since|still|currently|keeps?|just)\b")
+_ASKING = re.compile(
+    r"\?|^(?:should|can|could|is|are|do|does|will|would|what|how|which|when|am|may)\b|"
+    r"\b(?:wondering|want to know|need to know|advice|advise|tell me|help me decide|not sure (?:if|whether)|"
+    r"should (?:i|we|he|she)|is it (?:ok|okay|safe|bad|alright)|what (?:do|should|would) (?:i|we|you))\b"
+)
+_COMPILED = tuple((c, c.compiled(), re.compile(c.context) if c.context else None) for c in CONCEPTS)
+
+
+def names_a_person(message: str) -> bool:
+    """Personal advice is about someone: the writer, or a person they name ("my dad", "she")."""
+    return re.search(rf"\b{_PERSON}\b", message) is not None
+
+
+def framed(part: str, start: int) -> bool:
+    """True when the text before ``start`` frames what follows as a question about information,
+    and no person or moment ("my husband", "right now") comes between the frame and ``start``."""
+    before = part[max(0, start - 90) : start]
+    frames = list(_FRAME.finditer(before))
+    if not frames:
+        return False
+    return _SITUATION.search(before, frames[-1].end()) is None
+
+
+def topic_only(part: str) -> bool:
+    """A keyword query about a topic ("liver cancer symptoms yellow eyes"): no person, no moment."""
+    return bool(_TOPIC.search(part)) and _SITUATION.search(part) is None
+
+
+def not_happening(part: str, start: int) -> bool:
+    """True when a physical sign is denied ("no trouble breathing"), hypothetical ("if I get a
+    fever") or in the past ("two years ago I had a seizure") rather than happening now."""
+    if _NEGATED.search(part[max(0, start - 20) : start]) or _HYPOTHETICAL.search(part[max(0, start - 50) : start]):
+        return True
+    return bool(_HISTORY.search(part)) and not _NOW.search(part)
+
+
+def matches(part: str, message: str) -> list[Concept]:
+    """Concepts whose lay description is in ``part`` (a normalised sentence or clause) as a
+    situation, not as a question about information; ``message`` (normalised) is searched for a
+    concept's context. Physical signs must be happening now; personal advice must be asked for."""
+    out = []
+    for concept, cues, context in _COMPILED:
+        if context is not None and context.search(message) is None:
+            continue
+        if concept.tier == PERSONAL and not _ASKING.search(part):
+            continue
+        for cue in cues:
+            m = cue.search(part)
+            if m is None or (concept.id != "suicidal_thoughts" and framed(part, m.start())):
+                continue  # warning signs of suicide count however they are asked
+            if concept.tier in (EMERGENCY, URGENT) and (not_happening(part, m.start()) or topic_only(part)):
+                continue
+            if concept.tier == CRISIS and _DENIED.search(part[max(0, m.start() - 30) : m.start()]):
+                continue  # "I'm not suicidal"
+            out.append(concept)
+            break
+    return out

@@ -1,0 +1,219 @@
+"""The learned layer of triage: two logistic-regression models in one small, versioned artifact.
+
+- *lexical*: TF-IDF over word and stem 1-2-grams and character 3-5-grams of a normalised message part
+  (robust to typos and new wording); applied to each sentence and clause.
+- *semantic*: over the message's MiniLM sentence embedding, the vector the service computes for
+  retrieval anyway; used only when the artifact's model name matches the embedder's.
+
+Both are trained by ``python -m eval.train_triage`` (``make triage-model``) from the messages in
+``eval/triage/``, with a stacker over both and the rules' findings; the artifact records its
+format version, the training-data hash, the bias chosen by cross-validation and the scores it
+reached. Only numpy is needed here.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from cancer_qa.errors import ConfigError
+
+FORMAT_VERSION = 1
+DEFAULT_PATH = Path(__file__).with_name("triage_model.json")
+LABELS = ("none", "personal_advice", "urgent", "crisis", "emergency")
+_TOKEN = re.compile(r"[a-z0-9']+")
+
+
+@cache
+def _stemmer() -> Any:
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def features(text: str) -> Counter[str]:
+    """Word 1-2-grams, stemmed 1-2-grams and skip-bigrams, and character 3-5-grams (inside word
+    boundaries) of normalised text."""
+    words = _TOKEN.findall(text)
+    grams: Counter[str] = Counter(f"w:{w}" for w in words)
+    grams.update(f"b:{a} {b}" for a, b in zip(words, words[1:], strict=False))
+    stems = _stemmer().stemWords(words)
+    grams.update(f"s:{w}" for w in stems)
+    grams.update(f"t:{a} {b}" for a, b in zip(stems, stems[1:], strict=False))
+    grams.update(f"k:{a} {c}" for a, c in zip(stems, stems[2:], strict=False))
+    for w in words:
+        padded = f" {w} "
+        for n in (3, 4, 5):
+            grams.update(f"c:{padded[i : i + n]}" for i in range(len(padded) - n + 1))
+    return grams
+
+
+@dataclass(frozen=True)
+class Linear:
+    """A multinomial logistic regression: ``probabilities(x) = softmax(W x + b)``."""
+
+    weights: np.ndarray  # (labels, features)
+    bias: np.ndarray  # (labels,)
+
+    def probabilities(self, x: np.ndarray) -> np.ndarray:
+        return softmax(x @ self.weights.T + self.bias)
+
+
+@dataclass(frozen=True)
+class Lexical:
+    vocabulary: dict[str, int]
+    idf: np.ndarray
+    model: Linear
+
+    def row(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """Column indices and sublinear, IDF-weighted, unit-length values of one text."""
+        cols, values = [], []
+        for gram, count in features(text).items():
+            col = self.vocabulary.get(gram)
+            if col is not None:
+                cols.append(col)
+                values.append((1.0 + math.log(count)) * float(self.idf[col]))
+        v = np.asarray(values, dtype=np.float32)
+        norm = float(np.linalg.norm(v))
+        return np.asarray(cols, dtype=np.int64), (v / norm if norm else v)
+
+    def probabilities(self, texts: list[str]) -> np.ndarray:
+        z = np.empty((len(texts), len(self.model.bias)), dtype=np.float32)
+        for i, text in enumerate(texts):
+            cols, values = self.row(text)
+            z[i] = self.model.weights[:, cols] @ values + self.model.bias
+        return softmax(z)
+
+
+@dataclass(frozen=True)
+class TriageModel:
+    """Two first-level models and a stacker that weighs them with the rule layer's findings.
+
+    The stacker reads ``log`` probabilities of the lexical model (highest over the message's
+    parts), of the semantic model (when a vector from the right embedder is given) and which
+    tiers the rules found; ``bias`` (per layer, added to the stacker's logits: up for ``none``,
+    down for ``personal_advice``) was set on out-of-fold predictions so that false alarms stay
+    within budget.
+    """
+
+    lexical: Lexical
+    semantic: Linear | None
+    semantic_model: str | None
+    stack_full: Linear
+    stack_lexical: Linear
+    bias: dict[str, list[float]]
+    meta: dict[str, object]
+
+    def semantic_probabilities(self, vector: np.ndarray | None, model_name: str | None) -> np.ndarray | None:
+        """The semantic model's probabilities for the message vector, when it fits this model."""
+        if self.semantic is None or vector is None or model_name != self.semantic_model:
+            return None
+        if vector.shape[-1] != self.semantic.weights.shape[1]:
+            return None
+        return self.semantic.probabilities(vector.reshape(1, -1))[0]
+
+    def decide(
+        self,
+        parts: list[str],
+        rule_tiers: set[str],
+        vector: np.ndarray | None = None,
+        model_name: str | None = None,
+    ) -> tuple[str, np.ndarray]:
+        """The learned label (``none`` or a tier) and the lexical probabilities of each part."""
+        per_part = self.lexical.probabilities(parts)
+        semantic = self.semantic_probabilities(vector, model_name)
+        layer = "full" if semantic is not None else "lexical"
+        stacker = self.stack_full if semantic is not None else self.stack_lexical
+        x = stack_features(per_part.max(axis=0), semantic, rule_tiers)
+        z = x @ stacker.weights.T + stacker.bias
+        z = z + np.asarray(self.bias[layer], dtype=np.float32)
+        return LABELS[int(np.argmax(z))], per_part
+
+    def to_dict(self) -> dict[str, object]:
+        vocab = sorted(self.lexical.vocabulary, key=self.lexical.vocabulary.__getitem__)
+        return {
+            "format_version": FORMAT_VERSION,
+            "labels": list(LABELS),
+            "meta": self.meta,
+            "bias": self.bias,
+            "lexical": {
+                "vocabulary": vocab,
+                "idf": _round(self.lexical.idf),
+                **_linear_dict(self.lexical.model),
+            },
+            "semantic": None
+            if self.semantic is None
+            else {"model": self.semantic_model, **_linear_dict(self.semantic)},
+            "stack_full": _linear_dict(self.stack_full),
+            "stack_lexical": _linear_dict(self.stack_lexical),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TriageModel:
+        if data.get("format_version") != FORMAT_VERSION or tuple(data.get("labels") or ()) != LABELS:
+            raise ConfigError(
+                f"triage model format {data.get('format_version')!r} is not {FORMAT_VERSION}: "
+                "rebuild it with `make triage-model`"
+            )
+        lex = data["lexical"]
+        lexical = Lexical(
+            {g: i for i, g in enumerate(lex["vocabulary"])},
+            np.asarray(lex["idf"], dtype=np.float32),
+            _linear(lex),
+        )
+        sem = data.get("semantic")
+        return cls(
+            lexical,
+            _linear(sem) if sem else None,
+            sem["model"] if sem else None,
+            _linear(data["stack_full"]),
+            _linear(data["stack_lexical"]),
+            {k: [float(b) for b in v] for k, v in data["bias"].items()},
+            dict(data["meta"]),
+        )
+
+    def save(self, path: Path) -> None:
+        path.write_text(json.dumps(self.to_dict(), separators=(",", ":")) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path = DEFAULT_PATH) -> TriageModel:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ConfigError(
+                f"triage model {path} cannot be read ({exc}): rebuild it with `make triage-model`"
+            ) from exc
+        return cls.from_dict(data)
+
+
+def stack_features(lexical: np.ndarray, semantic: np.ndarray | None, rule_tiers: set[str]) -> np.ndarray:
+    """The stacker's input: log probabilities of each first-level model, and the rules' tiers."""
+    rules = [1.0 if t in rule_tiers else 0.0 for t in LABELS[1:]]
+    logs = [np.log(lexical + 1e-4)] + ([np.log(semantic + 1e-4)] if semantic is not None else [])
+    return np.concatenate([*logs, np.asarray(rules)]).astype(np.float32)
+
+
+def _linear_dict(model: Linear) -> dict[str, object]:
+    return {"weights": _round(model.weights), "bias": _round(model.bias)}
+
+
+def _linear(data: dict[str, Any]) -> Linear:
+    return Linear(np.asarray(data["weights"], dtype=np.float32), np.asarray(data["bias"], dtype=np.float32))
+
+
+def softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=-1, keepdims=True)
+    e = np.exp(z)
+    return np.asarray(e / e.sum(axis=-1, keepdims=True))
+
+
+def _round(a: np.ndarray) -> list[object]:
+    return np.round(a.astype(np.float64), 5).tolist()  # type: ignore[no-any-return]

@@ -1,0 +1,70 @@
+"""Safety tiers, their order of strength, and the fixed, reviewed replies that go with them.
+
+``null`` (no tier) < ``personal_advice`` < ``urgent`` < ``emergency`` < ``crisis``: when several
+parts of one message are triaged, the strongest tier wins. A crisis outranks an emergency because
+the words that signal one ("so I won't wake up", "all my pills") also sound like an overdose;
+when both are found, the crisis reply opens with the 911 instruction (see ``reply``).
+"""
+
+from __future__ import annotations
+
+EMERGENCY = "emergency"
+CRISIS = "crisis"
+URGENT = "urgent"
+PERSONAL = "personal_advice"
+
+TIERS = (PERSONAL, URGENT, EMERGENCY, CRISIS)
+"""Weakest first; ``strength(tier)`` is the position (``None`` is -1)."""
+
+FIXED = (EMERGENCY, CRISIS)
+"""Tiers answered with a fixed reply before any retrieval."""
+
+CANCER_INFO_LINE = "NCI's Cancer Information Service at 1-800-4-CANCER (1-800-422-6237)"
+
+EMERGENCY_REPLY = (
+    "Call 911 (or your local emergency number) now. What you describe can be a medical emergency "
+    "and needs help right away. If the person is not breathing or cannot be woken, tell the 911 "
+    "dispatcher, who will guide you until help arrives."
+)
+CRISIS_REPLY = (
+    "I'm really sorry you're carrying this. You don't have to face it alone: please call or text 988 "
+    "to reach the 988 Suicide & Crisis Lifeline, any time, day or night (chat at 988lifeline.org). "
+    "If you might act on these thoughts now, call 911. Your care team also wants to know how you "
+    "are feeling, and can help."
+)
+CALL_911_FIRST = (
+    "If someone has taken too much of a medicine, is hurt, or cannot be woken, call 911 (or your local "
+    "emergency number) now. "
+)
+URGENT_REPLY = (
+    "Call your cancer care team now, day or night. If their office is closed, use the after-hours "
+    "number they gave you; do not wait for your next visit. If there is trouble breathing, chest pain, "
+    "heavy bleeding, or the person cannot be woken, call 911."
+)
+PERSONAL_REPLY = (
+    "I can't advise on your own situation, such as a diagnosis, a dose, or which treatment to choose. "
+    "Your care team knows your case and is the right place for that question. "
+    f"You can also call {CANCER_INFO_LINE}."
+)
+PERSONAL_WITH_INFO = (
+    PERSONAL_REPLY + " Here is general information from trusted sources that may help you prepare:"
+)
+URGENT_WITH_INFO = URGENT_REPLY + " General information from trusted sources is below."
+
+
+def strength(tier: str | None) -> int:
+    return TIERS.index(tier) if tier in TIERS else -1
+
+
+def strongest(tiers: list[str | None]) -> str | None:
+    return max(tiers, key=strength, default=None)
+
+
+def reply(tier: str, also: frozenset[str] = frozenset()) -> str:
+    """The fixed reply for ``tier``; a crisis that also shows an emergency opens with 911."""
+    text = {EMERGENCY: EMERGENCY_REPLY, CRISIS: CRISIS_REPLY, URGENT: URGENT_REPLY, PERSONAL: PERSONAL_REPLY}[
+        tier
+    ]
+    if tier == CRISIS and EMERGENCY in also:
+        text = CALL_911_FIRST + text
+    return text

@@ -1,0 +1,89 @@
+"""Safety triage of one message, before retrieval.
+
+``triage(text, vector=None, model_name=None)`` splits the message into sentences and clauses
+(``clauses.parts``) and triages each with two layers, recall first:
+
+1. *knowledge*: the red-flag concepts of ``concepts.py`` (lay descriptions from trusted guidance,
+   counted only when they describe a situation rather than ask about a topic);
+2. *learned*: the logistic-regression models of ``learned.py`` over each part's words and
+   characters and over the message's sentence embedding, weighed by a stacker that also sees
+   what the rules found.
+
+A tier fires when either layer finds it; the strongest tier wins (``tiers.py``).
+``general_part`` says whether the message also asks something general that can be answered from
+the sources ("should I skip chemo this week, and what are its side effects in general?").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+
+from service.safety import concepts
+from service.safety.clauses import parts
+from service.safety.learned import LABELS, TriageModel
+from service.safety.tiers import PERSONAL, strongest
+
+_QUESTION = re.compile(
+    r"^(?:what|which|how|why|when|where|who|is|are|can|could|does|do|will|would|should|tell me|explain)\b|\?$"
+)
+_NONE = LABELS.index("none")
+
+
+@dataclass(frozen=True)
+class Triage:
+    category: str | None
+    general_part: bool = False
+    tiers: frozenset[str] = frozenset()
+    """Every tier that fired (the strongest is ``category``)."""
+    concepts: tuple[str, ...] = ()
+    """Ids of the red-flag concepts that fired: why, for tests and the eval report (never logged)."""
+
+
+def rule_matches(pieces: list[str]) -> list[list[concepts.Concept]]:
+    """The concepts that fire in each part. Rules read sentences and clauses (the whole message
+    only when it is one sentence), so "two years ago" in one sentence does not excuse "right now"
+    in another."""
+    message = pieces[0]
+    return [concepts.matches(p, message) if i or len(pieces) == 1 else [] for i, p in enumerate(pieces)]
+
+
+@cache
+def default_model() -> TriageModel:
+    return TriageModel.load()
+
+
+def triage(
+    text: str,
+    vector: np.ndarray | None = None,
+    model_name: str | None = None,
+    model: TriageModel | None = None,
+    learned: bool = True,
+) -> Triage:
+    """Triage ``text``; ``learned=False`` asks the knowledge rules alone (no model, no vector)."""
+    pieces = parts(text)
+    fired_by_part = rule_matches(pieces)
+    found = [c for fired in fired_by_part for c in fired]
+    tiers = {c.tier for c in found}
+    concept_ids = tuple(dict.fromkeys(c.id for c in found))
+    if not learned:
+        return Triage(strongest(list(tiers)), False, frozenset(tiers), concept_ids)
+    model = model or default_model()
+    label, per_part = model.decide(pieces, tiers, vector, model_name)
+    if label == PERSONAL and not concepts.names_a_person(pieces[0]):
+        label = "none"  # "phesgo shot instead of iv" asks about a drug, not about a person
+    fired = tiers | ({label} if label != "none" else set())
+    category = strongest(list(fired))
+    general = False
+    if category == PERSONAL:
+        # A general question besides the personal one: a question part that no rule flags and
+        # the lexical model reads as an ordinary question.
+        general = any(
+            not hits and _QUESTION.search(p) and int(np.argmax(per_part[i])) == _NONE
+            for i, (p, hits) in enumerate(zip(pieces, fired_by_part, strict=True))
+            if i or len(pieces) == 1
+        )
+    return Triage(category, general, frozenset(fired), concept_ids)
