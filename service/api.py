@@ -69,7 +69,12 @@ class AskResponse(BaseModel):
     passages: list[PassageOut] = Field(..., description="Ranked retrieved passages (one per section).")
     abstained: bool = Field(..., description="True when the sources do not answer the question.")
     message: str | None = Field(None, description="Plain-language reply when there is no quoted answer.")
-    safety: str | None = Field(None, description="null | emergency | crisis | personal_advice")
+    safety: str | None = Field(
+        None,
+        description="null | emergency | crisis | urgent | personal_advice. Emergency and crisis replies are "
+        "fixed (911; 988) and come before any retrieval; an urgent reply (call the care team now) keeps "
+        "the general answer.",
+    )
     notice: str | None = None
     reading_grade: float | None = None
     read_more: str | None = None

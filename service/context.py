@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from service.triage import CRISIS, EMERGENCY, triage
+from service.safety import FIXED, triage
 
 MAX_FOLLOW_UP_WORDS = 8
 MAX_PREVIOUS_WORDS = 30
@@ -61,7 +61,7 @@ def contextualize(question: str, previous: str | None) -> str:
     """``question`` with the previous question's focus carried over when it is a short follow-up."""
     if not previous or not previous.strip() or not question.strip():
         return question
-    if triage(question).category in (EMERGENCY, CRISIS):
+    if triage(question).category in FIXED:
         return question
     rest = _strip_cues(" ".join(question.split()))
     words = _WORD.findall(rest)

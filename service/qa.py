@@ -26,9 +26,10 @@ from service.answer import Answer, AnswerSentence, Citation, Passage
 from service.compose import compose
 from service.readability import answer_grade
 from service.rerank import Reranker
+from service.safety import FIXED, PERSONAL, PERSONAL_WITH_INFO, URGENT, URGENT_WITH_INFO, reply, triage
+from service.safety.learned import TriageModel
 from service.spelling import Speller
 from service.suggest import follow_ups, nearby_topics
-from service.triage import PERSONAL, PERSONAL_WITH_INFO, reply, triage
 from service.understand import expand, question_topics, topics
 
 log = logging.getLogger("cancer_qa.service")
@@ -39,6 +40,16 @@ ABSTAIN_MESSAGE = (
     "(1-800-422-6237)."
 )
 NOTICE = "General information, not medical advice. Talk to your care team about your own situation."
+
+
+@dataclass(frozen=True)
+class Query:
+    """A question as understood for retrieval (spelling fixed, lay terms expanded), its words the
+    corpus does not know, and its vector (which triage reads too)."""
+
+    text: str
+    unknown: tuple[str, ...]
+    vector: np.ndarray
 
 
 @dataclass(frozen=True)
@@ -62,6 +73,8 @@ class QAService:
         self.speller = Speller(t for d in documents for t in (d.title, d.text))
         self.answerability = Answerability(documents)
         self.abstain_model = AbstainModel.load()
+        self.triage_model = TriageModel.load()
+        self.embedder_name = embedder.name
         if settings.log_questions:
             log.warning(
                 "QA_LOG_QUESTIONS is on: raw question text will be written to the logs. "
@@ -80,20 +93,34 @@ class QAService:
     def ask(self, question: str, filters: Filters | None = None) -> Answer:
         started = time.perf_counter()
         clean = self._validate(question)
-        safety = triage(clean)
-        if safety.category is not None and not (safety.category == PERSONAL and safety.general_part):
+        # The knowledge rules first: an emergency or crisis they find is answered before anything
+        # is embedded. Otherwise the query vector (needed for retrieval anyway) lets the learned
+        # layer read the message with both of its models.
+        safety = triage(clean, learned=False)
+        query = None
+        if safety.category not in FIXED:
+            query = self.understand(clean)
+            safety = triage(clean, query.vector, self.embedder_name, self.triage_model)
+        if safety.category in FIXED:
             # Fixed, reviewed replies; no retrieval at all.
             answer = Answer(
                 (),
                 (),
                 (),
                 abstained=True,
-                message=reply(safety.category),
+                message=reply(safety.category, safety.tiers),
                 safety=safety.category,
                 notice=NOTICE,
             )
+        elif safety.category == URGENT:
+            answer = self._answer(clean, filters, query)
+            message = URGENT_WITH_INFO if answer.answer else reply(URGENT)
+            answer = replace(answer, safety=URGENT, message=message)
+        elif safety.category == PERSONAL and not safety.general_part:
+            message = reply(PERSONAL)
+            answer = Answer((), (), (), abstained=True, message=message, safety=PERSONAL, notice=NOTICE)
         else:
-            answer = self._answer(clean, filters)
+            answer = self._answer(clean, filters, query)
             if safety.category == PERSONAL:
                 message = PERSONAL_WITH_INFO if answer.answer else reply(PERSONAL)
                 answer = replace(answer, safety=PERSONAL, message=message)
@@ -105,23 +132,32 @@ class QAService:
         found = self.retrieve(self._validate(query), filters, k=k, patient=False)
         return tuple(self._passage(h) for h in found.hits)
 
-    def retrieve(
-        self, question: str, filters: Filters | None = None, k: int = 10, patient: bool = True
-    ) -> Retrieval:
-        """Understand the question, rank sections, and weigh whether the top one answers it."""
+    def understand(self, question: str) -> Query:
+        """Spelling against the corpus, lay terms and brand names expanded, and the query vector."""
         checked = self.speller.check(question, known=lambda w: expand(w) != w or bool(topics(w)))
-        query = expand(checked.text)
-        vector = self.retriever.embed(query)
-        hits = self.retriever.search(query, k=k + 20, filters=filters, vector=vector)
-        hits = self.reranker.rerank(hits, query, question_topics(query), patient=patient)[:k]
-        if not hits:
-            return Retrieval(query, vector, hits, None)
-        dense = self.retriever.dense_score(hits[0].chunk, vector)
-        evidence = self.answerability.evidence(query, hits[0].doc, dense, checked.unknown)
-        return Retrieval(query, vector, hits, evidence)
+        text = expand(checked.text)
+        return Query(text, checked.unknown, self.retriever.embed(text))
 
-    def _answer(self, clean: str, filters: Filters | None) -> Answer:
-        found = self.retrieve(clean, filters, k=max(self.settings.top_k, 10))
+    def retrieve(
+        self,
+        question: str,
+        filters: Filters | None = None,
+        k: int = 10,
+        patient: bool = True,
+        query: Query | None = None,
+    ) -> Retrieval:
+        """Rank sections for the understood question, and weigh whether the top one answers it."""
+        query = query or self.understand(question)
+        hits = self.retriever.search(query.text, k=k + 20, filters=filters, vector=query.vector)
+        hits = self.reranker.rerank(hits, query.text, question_topics(query.text), patient=patient)[:k]
+        if not hits:
+            return Retrieval(query.text, query.vector, hits, None)
+        dense = self.retriever.dense_score(hits[0].chunk, query.vector)
+        evidence = self.answerability.evidence(query.text, hits[0].doc, dense, query.unknown)
+        return Retrieval(query.text, query.vector, hits, evidence)
+
+    def _answer(self, clean: str, filters: Filters | None, query: Query | None = None) -> Answer:
+        found = self.retrieve(clean, filters, k=max(self.settings.top_k, 10), query=query)
         passages = tuple(self._passage(h) for h in found.hits[: self.settings.top_k])
         if found.evidence is None:
             return _abstain(passages)

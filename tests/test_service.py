@@ -60,7 +60,7 @@ def test_bad_questions_raise_clear_errors(tiny_service, question: str, message: 
 
 
 def test_emergency_gets_the_fixed_reply_before_any_retrieval(tiny_service, fake_embedder) -> None:  # type: ignore[no-untyped-def]
-    from service.triage import EMERGENCY_REPLY
+    from service.safety.tiers import EMERGENCY_REPLY
 
     calls = fake_embedder.calls
     answer = tiny_service.ask("my dad's lips are blue and he can't breathe, he takes lapatinib")
@@ -77,7 +77,7 @@ def test_crisis_reply_gives_988(tiny_service) -> None:  # type: ignore[no-untype
 
 
 def test_personal_advice_with_a_general_part_adds_general_information(tiny_service) -> None:  # type: ignore[no-untyped-def]
-    from service.triage import PERSONAL_REPLY, PERSONAL_WITH_INFO
+    from service.safety.tiers import PERSONAL_REPLY, PERSONAL_WITH_INFO
 
     only_personal = tiny_service.ask("how many mg of lapatinib should I take")
     assert only_personal.safety == "personal_advice"
