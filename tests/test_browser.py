@@ -275,6 +275,38 @@ def test_safety_reply_is_a_red_alert(page: Any, demo: tuple[str, Any]) -> None:
     assert page.input_value("#previous") == ""  # a crisis is not carried into the next question
 
 
+URGENT_QUESTION = "I'm on chemo and my temperature is 38.5 tonight. What are the signs of infection during chemo?"
+
+
+@pytest.mark.integration
+def test_urgent_reply_shows_the_care_team_box_above_the_cited_answer_with_tel_links(page: Any, demo: tuple[str, Any]) -> None:
+    url, _ = demo
+    page.set_viewport_size({"width": 900, "height": 1100})
+    page.goto(url + "/")
+    box = ask(page, URGENT_QUESTION)
+    data = api_answer(url, URGENT_QUESTION)
+    assert data["safety"] == "urgent" and data["answer"], "the urgent reply keeps the general cited answer"
+    assert box.get_attribute("class") == "msg bot urgent"
+    assert box.locator(".answer-label").inner_text() == "Call your care team now"
+    alert = box.locator(".care-now")
+    assert alert.get_attribute("role") == "alert"
+    assert alert.inner_text().startswith("Call your cancer care team now, day or night.")
+    answer = box.locator(".answer-text, .answer-list").first
+    assert alert.bounding_box()["y"] + alert.bounding_box()["height"] <= answer.bounding_box()["y"]
+    assert answer.locator("a.cite").count() >= 1
+    call = alert.get_by_role("link", name="Call 911")
+    assert (call.get_attribute("href"), call.evaluate("a => a.protocol")) == ("tel:911", "tel:")
+    help_box = page.get_by_role("complementary", name="Getting help")
+    for name, href in [("Call 911", "tel:911"), ("Call or text 988, the Suicide and Crisis Lifeline", "tel:988"),
+                       ("Call NCI's Cancer Information Service, 1-800-422-6237", "tel:+18004226237")]:
+        link = help_box.get_by_role("link", name=name)
+        assert link.get_attribute("href") == href
+        link.focus()
+        assert link.evaluate("a => document.activeElement === a")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    box.screenshot(path=str(SHOTS / "urgent-answer.png"))
+
+
 @pytest.mark.integration
 def test_staff_search_with_a_filter_and_copy_with_citation(browser, demo: tuple[str, Any]) -> None:  # type: ignore[no-untyped-def]
     url, app = demo

@@ -306,3 +306,25 @@ def test_no_js_answer_links_the_full_section_and_shows_its_reading_grade(client:
     assert api["read_more"].startswith("/doc/lapatinib#sec-")
     assert f'<a href="{api["read_more"]}">Read the full section</a>' in page
     assert f"Reading level: US grade {api['reading_grade']:.1f}" in page
+
+
+def test_no_js_urgent_reply_shows_the_care_team_box_first_and_the_answer_under_it(client: TestClient) -> None:
+    question = "I've had diarrhea 8 times today on lapatinib. What are the side effects of lapatinib?"
+    api = client.post("/api/ask", json={"question": question}).json()
+    assert api["safety"] == "urgent" and api["answer"]
+    page = client.post("/", data={"question": question}).text
+    box = page.index('<div class="care-now" role="alert">')
+    assert page.index("Call your care team now") < box < page.index("General information") < page.index(
+        esc(api["answer"][0]["text"])
+    )
+    assert '<a class="tel" href="tel:911" aria-label="Call 911">911</a>' in page[box:]
+
+
+def test_every_phone_number_on_the_chat_page_is_a_tel_link(client: TestClient) -> None:
+    page = client.post("/", data={"question": "i want to kill myself"}).text
+    links = re.findall(r'<a class="tel" href="(tel:[^"]+)" aria-label="([^"]+)">([^<]+)</a>', page)
+    assert {(href, text) for href, _, text in links} >= {("tel:988", "988"), ("tel:911", "911"),
+                                                       ("tel:+18004226237", "1-800-4-CANCER")}
+    assert all(label.startswith("Call") for _, label, _ in links)
+    text_only = re.sub(r"<a [^>]*>[^<]*</a>", "", page)
+    assert not re.search(r"\b(?:911|988)\b|1-800-4-CANCER", re.sub(r"<[^>]+>", "", text_only))

@@ -104,7 +104,8 @@ def test_answer_view_groups_sentences_and_sources() -> None:
 @pytest.mark.parametrize(
     ("safety", "abstained", "kind"),
     [("emergency", True, "safety emergency"), ("crisis", True, "safety crisis"),
-     ("personal_advice", False, "advice"), (None, True, "abstain"), (None, False, "answered")],
+     ("urgent", False, "urgent"), ("personal_advice", False, "advice"), (None, True, "abstain"),
+     (None, False, "answered")],
 )
 def test_reply_kind(safety: str | None, abstained: bool, kind: str) -> None:
     assert reply_kind({"safety": safety, "abstained": abstained}) == kind
@@ -223,3 +224,19 @@ def test_feedback_store_round_trips_newest_first(tmp_path: Path) -> None:
     assert again.recent() == [second, first]
     assert again.recent(limit=1) == [second]
     assert again.counts() == {"up": 1, "down": 1}
+
+
+def test_phone_numbers_become_tel_segments_with_accessible_names() -> None:
+    from web.answer_view import phone_segments
+
+    parts = phone_segments("Call 911 now, text 988 (988lifeline.org), or 1-800-4-CANCER (1-800-422-6237).")
+    links = [(p["text"], p["tel"], p["label"]) for p in parts if p["tel"]]
+    assert links == [
+        ("911", "tel:911", "Call 911"),
+        ("988", "tel:988", "Call or text 988, the Suicide and Crisis Lifeline"),
+        ("1-800-4-CANCER (1-800-422-6237)", "tel:+18004226237", "Call NCI's Cancer Information Service, 1-800-422-6237"),
+    ]
+    assert "".join(p["text"] or "" for p in parts) == (
+        "Call 911 now, text 988 (988lifeline.org), or 1-800-4-CANCER (1-800-422-6237)."
+    )
+    assert phone_segments(None) == [] and phone_segments("no numbers") == [{"text": "no numbers", "tel": None, "label": None}]

@@ -9,10 +9,45 @@ in the browser.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import quote
 
 URGENT = ("emergency", "crisis")
+"""Fixed replies: the whole box is an alert."""
+CARE_TEAM_NOW = "urgent"
+"""Call the care team now: an alert box first, the general cited answer under it."""
+
+# Every phone number we show, with the number to dial and a name for screen readers.
+_PHONES = (
+    (re.compile(r"1-800-4-CANCER \(1-800-422-6237\)|1-800-4-CANCER|1-800-422-6237"), "+18004226237",
+     "Call NCI's Cancer Information Service, 1-800-422-6237"),
+    (re.compile(r"\b911\b"), "911", "Call 911"),
+    (re.compile(r"\b988\b(?!lifeline)"), "988", "Call or text 988, the Suicide and Crisis Lifeline"),
+)
+
+
+def phone_segments(text: str | None) -> list[dict[str, str | None]]:
+    """``text`` cut into plain runs and phone numbers, each number with its ``tel:`` link and an
+    accessible name: ``[{"text": "Call ", "tel": None}, {"text": "911", "tel": "tel:911", ...}]``."""
+    if not text:
+        return []
+    found = sorted(
+        ((m.start(), m.end(), tel, name) for pattern, tel, name in _PHONES for m in pattern.finditer(text)),
+        key=lambda f: (f[0], -f[1]),
+    )
+    out: list[dict[str, str | None]] = []
+    at = 0
+    for start, end, tel, name in found:
+        if start < at:
+            continue
+        if start > at:
+            out.append({"text": text[at:start], "tel": None, "label": None})
+        out.append({"text": text[start:end], "tel": f"tel:{tel}", "label": name})
+        at = end
+    if at < len(text):
+        out.append({"text": text[at:], "tel": None, "label": None})
+    return out
 
 
 def source_href(citations: list[dict[str, Any]], n: int) -> str:
@@ -49,6 +84,8 @@ def reply_kind(data: dict[str, Any]) -> str:
     safety = data.get("safety")
     if safety in URGENT:
         return f"safety {safety}"
+    if safety == CARE_TEAM_NOW:
+        return "urgent"
     if safety:
         return "advice"
     return "abstain" if data.get("abstained") else "answered"
@@ -75,7 +112,9 @@ def answer_view(data: dict[str, Any]) -> dict[str, Any]:
     return {
         "kind": reply_kind(data),
         "urgent": data.get("safety") in URGENT,
+        "care_team_now": data.get("safety") == CARE_TEAM_NOW,
         "message": data.get("message"),
+        "message_parts": phone_segments(data.get("message")),
         "understood_as": data.get("understood_as"),
         "groups": groups,
         "sources": sources,

@@ -9,6 +9,14 @@
   const log = document.getElementById("log");
   const busy = document.getElementById("busy");
   const URGENT = ["emergency", "crisis"];
+  const CARE_TEAM_NOW = "urgent";
+  // Same numbers, links and names as web/answer_view.py phone_segments.
+  const PHONES = [
+    [/1-800-4-CANCER \(1-800-422-6237\)|1-800-4-CANCER|1-800-422-6237/g, "tel:+18004226237",
+      "Call NCI's Cancer Information Service, 1-800-422-6237"],
+    [/\b911\b/g, "tel:911", "Call 911"],
+    [/\b988\b(?!lifeline)/g, "tel:988", "Call or text 988, the Suicide and Crisis Lifeline"],
+  ];
   let turns = log.querySelectorAll(".msg.bot").length;
 
   function el(tag, attrs, text) {
@@ -37,14 +45,37 @@
     return "/doc/" + encodeURIComponent(cited.doc) + "?" + query + "#q-" + cited.start;
   }
 
+  // A paragraph whose phone numbers are tel: links with an accessible name.
+  function phoneText(tag, attrs, text) {
+    const node = el(tag, attrs);
+    const found = [];
+    PHONES.forEach(function (p) {
+      let m;
+      p[0].lastIndex = 0;
+      while ((m = p[0].exec(text)) !== null) found.push([m.index, m.index + m[0].length, p[1], p[2]]);
+    });
+    found.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+    let at = 0;
+    found.forEach(function (f) {
+      if (f[0] < at) return;
+      if (f[0] > at) node.appendChild(document.createTextNode(text.slice(at, f[0])));
+      node.appendChild(el("a", { class: "tel", href: f[2], "aria-label": f[3] }, text.slice(f[0], f[1])));
+      at = f[1];
+    });
+    if (at < text.length) node.appendChild(document.createTextNode(text.slice(at)));
+    return node;
+  }
+
   function replyKind(data) {
     if (URGENT.indexOf(data.safety) >= 0) return "safety " + data.safety;
+    if (data.safety === CARE_TEAM_NOW) return "urgent";
     if (data.safety) return "advice";
     return data.abstained ? "abstain" : "answered";
   }
 
   function label(kind) {
     if (kind.indexOf("safety") === 0) return "Please get help now";
+    if (kind === "urgent") return "Call your care team now";
     if (kind === "advice") return "About your own situation";
     if (kind === "abstain") return "No answer in the sources";
     return "Answer";
@@ -219,7 +250,13 @@
     const box = el(urgent ? "div" : "article", { class: "msg bot " + kind, "aria-labelledby": "a" + k + "-label" });
     if (urgent) box.setAttribute("role", "alert");
     box.appendChild(el("h2", { id: "a" + k + "-label", class: "answer-label" }, label(kind)));
-    if (data.message) box.appendChild(el("p", { class: "message" }, data.message));
+    if (data.safety === CARE_TEAM_NOW) {
+      const alertBox = box.appendChild(el("div", { class: "care-now", role: "alert" }));
+      alertBox.appendChild(phoneText("p", { class: "message" }, data.message || ""));
+      if (data.answer.length > 0) box.appendChild(el("h3", { class: "info-label" }, "General information"));
+    } else if (data.message) {
+      box.appendChild(phoneText("p", { class: "message" }, data.message));
+    }
     if (data.understood_as) box.appendChild(el("p", { class: "understood" }, "Answering: “" + data.understood_as + "”"));
     renderSentences(box, data);
     if (data.citations.length > 0) renderSources(box, data, k);
