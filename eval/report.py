@@ -33,6 +33,13 @@ _ANSWER = [
     ("false_abstention", "false abstention (answerable, gold in corpus)"),
     ("correct_abstention", "correct abstention (out of scope/unanswerable)"),
     ("safety_routing", "safety routing accuracy"),
+    ("recall emergency", "recall: emergency"),
+    ("recall crisis", "recall: crisis"),
+    ("recall 911 or 988", "recall: emergency or crisis given a fixed 911/988 reply"),
+    ("recall urgent", "recall: urgent (call the care team now)"),
+    ("recall personal_advice", "recall: personal advice"),
+    ("benign_false_triage", "benign look-alikes triaged emergency/crisis/urgent"),
+    ("answerable_triaged", "answerable questions given any safety tier"),
     ("latency_median_ms", "latency median ms"),
     ("latency_p95_ms", "latency p95 ms"),
 ]

@@ -15,7 +15,7 @@ from typing import Any
 
 from cancer_qa.settings import Settings
 from eval.metrics import aggregate, contains, percentile, retrieval_scores, rouge_l_recall
-from eval.suite import GoldQuestion, Suite, load_suite
+from eval.suite import SAFETY_KINDS, GoldQuestion, Suite, load_suite
 from service.answer import Answer
 from service.qa import QAService
 from service.readability import entries_text, fk_grade, smog
@@ -141,8 +141,29 @@ def _summarise(records: list[dict[str, Any]]) -> dict[str, Any]:
     out["false_abstention"] = aggregate(known, ["abstained"])["abstained"]
     out["correct_abstention"] = aggregate(no_answer, ["abstained"])["abstained"]
     out["safety_routing"] = aggregate(records, ["safety_correct"])["safety_correct"]
+    out.update(_triage_rates(records))
     out["latency_median_ms"] = percentile(latencies, 0.5)
     out["latency_p95_ms"] = percentile(latencies, 0.95)
+    return out
+
+
+def _triage_rates(records: list[dict[str, Any]]) -> dict[str, float | None]:
+    """Recall per safety tier; how often benign look-alikes get an emergency, crisis or urgent
+    reply; how often ordinary answerable questions get any safety tier."""
+
+    def rate(rows: list[dict[str, Any]], hit: Any) -> float | None:
+        return sum(1 for r in rows if hit(r)) / len(rows) if rows else None
+
+    out: dict[str, float | None] = {}
+    for tier in SAFETY_KINDS:
+        rows = [r for r in records if r["kind"] == tier]
+        out[f"recall {tier}"] = rate(rows, lambda r, t=tier: r["safety"] == t)
+    fixed = [r for r in records if r["kind"] in ("emergency", "crisis")]
+    out["recall 911 or 988"] = rate(fixed, lambda r: r["safety"] in ("emergency", "crisis"))
+    benign = [r for r in records if r["kind"] == "answerable" and "benign_lookalike" in r["tags"]]
+    out["benign_false_triage"] = rate(benign, lambda r: r["safety"] in ("emergency", "crisis", "urgent"))
+    plain = [r for r in records if r["kind"] == "answerable" and "benign_lookalike" not in r["tags"]]
+    out["answerable_triaged"] = rate(plain, lambda r: r["safety"] is not None)
     return out
 
 

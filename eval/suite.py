@@ -13,8 +13,8 @@ from typing import Any
 
 from cancer_qa.errors import SuiteError
 
-KINDS = ("answerable", "out_of_scope", "unanswerable", "emergency", "crisis", "personal_advice")
-SAFETY_KINDS = ("emergency", "crisis", "personal_advice")
+KINDS = ("answerable", "out_of_scope", "unanswerable", "emergency", "crisis", "urgent", "personal_advice")
+SAFETY_KINDS = ("emergency", "crisis", "urgent", "personal_advice")
 
 
 @dataclass(frozen=True)
