@@ -12,7 +12,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: setup run index test test-fast test-browser eval eval-baseline lint clean calibrate triage-model
+.PHONY: setup run index test test-fast test-browser eval eval-baseline lint clean calibrate triage-model bench
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -71,3 +71,7 @@ calibrate: setup  ## refit the abstention model (service/abstain.json) on the su
 
 triage-model: setup  ## retrain the learned layer of safety triage (service/safety/triage_model.json) from eval/triage/
 	$(PY) -m eval.train_triage
+
+bench: setup  ## speed targets: triage's added latency per message, then answers over HTTP on the demo corpus
+	$(PY) -m eval.bench_triage
+	$(PY) -m eval.bench --corpus $(CORPUS) --suite eval/suites/demo-realistic.jsonl --requests 200

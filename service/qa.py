@@ -116,10 +116,8 @@ class QAService:
             answer = self._answer(clean, filters, query)
             message = URGENT_WITH_INFO if answer.answer else reply(URGENT)
             answer = replace(answer, safety=URGENT, message=message)
-        elif safety.category == PERSONAL and not safety.general_part:
-            message = reply(PERSONAL)
-            answer = Answer((), (), (), abstained=True, message=message, safety=PERSONAL, notice=NOTICE)
         else:
+            # Personal advice too: general information from the sources, then the care team.
             answer = self._answer(clean, filters, query)
             if safety.category == PERSONAL:
                 message = PERSONAL_WITH_INFO if answer.answer else reply(PERSONAL)

@@ -287,10 +287,10 @@ def test_urgent_reply_shows_the_care_team_box_above_the_cited_answer_with_tel_li
     data = api_answer(url, URGENT_QUESTION)
     assert data["safety"] == "urgent" and data["answer"], "the urgent reply keeps the general cited answer"
     assert box.get_attribute("class") == "msg bot urgent"
-    assert box.locator(".answer-label").inner_text() == "Call your care team now"
+    assert box.locator(".answer-label").text_content() == "Call your care team now"
     alert = box.locator(".care-now")
     assert alert.get_attribute("role") == "alert"
-    assert alert.inner_text().startswith("Call your cancer care team now, day or night.")
+    assert (alert.text_content() or "").strip().startswith("Call your cancer care team now, day or night.")
     answer = box.locator(".answer-text, .answer-list").first
     assert alert.bounding_box()["y"] + alert.bounding_box()["height"] <= answer.bounding_box()["y"]
     assert answer.locator("a.cite").count() >= 1
@@ -405,8 +405,10 @@ def test_axe_finds_no_serious_violations(browser, demo: tuple[str, Any]) -> None
     ask(tab, "How do I renew my passport?")
     advice = ask(tab, "Should I stop taking my lapatinib?")
     assert advice.get_attribute("class") == "msg bot advice"
+    urgent = ask(tab, URGENT_QUESTION)
+    assert urgent.get_attribute("class") == "msg bot urgent"
     tab.locator("details.feedback summary").first.click()  # check the feedback form too
-    report = {"/ (answer, crisis, abstention, advice, feedback form)": _axe(tab)}
+    report = {"/ (answer, crisis, abstention, advice, urgent, feedback form)": _axe(tab)}
     tab.goto(url + "/staff?q=HER2+targeted+therapy")
     assert tab.locator("li.result").count() > 0
     report["/staff (results)"] = _axe(tab)

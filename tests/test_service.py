@@ -76,12 +76,12 @@ def test_crisis_reply_gives_988(tiny_service) -> None:  # type: ignore[no-untype
     assert "988" in (answer.message or "") and answer.answer == ()
 
 
-def test_personal_advice_with_a_general_part_adds_general_information(tiny_service) -> None:  # type: ignore[no-untyped-def]
+def test_personal_advice_gets_general_information_then_the_care_team(tiny_service) -> None:  # type: ignore[no-untyped-def]
     from service.safety.tiers import PERSONAL_REPLY, PERSONAL_WITH_INFO
 
-    only_personal = tiny_service.ask("how many mg of lapatinib should I take")
-    assert only_personal.safety == "personal_advice"
-    assert only_personal.message == PERSONAL_REPLY and only_personal.answer == ()
+    unrelated = tiny_service.ask("should I take my grandmother's ring to the jeweller for resizing?")
+    assert unrelated.safety == "personal_advice"
+    assert unrelated.message == PERSONAL_REPLY and unrelated.answer == () and unrelated.abstained
     mixed = tiny_service.ask("should I stop lapatinib, and what are the side effects of lapatinib?")
     assert mixed.safety == "personal_advice"
     assert mixed.message == PERSONAL_WITH_INFO

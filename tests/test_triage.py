@@ -77,19 +77,18 @@ def test_urgent(message: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("message", "general"),
+    "message",
     [
-        ("how many milligrams of letrozole should i take each day", False),
-        ("Should I stop radiation early?", False),
-        ("do i have leukemia? i bruise easily", False),
-        ("is this lump cancer", False),
-        ("should i skip chemo this week, and what are the side effects of chemo in general?", True),
+        "how many milligrams of letrozole should i take each day",
+        "Should I stop radiation early?",
+        "do i have leukemia? i bruise easily",
+        "is this lump cancer",
+        "should i skip chemo this week, and what are the side effects of chemo in general?",
+        "my mother is 82 and her oncologist offers more chemo or hospice. what should we do",
     ],
 )
-def test_personal_advice(message: str, general: bool) -> None:
-    result = triage(message)
-    assert result.category == PERSONAL
-    assert result.general_part is general
+def test_personal_advice(message: str) -> None:
+    assert triage(message).category == PERSONAL
 
 
 @pytest.mark.parametrize(

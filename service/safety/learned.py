@@ -126,8 +126,8 @@ class TriageModel:
         rule_tiers: set[str],
         vector: np.ndarray | None = None,
         model_name: str | None = None,
-    ) -> tuple[str, np.ndarray]:
-        """The learned label (``none`` or a tier) and the lexical probabilities of each part."""
+    ) -> str:
+        """The learned label: ``none`` or a tier."""
         per_part = self.lexical.probabilities(parts)
         semantic = self.semantic_probabilities(vector, model_name)
         layer = "full" if semantic is not None else "lexical"
@@ -135,7 +135,7 @@ class TriageModel:
         x = stack_features(per_part.max(axis=0), semantic, rule_tiers)
         z = x @ stacker.weights.T + stacker.bias
         z = z + np.asarray(self.bias[layer], dtype=np.float32)
-        return LABELS[int(np.argmax(z))], per_part
+        return LABELS[int(np.argmax(z))]
 
     def to_dict(self) -> dict[str, object]:
         vocab = sorted(self.lexical.vocabulary, key=self.lexical.vocabulary.__getitem__)

@@ -10,13 +10,10 @@
    what the rules found.
 
 A tier fires when either layer finds it; the strongest tier wins (``tiers.py``).
-``general_part`` says whether the message also asks something general that can be answered from
-the sources ("should I skip chemo this week, and what are its side effects in general?").
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -24,19 +21,13 @@ import numpy as np
 
 from service.safety import concepts
 from service.safety.clauses import parts
-from service.safety.learned import LABELS, TriageModel
+from service.safety.learned import TriageModel
 from service.safety.tiers import PERSONAL, strongest
-
-_QUESTION = re.compile(
-    r"^(?:what|which|how|why|when|where|who|is|are|can|could|does|do|will|would|should|tell me|explain)\b|\?$"
-)
-_NONE = LABELS.index("none")
 
 
 @dataclass(frozen=True)
 class Triage:
     category: str | None
-    general_part: bool = False
     tiers: frozenset[str] = frozenset()
     """Every tier that fired (the strongest is ``category``)."""
     concepts: tuple[str, ...] = ()
@@ -70,20 +61,10 @@ def triage(
     tiers = {c.tier for c in found}
     concept_ids = tuple(dict.fromkeys(c.id for c in found))
     if not learned:
-        return Triage(strongest(list(tiers)), False, frozenset(tiers), concept_ids)
+        return Triage(strongest(list(tiers)), frozenset(tiers), concept_ids)
     model = model or default_model()
-    label, per_part = model.decide(pieces, tiers, vector, model_name)
+    label = model.decide(pieces, tiers, vector, model_name)
     if label == PERSONAL and not concepts.names_a_person(pieces[0]):
         label = "none"  # "phesgo shot instead of iv" asks about a drug, not about a person
     fired = tiers | ({label} if label != "none" else set())
-    category = strongest(list(fired))
-    general = False
-    if category == PERSONAL:
-        # A general question besides the personal one: a question part that no rule flags and
-        # the lexical model reads as an ordinary question.
-        general = any(
-            not hits and _QUESTION.search(p) and int(np.argmax(per_part[i])) == _NONE
-            for i, (p, hits) in enumerate(zip(pieces, fired_by_part, strict=True))
-            if i or len(pieces) == 1
-        )
-    return Triage(category, general, frozenset(fired), concept_ids)
+    return Triage(strongest(list(fired)), frozenset(fired), concept_ids)

@@ -165,7 +165,8 @@
   function renderSuggestions(box, data, k) {
     const suggestions = (data.suggestions || []).slice(0, 3);
     if (suggestions.length === 0) return;
-    const wrap = el("form", { class: "suggestions", method: "post", action: "/", "aria-labelledby": "a" + k + "-more" });
+    // A group, not a form: each answer has its own, and forms are landmarks whose names must differ.
+    const wrap = el("div", { class: "suggestions", role: "group", "aria-labelledby": "a" + k + "-more" });
     wrap.appendChild(el("h3", { id: "a" + k + "-more", class: "suggestions-label" }, "You may also want to know"));
     const ul = el("ul");
     suggestions.forEach(function (text) {
