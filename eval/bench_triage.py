@@ -40,7 +40,8 @@ def main() -> None:
             times.append((time.perf_counter() - started) * 1000)
     print(
         f"triage added latency over {len(questions)} messages x {args.rounds}: "
-        f"median {percentile(times, 0.5):.2f} ms, p95 {percentile(times, 0.95):.2f} ms, max {max(times):.2f} ms"
+        f"median {percentile(times, 0.5):.2f} ms, p95 {percentile(times, 0.95):.2f} ms, "
+        f"max {max(times):.2f} ms"
     )
 
 
