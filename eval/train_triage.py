@@ -214,8 +214,8 @@ def main() -> None:
     ap.add_argument(
         "--max-false",
         type=float,
-        default=0.03,
-        help="share of none messages given a 911, 988 or urgent reply",
+        default=0.05,
+        help="share of none messages given a 911, 988 or urgent reply (most are hard look-alikes; recall first)",
     )
     ap.add_argument(
         "--max-advice",

@@ -76,6 +76,8 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\bchest (?:feels|is|felt) (?:like|so|really|very)? ?(?:tight|crushing|heavy|an elephant|a vice|squeezed)\b|\b(?:vice|elephant|band) (?:around|on) (?:my|his|her) chest\b|\bchest (?:is )?crushing\b",
         r"\bpain in (?:my|his|her) chest\b|\bchest pain\b[^.?!]{0,40}\b(?:breath|breathe|jaw|arm|sweat|now|minutes?|min)\b",
         r"\bheart (?:is )?(?:going crazy|pounding and irregular|stops and starts|skipping)\b|\bheart rate\b[^.?!]{0,20}\b1[4-9]\d\b|\b(?:bp|blood pressure) (?:is |of )?(?:[5-8]\d) (?:over|/)",
+        r"\b(?:terrible|awful|horrible|really bad|heavy|crushing|squeezing) (?:\w+ )?(?:pain|pressure|tightness|ache) (?:in|on|across) (?:my|his|her|the) chest\b|\b(?:left arm|jaw) (?:aches|hurts|is aching)\b[^.?!]{0,30}\bchest\b|\bchest\b[^.?!]{0,40}\b(?:left arm|jaw) (?:aches|hurts)\b",
+        r"\b(?:breathless|short of breath|can't breathe|out of breath)\b[^.?!]{0,30}\bchest pain\b|\bchest pain\b[^.?!]{0,30}\b(?:breathless|short of breath|can't breathe)\b",
     )),
     Concept("stroke_neuro", EMERGENCY, "oncologic emergencies; stroke warning signs", (
         r"\b(?:face|smile|mouth) (?:is |looks |went |has gone )?(?:drooping|droopy|crooked|lopsided|sagging)\b|\bslurr(?:ed|ing)\b",
@@ -86,20 +88,23 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:arm|leg|hand)\b[^.?!]{0,20}\b(?:won't do what|feels like dead weight|won't move|went limp|stopped working)\b",
         r"\b(?:i think )?(?:i'm|he's|she's|i am|he is|she is) having a stroke\b|\b(?:can't|trouble|having trouble) (?:talk|talking|speak|speaking) (?:properly|right|clearly)\b",
         r"\bseeing double\b|\bsuddenly (?:can't see|blind|lost (?:my|his|her) vision)\b",
+        r"\b(?:mouth|face|lip) (?:go|goes|went|gone|is going|has gone|pulled|pulling) (?:to )?(?:one side|sideways|crooked)\b|\b(?:arm|leg|hand) (?:no|not|will not|won't|can't|cannot) (?:move|grip|lift|work)\b",
+        r"\bspeech (?:has gone|is|went|sounds|got) (?:peculiar|strange|funny|weird|slurred|garbled|odd|wrong)\b|\b(?:speak|talk|talking|speaking) (?:strange|strangely|funny|weird|gibberish)\b",
     )),
     Concept("unresponsive", EMERGENCY, "oncologic emergencies: hypercalcemia, sepsis, brain metastases", (
-        r"\b(?:passed out|collapsed|fainted|blacked out|unconscious|unresponsive|not responding|won't respond|limp and)\b",
+        r"\b(?:passed out|fainted|blacked out|unconscious|unresponsive|not responding|won't respond|limp and)\b|\b(?:he|she|i|they|mom|dad|husband|wife|son|daughter|father|mother|grandma|grandpa|patient|and|just)\s+(?:has\s+|had\s+|just\s+)?collapsed\b",
         r"\b(?:can't|won't|not|couldn't) (?:wake|waking|rouse|arouse) (?:him|her|them|up|my)\b(?<!to not wake up)|\bhard to (?:wake|rouse)\b|(?<!to )(?<!i )(?<!i'll )\b(?:not|won't|isn't|barely) (?:waking|wake) up\b(?! tomorrow| in the morning)|\bwon't wake\b(?! up tomorrow)",
         r"\b(?:keeps|kept) (?:passing|drifting|nodding) (?:out|off)\b[^.?!]{0,40}\b(?:can't|won't|mid)\b|\bcan barely keep (?:my|his|her) eyes open\b",
         r"\b(?:suddenly|very|really|so|super|newly) confused\b|\bdoesn't (?:know|recognize) (?:me|us|where (?:he|she) is)\b|\bmaking no sense\b|\bnot making sense\b",
         r"\bconfused\b[^.?!]{0,60}\b(?:breathing|sleepy|drowsy|hard to wake|fever)\b",
         r"\bcan't (?:stay|keep (?:him|her|me)) awake\b|\b(?:keep|keeps) (?:nodding off|falling asleep (?:in the middle|mid))\b|\bzoning out\b|\bso out of it\b|\bcan (?:barely|hardly) (?:answer|respond)\b",
-        r"\bseeing things\b|\bdon't know where (?:i am|i'm|he is|she is)\b|\bdon't remember (?:the last|falling|anything|what happened)\b|\btalking nonsense\b|\bmuddled\b",
+        r"\bseeing things\b(?! (?:online|on|about|in|like))|\bdon't know where (?:i am|i'm|he is|she is)\b|\bdon't remember (?:the last|falling|anything|what happened)\b|\btalking nonsense\b|\bmuddled\b",
         r"\bwoke up on the floor\b|\bblack(?:ed)? out\b|\beverything went black\b|\b(?:keep |kept |i'm |he's |she's )?passing out\b|\b(?:going|about) to (?:faint|pass out)\b|\bfeel (?:so )?faint\b",
     )),
     Concept("seizure", EMERGENCY, "oncologic emergencies: seizures", (
-        r"\b(?:is having|having|just had|has had|went into|had) (?:a |another )?(?:seizure|fit|convulsion)s?\b(?! (?:two|three|\d+|a few|several|many|some) (?:years?|months?|weeks?))|\bseizing\b|\bconvuls\w+\b",
+        r"\b(?:is having|having|just had|has had|went into) (?:a |another )?(?:seizure|fit|convulsion)s?\b|\bhad (?:a |another )?(?:seizure|fit|convulsion) (?:just now|today|tonight|this (?:morning|afternoon|evening)|an hour ago|(?:a few )?minutes ago)\b|\bseizing\b|\bconvuls\w+\b",
         r"\b(?:shaking|jerking|twitching) (?:all over|uncontrollably|and (?:not|won't|can't))\b|\beyes rolled back\b",
+        r"\bfoaming at (?:the )?mouth\b|\b(?:jerking|twitching|shaking)\b[^.?!]{0,30}\b(?:won't stop|not stopping|foaming|eyes rolled|unresponsive|can't wake)\b",
     )),
     Concept("heavy_bleeding", EMERGENCY, "NCI Chemotherapy and You; oncologic emergencies: bleeding", (
         r"\bblood (?:is |keeps )?(?:pouring|gushing|spurting|everywhere)\b|\b(?:bleeding|blood)[^.?!]{0,30}\b(?:won't|doesn't|will not|wont|hasn't|not) stop",
@@ -120,6 +125,8 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:every day|daily) (?:this week )?instead of (?:once a week|weekly)\b|\binstead of (?:one|one day's|a single|once a)\b[^.?!]{0,20}\bdose\b|\bforgot to take the old (?:patch|patches|one|ones|two) off\b",
         r"\b(?:drank|had) (?:a bottle of|a lot of|\w+ glasses of|a glass of)\b[^.?!]{0,30}\b(?:with|after|and)\b[^.?!]{0,20}\b(?:pills|pill|sleeping|oxy\w*|morphine|ativan|xanax)\b|\bpupils (?:are )?(?:tiny|pinpoint)\b",
         r"\b(?:on purpose|intentionally)\b[^.?!]{0,30}\b(?:pills|took|swallowed|overdose)\b|\b(?:pills|took|swallowed)\b[^.?!]{0,30}\bon purpose\b",
+        r"\b(?:kid|child|son|daughter|toddler|baby|grandson|granddaughter|girl|boy|little one|dog|puppy)\b[^.?!]{0,40}\b(?:drank|drunk|swallowed|ate|eat|eaten|got into|chewed|took)\b[^.?!]{0,40}\b(?:pills?|morphine|medicine|meds|capsules|tablets|patch|liquid|syrup|bottle)\b",
+        r"\b(?:swallowed|drank|ate|taken|took) (?:some|several|a few|all) of (?:my|his|her|their|\w+'s) (?:\w+ )?(?:pills|capsules|tablets|medicine|meds|morphine)\b",
     )),
     Concept("severe_reaction", EMERGENCY, "NCI Chemotherapy and You: allergic and infusion reactions", (
         r"\banaphyla\w*\b|\bhives (?:all over|everywhere)\b[^.?!]{0,60}\b(?:breath|throat|swell|dizzy)",
@@ -128,6 +135,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:breath|breathing|throat)\b[^.?!]{0,60}\b(?:face|neck)\b[^.?!]{0,20}\b(?:swell\w*|puff\w*)\b",
         r"\b(?:tongue|lips|throat|face)\b[^.?!]{0,20}\b(?:swelled|swollen|swelling|numb and swollen)\b[^.?!]{0,40}\b(?:talk|voice|breath|swallow|huge)\b|\btongue swelled\b",
         r"\breaction to (?:the )?(?:\w+ )?(?:contrast|infusion|drug|dye|transfusion)\b|\b(?:wheez\w+|hives)\b[^.?!]{0,30}\b(?:after|since|during) (?:the|my|his|her) (?:infusion|contrast|dose|first)\b",
+        r"\bswollen (?:tongue|lips|throat)\b|\b(?:tongue|lips|throat) (?:is |are |got |went )?(?:swollen|swelling up|swelled)\b",
     )),
     Concept("cord_compression", EMERGENCY, "oncologic emergencies: spinal cord compression", (
         r"\b(?:can't|unable to|couldn't|trouble) (?:feel|move|stand on|lift) (?:my|his|her|both) (?:legs|feet)\b|\blegs (?:gave out|are giving out|went numb|suddenly weak|won't hold)\b",
@@ -143,7 +151,8 @@ CONCEPTS: tuple[Concept, ...] = (
     )),
     Concept("head_injury", EMERGENCY, "oncologic emergencies: bleeding on blood thinners or with low platelets", (
         r"\b(?:hit|smacked|banged|bumped|struck|cracked) (?:my|his|her) head\b|\bfell\b[^.?!]{0,40}\bhead\b",
-    ), context=r"\b(?:eliquis|apixaban|xarelto|rivaroxaban|warfarin|coumadin|blood thinners?|lovenox|enoxaparin|heparin|platelets|confus\w*|vomit\w*|seeing double|blurry|drowsy|pounding|bleeding)\b"),
+        r"\b(?:hit|hits|smacked|banged|bumped|struck) (?:his |her |my |the )?head\b",
+    ), context=r"\b(?:eliquis|apixaban|xarelto|rivaroxaban|warfarin|coumadin|blood thinners?|anticoagulants?|lovenox|enoxaparin|heparin|platelets|confus\w*|vomit\w*|seeing double|blurry|drowsy|pounding|bleeding)\b"),
     Concept("call_911", EMERGENCY, "asking whether to call 911", (
         r"\bshould (?:i|we) call (?:911|an ambulance|the ambulance)\b|\b(?:call|calling) (?:911|an ambulance)\b\??$",
         r"\bdo (?:i|we) (?:need to )?(?:go to|take (?:him|her) to) the (?:er|emergency room|hospital) (?:right )?now\b",
@@ -156,10 +165,10 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|burn|burning) (?:myself|himself|herself|themselves)\b",
         r"\b(?:take|taking|took) (?:my|his|her|their) own life\b|\bwish (?:i|he|she) (?:was|were|had) (?:dead|never)\b|\bno will to live\b",
         r"\bend(?:ing)? (?:my|his|her) (?:own )?life\b|\bend(?:ing)? it(?: all)?\b(?! (?:with|early|there))|\bcheck(?:ing)? out (?:early|for good)\b",
-        r"\b(?:don't|do not|no longer|doesn't|does not) want to (?:live|be alive|be here|wake up|exist|go on|keep going|do this anymore)\b|\bwant(?:s)?(?: to)? (?:to )?die\b|\bready to die\b|\brather (?:be )?dead\b",
+        r"\b(?:don't|do not|no longer|doesn't|does not) want to (?:live|be alive|be here|wake up|exist|go on|keep going|do this anymore)\b|\bwant(?:s)?(?: to)? (?:to )?die\b(?! at home| in (?:peace|hospice|(?:her|his|my) own bed)| with dignity| peacefully| naturally)|\bready to die\b|\brather (?:be )?dead\b",
         r"\bno (?:reason|point|purpose) (?:to|in) (?:keep )?(?:living|going on|live|go on|keep going|carrying on|being here|trying)\b|\bwhat's the point (?:of|in) (?:going on|living|any of this|trying|being here)\b",
         r"\bbetter off (?:without me|if i (?:was|were) gone|dead)\b|\b(?:(?:just |such )?a burden)\b|\bburden (?:on|to) (?:everyone|my family|them|my kids)\b",
-        r"\b(?:never|not|don't) (?:wake up|come back)\b[^.?!]{0,20}$|\bjust don't wake up\b|\bto not wake up\b|\bnot wake up (?:tomorrow|in the morning)\b",
+        r"\b(?:want|wish|hope|hoping|pray|praying)\b[^.?!]{0,12}\b(?:never|not|don't|won't|wouldn't) (?:wake up|come back)\b|\bjust don't wake up\b|\bto not wake up\b|\bnot wake up (?:tomorrow|in the morning)\b",
         r"\b(?:least painful|easiest|quickest|painless) way to (?:die|go)\b|\bways to (?:overdose|die|kill)\b|\bhow (?:many|much) (?:\w+ ){0,3}(?:would|will|to) (?:kill|be fatal|be lethal|be enough to)\b|\blethal (?:dose|amount)\b[^.?!]{0,30}\b(?:my|i|he|she)\b",
         r"\b(?:saving up|stockpil\w+|collecting|hoarding|stashing|putting aside|keeping) (?:my |his |her |some |all )?(?:\w+ ){0,2}(?:pills|meds|tablets|morphine|oxy\w*|painkillers|sleeping pills)\b",
         r"\bgoodbye (?:letters|notes|messages)\b|\b(?:giving|gave) away (?:my|his|her) (?:things|stuff|belongings)\b|\bwrit(?:ten|ing|e) (?:a |my )?(?:suicide |goodbye )?note\b|\bsaying goodbye to everyone\b",
@@ -278,6 +287,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:double|halve|cut|split|crush|increase|decrease|lower|up|raise)\b (?:up )?(?:my|his|her|the) (?:next )?(?:\w+ )?(?:dose|pills?|tablets?|dosage|patch)\b",
         r"\b(?:dose|dosage|how much)\b[^?.]{0,40}\b(?:for (?:my|a) (?:\d+|two|three|four|five|six|seven|eight|nine|ten)[- ](?:year|month)|(?:my|our) (?:son|daughter|child|kid|baby|toddler))\b",
         r"\b(?:missed|forgot) (?:my|his|her|a|the) (?:dose|pill|tablet)\b",
+        r"\b(?:right|correct|safe|max|maximum) (?:\w+ )?dose for (?:me|him|her|my \w+)\b|\b(?:take|give) (?:a )?double\b|\bhow much \w+ (?:may|can|should|do) (?:we|i) give\b",
     )),
     Concept("skip_stop", PERSONAL, "NCI: changing a treatment plan is decided with the care team", (
         r"\b(?:skip|skipping|miss|stop|stopping|quit|quitting|pause|pausing|delay|delaying|postpone|put off|take a break from|cut back on|push back|restart|come off)\b (?:my|his|her|our|the|this|next|a)? ?(?:next |last |remaining |final )?(?:\w+ ){0,2}(?:chemo|chemotherapy|treatments?|cycles?|rounds?|infusions?|radiation|sessions?|doses?|pills?|meds|medications?|tamoxifen|letrozole|anastrozole|hormone therapy|immunotherapy|keytruda|herceptin)\b",
@@ -287,24 +297,37 @@ CONCEPTS: tuple[Concept, ...] = (
         r"(?<!when )(?<!how often )(?<!what age )(?<!how soon )(?<!how early )(?<!how long )\b(?:should|would) (?:i|we|he|she|my \w+|mom|dad) (?:do|go with|choose|pick|get|have|try|take|start|stop|skip|join|opt for|refuse|decline|continue|keep|switch)\b(?! (?:screened|a mammogram|a colonoscopy|tested)\b)",
         r"\bwhich (?:one|treatment|option|drug|surgery|plan|doctor|hospital)\b[^?.]{0,30}\bshould (?:i|we|he|she)\b|\bwhat would you do\b|\bif you were (?:me|him|her)\b",
         r"\b(?:is|would) (?:\w+ ){0,3}(?:the )?(?:right|best|better) (?:choice|option|treatment|decision) for (?:me|him|her|my \w+|us)\b",
-        r"\bwhat should (?:i|we|he|she) do\b",
+        r"\bwhat should (?:i|we|he|she) do\b(?! if| when| in case)",
+        r"\b(?:which|what) (?:is better|would you recommend|do you recommend|would you suggest|do you think) for (?:me|him|her|us|a man|a woman)\b|\bwhat (?:we|should we|do we|would you) choose\b|\b(?:is (?:it|this|that) (?:the )?right decision)\b",
+        r"\b(?:what (?:do )?you think for me|in your opinion)\b|\bshould (?:the family|we|i|my \w+|wife|husband|mom|dad) (?:try|tell|keep|freeze|persuade|bring|let|push|go ahead)\b",
     )),
     Concept("own_results", PERSONAL, "NCI: results are read with the care team", (
         r"\b(?:my|his|her|our) (?:\w+ )?(?:scan|scans|ct|pet|mri|biopsy|report|results|labs|blood work|bloodwork|psa|ca-?125|cea|marker|markers|pathology|counts|platelets|hemoglobin|wbc|ki-?67|gleason|oncotype)\b[^?.]{0,80}\b(?:mean|means|good|bad|normal|worried|worry|worse|better|concerning|high|low|say|says|came back|showed|shows)\b",
         r"\b(?:is|are) (?:my|his|her) (?:\w+ )?(?:numbers|levels|results|counts|markers?)\b",
+        r"\b(?:psa|ca-?125|cea|hgb|hemoglobin|platelets?|platelet count|wbc|white count|anc|creatinine|marker|markers|afp|ldh|a1c|tsh)\b[^.?!]{0,25}\b\d[\d.,]*\b[^.?!]{0,60}\b(?:bad|normal|worry|worried|mean|serious|dangerous|concerning|high|low|ok|okay|good)\b",
+        r"\b(?:what does (?:it|this|that) mean for (?:me|him|her|us)|is mean (?:i|he|she)|does (?:this|that|it) mean (?:i|he|she|my)|it mean (?:cancer|the cancer|i|he|she))\b",
+        r"\b(?:my|his|her) (?:\w+ )?(?:scan|report|biopsy|results?|blood test|pathology)\b[^.?!]{0,80}\b(?:does (?:this|that|it) mean|is (?:this|that|it) (?:something|bad|serious|cancer))\b",
     )),
     Concept("is_it_cancer", PERSONAL, "NCI: only an exam and tests can tell", (
         r"\b(?:do|does|could|might|can) (?:i|he|she|my \w+) (?:have|has|still have) (?:cancer|a tumor|melanoma|leukemia|lymphoma|\w+ (?:tumor|cancer))\b",
         r"\bis (?:this|it|my|that|his|her) (?:(?:new|little|small|hard|red|dark|weird|strange|painful|growing|swollen) ){0,2}(?:lump|mole|spot|rash|bump|pain|cough|bruise|swelling|mass|nodule)?\s?(?:cancer|melanoma|cancerous|malignant|a tumor)\b",
         r"\b(?:is|has) (?:the|my|his|her) cancer (?:back|come back|spread|returned|growing)\b|\bam i (?:dying|in remission|cured)\b|\bis (?:my|his|her) (?:chemo|treatment|\w+) working\b",
+        r"\b(?:lump|mole|node|lymph node|spot|bump|mass|cough|bruise|nodule|lesion|swelling|sore)\b[^.?!]{0,60}\b(?:cancer|melanoma|leukemia|lymphoma|malignant|tumou?r|cancer back)\s*\?",
+        r"\b(?:is|could) (?:it|this|that|my \w+|his \w+|her \w+)(?! (?:true|possible|common|normal|rare|different|likely|usual|more|less))(?: \w+){0,2} (?:be )?(?:likely to be )?(?:lung |breast |skin |colon )?(?:cancer|melanoma|leukemia|a melanoma|malignant)\b",
+        r"\bis (?:my|his|her|moms?|dads?)\b[^.?!]{0,30}\b(?:her|his|the)? ?cancer (?:back|spreading)\b",
     )),
     Concept("prognosis_person", PERSONAL, "NCI: prognosis for one person is for the care team", (
         r"\bhow long (?:do|does|will|would|has|have|did) (?:i|we|he|she|my \w+|mom|dad)\b[^?.]{0,20}\b(?:have|live|got|left|survive|last)\b",
         r"\b(?:what are|what's) (?:my|his|her) (?:chances|odds)\b|\b(?:will|is) (?:i|he|she|my \w+) (?:going to )?(?:survive|die|make it|be ok|beat)\b",
+        r"\bhow (?:many|much) (?:months|time|longer|long)\b[^.?!]{0,40}\b(?:she|he|my|i|dad|mom|mother|father|brother|sister|husband|wife)\b|\b(?:mom|dad|mother|father|husband|wife)\b[^.?!]{0,40}\bhow (?:many months|much time|much longer|long)\b",
+        r"\b(?:my|his|her) prognosis\b|\bhow long (?:she|he) is likely to have\b|\bwill (?:not|he|she) see (?:christmas|easter|\w+ birthday)\b",
     )),
     Concept("interactions", PERSONAL, "NCI: check supplements and other drugs with the care team", (
         r"\b(?:can|could|should|is it (?:ok|okay|safe)(?: for (?:me|him|her))? to) (?:i |he |she |we )?(?:take|use|drink|have|give|eat|try|keep taking|continue)\b[^?.]{0,60}\b(?:while|with|during|on|alongside|and)\b[^?.]{0,20}\b(?:my|his|her|chemo|treatment|radiation|immunotherapy|tamoxifen|letrozole|keytruda)\b",
         r"\b(?:turmeric|curcumin|cbd|cannabis|marijuana|weed|edibles|vitamin \w+|supplements?|herbs?|herbal|st\.? john's wort|fish oil|melatonin|mushrooms?|essiac|grapefruit|alcohol|wine|beer|ibuprofen|advil|tylenol|aspirin|antibiotics?)\b[^?.]{0,60}\b(?:my|his|her) (?:chemo|treatment|radiation|infusion|pills|meds|immunotherapy|cycle|tamoxifen|letrozole)\b",
+        r"\b(?:ok|okay|safe|fine|alright)\b[^.?!]{0,25}\b(?:with|during|on|while on)\b[^.?!]{0,15}\b(?:my|his|her) (?:\w+ )?(?:chemo|treatment|tx|radiation|radiotherapy|infusion|immunotherapy|pills|tablets|meds|cancer)\b",
+        r"\b(?:may|can|could|might) (?:i|we|he|she) (?:take|have|continue|use|drink|give (?:him|her)|keep taking)\b[^.?!]{0,50}\b(?:during|whilst|while on|while|with|on|before|after) (?:my|his|her) (?:\w+ )?(?:chemo\w*|treatment|radiotherapy|radiation|infusion|tablets|surgery|tx)\b",
+        r"\b\w+ \+ \w+ (?:ok|okay|safe)\b|\b(?:take|taking) \w+ (?:w|with) my \w+\b",
     )),
 )
 
@@ -317,6 +340,7 @@ _FRAME = re.compile(
     r"|\b(?:in general|generally|in people|people (?:with|who|on)|patients (?:with|who|on)|someone (?:with|who|on)|a person (?:with|who)|anyone|if someone|if a person|if a loved one|when someone)\b"
     r"|\b(?:when|how) (?:should|do|does) (?:you|someone|a person|one|patients|people) (?:call|go|worry|seek)\b"
     r"|\b(?:learn|read|know|information|info|explain|tell me) (?:more )?about\b|\bdefine\b"
+    r"|\bwhat (?:symptoms|signs)\b|\bsymptoms that\b|\bwhen to call\b|\bwhat would mean\b|\bgeneral (?:sense|list|idea)\b"
     r"|\b(?:can|could|do|does|will|would|is it possible to|how do) (?:you|someone|people|a person|one|patients|anyone|kids|children)\b"
 )
 _SITUATION = re.compile(
@@ -331,15 +355,19 @@ _HISTORY = re.compile(
     r"\b(?:years? ago|months? ago|weeks? ago|last (?:year|month|spring|summer|fall|autumn|winter|cycle|round|time|course)|"
     r"back in|back when|when i was|used to|in the past|previously|(?:a|one) time|once had|had (?:a|an) (?:\w+ )?(?:history|episode)|"
     r"after (?:my|his|her) (?:first|last) (?:cycle|round)|it stopped|they (?:gave|treated|kept|admitted)|went away|resolved|"
-    r"ended up in|was (?:admitted|hospitalized)|always|even before|during (?:my|his|her) (?:first|last|previous) (?:cycle|round|treatment))\b"
+    r"ended up in|was (?:admitted|hospitalized)|always|even before|back during|passed away|near the end|died|turned out|last week|"
+    r"during (?:my|his|her) (?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) (?:cycle|round)|during (?:my|his|her) (?:first|last|previous) (?:cycle|round|treatment))\b"
 )
 _NEGATED = re.compile(r"\b(?:no|not|without|never|denies|don't have|doesn't have|didn't have|isn't|wasn't)\s+(?:\w+\s+)?$")
-_DENIED = re.compile(r"\b(?:not|never|isn't|wasn't|no longer)\s+(?:\w+\s+){0,2}$")
+_DENIED = re.compile(
+    r"\b(?:not|never|isn't|wasn't|no longer)\s+(?:\w+\s+){0,2}$"
+    r"|\b(?:no|not having any|not having|don't have any|haven't had any|without any|never had any)\s+(?:\w+\s+)?(?:thoughts|plans|intentions?|urges?)\s+(?:of|about|to)\s+(?:\w+\s+or\s+)?$"
+)
 _TOPIC = re.compile(r"\b(?:symptoms?|signs?|causes?|treatments?|side effects?|risks?|meaning|definition|stages?|types?)\b")
 _NOW = re.compile(r"\b(?:now|right now|again|today|tonight|this (?:morning|afternoon|evening)|since|still|currently|keeps?|just)\b")
 _ASKING = re.compile(
     r"\?|^(?:should|can|could|is|are|do|does|will|would|what|how|which|when|am|may)\b|"
-    r"\b(?:wondering|want to know|need to know|advice|advise|tell me|help me decide|not sure (?:if|whether)|"
+    r"\b(?:wondering|wonder whether|want to know|need to know|advice|advise|tell me|help me decide|not sure (?:if|whether)|ok\b|okay\b|is (?:that|this|it)|"
     r"should (?:i|we|he|she)|is it (?:ok|okay|safe|bad|alright)|what (?:do|should|would) (?:i|we|you))\b"
 )
 _COMPILED = tuple((c, c.compiled(), re.compile(c.context) if c.context else None) for c in CONCEPTS)
@@ -389,7 +417,7 @@ def matches(part: str, message: str) -> list[Concept]:
                 continue  # warning signs of suicide count however they are asked
             if concept.tier in (EMERGENCY, URGENT) and (not_happening(part, m.start()) or topic_only(part)):
                 continue
-            if concept.tier == CRISIS and _DENIED.search(part[max(0, m.start() - 30) : m.start()]):
+            if concept.tier == CRISIS and _DENIED.search(part[max(0, m.start() - 60) : m.start()]):
                 continue  # "I'm not suicidal"
             out.append(concept)
             break
