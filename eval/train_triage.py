@@ -215,7 +215,7 @@ def main() -> None:
         "--max-false",
         type=float,
         default=0.05,
-        help="share of none messages given a 911, 988 or urgent reply (most are hard look-alikes; recall first)",
+        help="share of none messages (mostly hard look-alikes) given a 911, 988 or urgent reply",
     )
     ap.add_argument(
         "--max-advice",

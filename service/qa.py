@@ -26,7 +26,7 @@ from service.answer import Answer, AnswerSentence, Citation, Passage
 from service.compose import compose
 from service.readability import answer_grade
 from service.rerank import Reranker
-from service.safety import FIXED, PERSONAL, PERSONAL_WITH_INFO, URGENT, URGENT_WITH_INFO, reply, triage
+from service.safety import FIXED, reply, triage
 from service.safety.learned import TriageModel
 from service.spelling import Speller
 from service.suggest import follow_ups, nearby_topics
@@ -112,16 +112,12 @@ class QAService:
                 safety=safety.category,
                 notice=NOTICE,
             )
-        elif safety.category == URGENT:
-            answer = self._answer(clean, filters, query)
-            message = URGENT_WITH_INFO if answer.answer else reply(URGENT)
-            answer = replace(answer, safety=URGENT, message=message)
         else:
-            # Personal advice too: general information from the sources, then the care team.
+            # Urgent and personal-advice replies keep the general information the sources have.
             answer = self._answer(clean, filters, query)
-            if safety.category == PERSONAL:
-                message = PERSONAL_WITH_INFO if answer.answer else reply(PERSONAL)
-                answer = replace(answer, safety=PERSONAL, message=message)
+            if safety.category is not None:
+                message = reply(safety.category, answered=bool(answer.answer))
+                answer = replace(answer, safety=safety.category, message=message)
         self._log(clean, answer, time.perf_counter() - started)
         return answer
 

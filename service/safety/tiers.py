@@ -52,6 +52,9 @@ PERSONAL_WITH_INFO = (
 URGENT_WITH_INFO = URGENT_REPLY + " General information from trusted sources is below."
 
 
+_REPLIES = {EMERGENCY: EMERGENCY_REPLY, CRISIS: CRISIS_REPLY, URGENT: URGENT_REPLY, PERSONAL: PERSONAL_REPLY}
+
+
 def strength(tier: str | None) -> int:
     return TIERS.index(tier) if tier in TIERS else -1
 
@@ -60,11 +63,12 @@ def strongest(tiers: list[str | None]) -> str | None:
     return max(tiers, key=strength, default=None)
 
 
-def reply(tier: str, also: frozenset[str] = frozenset()) -> str:
-    """The fixed reply for ``tier``; a crisis that also shows an emergency opens with 911."""
-    text = {EMERGENCY: EMERGENCY_REPLY, CRISIS: CRISIS_REPLY, URGENT: URGENT_REPLY, PERSONAL: PERSONAL_REPLY}[
-        tier
-    ]
+def reply(tier: str, also: frozenset[str] = frozenset(), answered: bool = False) -> str:
+    """The fixed reply for ``tier``. A crisis that also shows an emergency opens with 911; an urgent
+    or personal-advice reply that comes with a general answer says so."""
+    if answered and tier in (URGENT, PERSONAL):
+        return URGENT_WITH_INFO if tier == URGENT else PERSONAL_WITH_INFO
+    text = _REPLIES[tier]
     if tier == CRISIS and EMERGENCY in also:
         text = CALL_911_FIRST + text
     return text
