@@ -9,7 +9,8 @@ figures describe a writer the models have not read. The ``none`` bias is the sma
 emergency, crisis or urgent replies to ``none`` messages within ``--max-false`` and the
 personal-advice penalty the smallest that keeps that reply within ``--max-advice`` (recall first).
 The artifact (``service/safety/triage_model.json``) records its format version, the hash of the
-training data, the bias and the out-of-fold figures. The same data and command give the same file.
+training data, the bias and the out-of-fold figures. The same data and command rebuild it (the
+solver is deterministic; the embeddings may differ in the last float digits between machines).
 """
 
 from __future__ import annotations
