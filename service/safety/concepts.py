@@ -100,6 +100,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\bcan't (?:stay|keep (?:him|her|me)) awake\b|\b(?:keep|keeps) (?:nodding off|falling asleep (?:in the middle|mid))\b|\bzoning out\b|\bso out of it\b|\bcan (?:barely|hardly) (?:answer|respond)\b",
         r"\bseeing things\b(?! (?:online|on|about|in|like))|\bdon't know where (?:i am|i'm|he is|she is)\b|\bdon't remember (?:the last|falling|anything|what happened)\b|\btalking nonsense\b|\bmuddled\b",
         r"\bwoke up on the floor\b|\bblack(?:ed)? out\b|\beverything went black\b|\b(?:keep |kept |i'm |he's |she's )?passing out\b|\b(?:going|about) to (?:faint|pass out)\b|\bfeel (?:so )?faint\b",
+        r"\b(?:doesn't|does not|didn't) know who (?:i am|i'm|we are|she is|he is)\b|\b(?:all )?floppy\b",
     )),
     Concept("seizure", EMERGENCY, "oncologic emergencies: seizures", (
         r"\b(?:is having|having|just had|has had|went into) (?:a |another )?(?:seizure|fit|convulsion)s?\b|\bhad (?:a |another )?(?:seizure|fit|convulsion) (?:just now|today|tonight|this (?:morning|afternoon|evening)|an hour ago|(?:a few )?minutes ago)\b|\bseizing\b|\bconvuls\w+\b",
@@ -111,7 +112,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\bcan't stop (?:the )?bleeding\b|\b(?:throwing up|vomiting|puking|coughing up|spitting up) (?:a lot of |lots of |so much |big clots of |clots of |bright red |pure )?blood\b",
         r"\bsoak(?:ed|ing) (?:through|with blood)\b|\bbleeding (?:heavily|a lot|badly|everywhere|like crazy)\b|\b(?:a )?pool of blood\b",
         r"\b(?:black|tarry|maroon)\b[^.?!]{0,20}\b(?:stool|poop|stools)\b[^.?!]{0,40}\b(?:dizzy|faint|weak)\b",
-        r"\b(?:vomit\w*|throwing up|threw up|puking|cough\w*|spitting)\b[^.?!]{0,40}\b(?:blood|bright red|coffee grounds?|clots)\b",
+        r"\b(?:vomit\w*|throwing up|threw up|puking|cough\w*|spitting)\b(?![^.?!]{0,40}\b(?:little|streaks?|tinged?|specks?|spots?|bit of|small amount|trace|flecks?)\b)[^.?!]{0,40}\b(?:blood|bright red|coffee grounds?|clots)\b",
         r"\b(?:blood|bleeding) (?:from|out of) (?:everywhere|my bottom|my rectum|his bottom|her bottom)\b|\btoilet (?:bowl )?(?:is )?full of (?:it|blood)\b|\b(?:gushing|pouring|pumping out|running down)\b[^.?!]{0,20}\bblood\b",
         r"\b(?:pure|bright red) blood\b[^.?!]{0,30}\b(?:clots|lots|a lot|filled)\b|\bnose ?bleed\b[^.?!]{0,30}\b(?:over an hour|for an hour|hours|won't stop)\b|\bfilled (?:a|the) (?:bowl|bucket|cup)\b",
     )),
@@ -196,6 +197,9 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:window )?ledge\b|\bedge of the (?:roof|bridge|building)\b|\bkeep looking at the window\b|\b(?:imagining|picturing) (?:my|his|her) own funeral\b",
         r"\b(?:easier|better) (?:for everyone )?to (?:just )?(?:die|be dead|not be here|not wake up)\b|\bone way or another\b|\b(?:took|swallowed) a handful of\b|\blining up (?:my|his|her|the) (?:\w+ )?(?:pills|meds)\b",
         r"\bhow (?:to|do (?:i|you|people)) say goodbye without\b|\bwhat happens (?:to your body )?if you take all (?:your|my|of)\b|\bwhat doses would do what\b|\bwould it be fast\b",
+        r"\bwhat(?:'s| is) (?:even )?the point (?:of|in) (?:anything|any of (?:this|it)|it all|more \w+|carrying on|fighting)\b|\bmake (?:it|this|everything) (?:all )?stop (?:for good|forever|permanently)\b|\bhow to make (?:it|this|everything) (?:all )?stop\b",
+        r"\b(?:i've|i have|i|he's|she's|he has|she has) (?:already )?(?:written|wrote) (?:goodbye )?(?:letters|notes|cards) (?:to|for) (?:my|his|her|the) (?:kids|children|family|wife|husband|daughter|son|grandkids)\b",
+        r"\bfound (?:new )?homes? for (?:her|his|my|their) (?:cats?|dogs?|pets?|birds?)\b|\bthanked (?:me|us|everyone|everybody) for everything\b|\b(?:weirdly|strangely|suddenly|unusually|eerily) (?:calm|peaceful|at peace)\b",
     )),
     # --- call the care team now ----------------------------------------------------------------
     Concept("fever_on_treatment", URGENT, "NCI Chemotherapy and You: fever of 100.4 F (38 C) or higher", (
@@ -205,6 +209,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:shaking|uncontrollable) chills\b|\bchills and (?:shaking|sweats)\b|\bburning up\b",
         r"(?<![\d/.-])\b{_HOT_READING}\b(?![\d/.-])",
         r"\b(?:got the shakes|teeth (?:are )?chattering|shivery|shivering|having (?:shaking |bad )?chills|hot and cold|feverish|(?:got|have|having|with) chills)\b",
+        r"(?<!no )\bchills\b",
     ), context=_TREATMENT),
     Concept("infection_site", URGENT, "NCI Chemotherapy and You: pain or redness at the catheter site", (
         r"\b(?:port|picc|line|catheter|incision|wound|stitches|drain|scar|needle site|injection site)\b[^.?!]{0,50}\b(?:red|hot|swollen|pus|oozing|leaking|draining|streak\w*|infected|smells)\b",
@@ -246,6 +251,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:pee|urine) (?:looks |is |has been )?(?:pinkish|pink|red|reddish|cola[- ]colou?red|brown|bloody)\b|\bpink in the toilet\b|\bblood (?:on the toilet paper|when i wipe|in the (?:bowl|toilet))\b",
         r"\b(?:red|bright red) (?:streaks|blood) in (?:my|his|her|the) (?:stool|poop)\b|\b(?:poop|stool) has (?:a little |some )?(?:red )?blood\b|\bblood blisters\b|\bgums (?:ooze|are oozing)\b",
         r"\bbruis(?:es|ing)\b[^.?!]{0,40}\b(?:out of nowhere|for no reason|showed up)\b|\b(?:pinpoint|tiny) red dots\b",
+        r"\b(?:little|streaks?|tinged?|specks?|spots?|bit of|small amount of|trace of|flecks? of) (?:of )?(?:red )?blood (?:in|on) (?:my|his|her|the) (?:phlegm|sputum|spit|mucus|pee|urine|stool|poop|toilet|tissue)\b|\bcough\w* up (?:a little|some|a bit of|a streak of|streaks of) (?:\w+ )?blood\b|\bblood[- ](?:tinged|streaked) (?:phlegm|sputum|spit|mucus)\b|\bnose ?bleed\b[^.?!]{0,30}\b(?:took|for) (?:\d+|twenty|thirty|forty) (?:min|minutes)\b",
     ), context=r"\b(?:my|his|her|i|i'm|he|she|he's|she's|i've)\b"),
     Concept("clot_leg", URGENT, "oncologic emergencies: deep vein thrombosis", (
         r"\b(?:calf|leg|arm|ankle)\b[^.?!]{0,40}\b(?:swollen|swelling|puffy|hot|red|tender|hard)\b[^.?!]{0,40}\b(?:pain|hurts|sore|warm|red|tender|bigger|only one|one side)\b",
@@ -267,6 +273,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:rash|skin|hands|feet|palms|soles)\b[^.?!]{0,40}\b(?:blister\w*|bleeding|oozing|open sores)\b",
         r"\b(?:new|bad|spreading|angry)\b rash\b[^.?!]{0,40}\b(?:since|after|on|started)\b",
         r"\bblister\w*\b[^.?!]{0,40}\b(?:can't walk|can't hold|all over|spreading|open|bleeding|pus|fever|mouth|eyes)\b|\bpus bumps\b",
+        r"\brash\b[^.?!]{0,40}\b(?:crusty|weeping|infected|oozing|raw|really painful|so painful|can't sleep)\b",
     ), context=_TREATMENT),
     Concept("dizzy_weak", URGENT, "NCI Chemotherapy and You: dizziness, feeling faint", (
         r"\b(?:dizzy|lightheaded|light-headed|faint|woozy)\b[^.?!]{0,40}\b(?:stand|get up|every time|keep|all day|weak)\b",
@@ -292,6 +299,7 @@ CONCEPTS: tuple[Concept, ...] = (
     Concept("skip_stop", PERSONAL, "NCI: changing a treatment plan is decided with the care team", (
         r"\b(?:skip|skipping|miss|stop|stopping|quit|quitting|pause|pausing|delay|delaying|postpone|put off|take a break from|cut back on|push back|restart|come off)\b (?:my|his|her|our|the|this|next|a)? ?(?:next |last |remaining |final )?(?:\w+ ){0,2}(?:chemo|chemotherapy|treatments?|cycles?|rounds?|infusions?|radiation|sessions?|doses?|pills?|meds|medications?|tamoxifen|letrozole|anastrozole|hormone therapy|immunotherapy|keytruda|herceptin)\b",
         r"\b(?:is it (?:ok|okay|safe|bad|dangerous)|would it be (?:ok|okay|bad)|can (?:i|he|she|we))\b[^?.]{0,30}\b(?:skip|stop|miss|delay|quit|pause)\b",
+        r"\bis it (?:ok|okay|alright|fine|bad) if (?:i|he|she|we) (?:just )?(?:don't|do not|stop|skip|quit|refuse|miss)\b|\b(?:want|wanting|thinking about|planning|going) to (?:skip|stop|delay|quit|miss) (?:it|them|this|that|my|the|her|his)\b",
     )),
     Concept("choose", PERSONAL, "NCI: choosing a treatment is a shared decision with the care team", (
         r"(?<!when )(?<!how often )(?<!what age )(?<!how soon )(?<!how early )(?<!how long )\b(?:should|would) (?:i|we|he|she|my \w+|mom|dad) (?:do|go with|choose|pick|get|have|try|take|start|stop|skip|join|opt for|refuse|decline|continue|keep|switch)\b(?! (?:screened|a mammogram|a colonoscopy|tested)\b)",
@@ -300,6 +308,8 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\bwhat should (?:i|we|he|she) do\b(?! if| when| in case)",
         r"\b(?:which|what) (?:is better|would you recommend|do you recommend|would you suggest|do you think) for (?:me|him|her|us|a man|a woman)\b|\bwhat (?:we|should we|do we|would you) choose\b|\b(?:is (?:it|this|that) (?:the )?right decision)\b",
         r"\b(?:what (?:do )?you think for me|in your opinion)\b|\bshould (?:the family|we|i|my \w+|wife|husband|mom|dad) (?:try|tell|keep|freeze|persuade|bring|let|push|go ahead)\b",
+        r"\b(?:would|is|will) (?:\w+ ){1,3}(?:be )?(?:better|best|the right choice|worth it)\b[^.?!]{0,60}\bfor (?:me|him|her|my|his|our)\b",
+        r"\b(?:does|do) (?:my \w+|he|she|i|we) (?:really )?need (?:a|an|the|to have|to get) (?:\w+ ){0,2}(?:transplant|surgery|chemo\w*|radiation|mastectomy|biopsy|treatment|scan|transfusion|operation|port|infusion)\b",
     )),
     Concept("own_results", PERSONAL, "NCI: results are read with the care team", (
         r"\b(?:my|his|her|our) (?:\w+ )?(?:scan|scans|ct|pet|mri|biopsy|report|results|labs|blood work|bloodwork|psa|ca-?125|cea|marker|markers|pathology|counts|platelets|hemoglobin|wbc|ki-?67|gleason|oncotype)\b[^?.]{0,80}\b(?:mean|means|good|bad|normal|worried|worry|worse|better|concerning|high|low|say|says|came back|showed|shows)\b",
@@ -328,6 +338,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:ok|okay|safe|fine|alright)\b[^.?!]{0,25}\b(?:with|during|on|while on)\b[^.?!]{0,15}\b(?:my|his|her) (?:\w+ )?(?:chemo|treatment|tx|radiation|radiotherapy|infusion|immunotherapy|pills|tablets|meds|cancer)\b",
         r"\b(?:may|can|could|might) (?:i|we|he|she) (?:take|have|continue|use|drink|give (?:him|her)|keep taking)\b[^.?!]{0,50}\b(?:during|whilst|while on|while|with|on|before|after) (?:my|his|her) (?:\w+ )?(?:chemo\w*|treatment|radiotherapy|radiation|infusion|tablets|surgery|tx)\b",
         r"\b\w+ \+ \w+ (?:ok|okay|safe)\b|\b(?:take|taking) \w+ (?:w|with) my \w+\b",
+        r"\bis (?:my|his|her) \w+(?: \w+)? (?:ok|okay|safe|fine) (?:with|on|during|while)\b",
     )),
 )
 
@@ -345,6 +356,9 @@ _FRAME = re.compile(
 )
 _SITUATION = re.compile(
     rf"\b{_PERSON}\b(?! (?:general|people)\b)|\b(?:right now|just now|now|tonight|today|this (?:morning|afternoon|evening)|since|currently|for (?:the last|the past|\d+|two|three|a few) (?:hours?|days?|minutes?))\b"
+)
+_GENERIC = re.compile(
+    r"\b(?:why|how|what|when|is it common)\b[^.?!]{0,40}\b(?:patients|people|someone|a person|anyone|families|caregivers|they)\b"
 )
 _HYPOTHETICAL = re.compile(
     r"\b(?:if|in case|what if|whether|unless|worried about|afraid of|scared of|"
@@ -366,7 +380,8 @@ _DENIED = re.compile(
 _TOPIC = re.compile(r"\b(?:symptoms?|signs?|causes?|treatments?|side effects?|risks?|meaning|definition|stages?|types?)\b")
 _NOW = re.compile(r"\b(?:now|right now|again|today|tonight|this (?:morning|afternoon|evening)|since|still|currently|keeps?|just)\b")
 _ASKING = re.compile(
-    r"\?|^(?:should|can|could|is|are|do|does|will|would|what|how|which|when|am|may)\b|"
+    r"\?|^(?:(?:and|also|but|so|ok|okay) )?(?:should|can|could|is|are|do|does|will|would|what|how|which|when|am|may)\b|"
+    r",\s*(?:which|what|how|is|does|do|can|should|will|could|would)\b|\bwhich one\b|\bcan (?:i|we|he|she)\b|"
     r"\b(?:wondering|wonder whether|want to know|need to know|advice|advise|tell me|help me decide|not sure (?:if|whether)|ok\b|okay\b|is (?:that|this|it)|"
     r"should (?:i|we|he|she)|is it (?:ok|okay|safe|bad|alright)|what (?:do|should|would) (?:i|we|you))\b"
 )
@@ -378,11 +393,11 @@ def names_a_person(message: str) -> bool:
     return re.search(rf"\b{_PERSON}\b", message) is not None
 
 
-def framed(part: str, start: int) -> bool:
+def framed(part: str, start: int, frame: re.Pattern[str] | None = None) -> bool:
     """True when the text before ``start`` frames what follows as a question about information,
     and no person or moment ("my husband", "right now") comes between the frame and ``start``."""
     before = part[max(0, start - 90) : start]
-    frames = list(_FRAME.finditer(before))
+    frames = list((frame or _FRAME).finditer(before))
     if not frames:
         return False
     return _SITUATION.search(before, frames[-1].end()) is None
@@ -413,8 +428,8 @@ def matches(part: str, message: str) -> list[Concept]:
             continue
         for cue in cues:
             m = cue.search(part)
-            if m is None or (concept.id != "suicidal_thoughts" and framed(part, m.start())):
-                continue  # warning signs of suicide count however they are asked
+            if m is None or framed(part, m.start(), _FRAME if concept.id != "suicidal_thoughts" else _GENERIC):
+                continue  # warning signs of suicide count however they are asked, unless about people in general
             if concept.tier in (EMERGENCY, URGENT) and (not_happening(part, m.start()) or topic_only(part)):
                 continue
             if concept.tier == CRISIS and _DENIED.search(part[max(0, m.start() - 60) : m.start()]):
