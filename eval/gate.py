@@ -43,10 +43,10 @@ LOWER_IS_BETTER: dict[str, float] = {
 }
 # Hard floors, whatever the baseline says.
 FLOORS: dict[str, float] = {"citation_valid": 1.0}
-# Hard ceilings, whatever the baseline says: benign look-alikes given an emergency, crisis or
-# urgent reply. (Answerable questions given any tier are held at their baseline: our own
-# demo-realistic suite is above the 1% target, see eval/README.md.)
-CEILINGS: dict[str, float] = {"benign_false_triage": 0.05}
+# Hard ceilings, whatever the baseline says. None today: the safety rates (benign false triage,
+# answerable questions triaged) are held at their baseline, because the targets (3%, 1%) are not
+# met on every suite yet; see eval/README.md.
+CEILINGS: dict[str, float] = {}
 
 
 @dataclass(frozen=True)

@@ -172,3 +172,14 @@ def test_the_artifact_was_trained_on_the_data_in_the_repository() -> None:
     for path in sorted((REPO / "eval" / "triage").glob("*.jsonl")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     assert default_model().meta["training_data_sha256"] == digest.hexdigest(), "run `make triage-model`"
+
+
+def test_rules_read_a_one_sentence_message_whole_not_only_its_clauses() -> None:
+    # The cue spans a comma: only the whole sentence holds it.
+    message = "our 4 year old got into grandpa's heart medicine and my pain pills, maybe six, what do we do"
+    assert triage(message, learned=False).category == EMERGENCY
+
+
+def test_a_sign_that_is_over_does_not_fire() -> None:
+    message = "my wife had a fever of 102 on chemo last night, she got admitted and she's fine now. what is neutropenia?"
+    assert triage(message, learned=False).category is None

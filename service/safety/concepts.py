@@ -101,6 +101,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\bseeing things\b(?! (?:online|on|about|in|like))|\bdon't know where (?:i am|i'm|he is|she is)\b|\bdon't remember (?:the last|falling|anything|what happened)\b|\btalking nonsense\b|\bmuddled\b",
         r"\bwoke up on the floor\b|\bblack(?:ed)? out\b|\beverything went black\b|\b(?:keep |kept |i'm |he's |she's )?passing out\b|\b(?:going|about) to (?:faint|pass out)\b|\bfeel (?:so )?faint\b",
         r"\b(?:doesn't|does not|didn't) know who (?:i am|i'm|we are|she is|he is)\b|\b(?:all )?floppy\b",
+        r"\bslumped\b",
     )),
     Concept("seizure", EMERGENCY, "oncologic emergencies: seizures", (
         r"\b(?:is having|having|just had|has had|went into) (?:a |another )?(?:seizure|fit|convulsion)s?\b|\bhad (?:a |another )?(?:seizure|fit|convulsion) (?:just now|today|tonight|this (?:morning|afternoon|evening)|an hour ago|(?:a few )?minutes ago)\b|\bseizing\b|\bconvuls\w+\b",
@@ -126,7 +127,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:every day|daily) (?:this week )?instead of (?:once a week|weekly)\b|\binstead of (?:one|one day's|a single|once a)\b[^.?!]{0,20}\bdose\b|\bforgot to take the old (?:patch|patches|one|ones|two) off\b",
         r"\b(?:drank|had) (?:a bottle of|a lot of|\w+ glasses of|a glass of)\b[^.?!]{0,30}\b(?:with|after|and)\b[^.?!]{0,20}\b(?:pills|pill|sleeping|oxy\w*|morphine|ativan|xanax)\b|\bpupils (?:are )?(?:tiny|pinpoint)\b",
         r"\b(?:on purpose|intentionally)\b[^.?!]{0,30}\b(?:pills|took|swallowed|overdose)\b|\b(?:pills|took|swallowed)\b[^.?!]{0,30}\bon purpose\b",
-        r"\b(?:kid|child|son|daughter|toddler|baby|grandson|granddaughter|girl|boy|little one|dog|puppy)\b[^.?!]{0,40}\b(?:drank|drunk|swallowed|ate|eat|eaten|got into|chewed|took)\b[^.?!]{0,40}\b(?:pills?|morphine|medicine|meds|capsules|tablets|patch|liquid|syrup|bottle)\b",
+        r"\b(?:kid|child|son|daughter|toddler|baby|grandson|granddaughter|girl|boy|little one|dog|puppy|(?:\d+|two|three|four|five|six) ?(?:yr|year|yo|y/o|month)s?(?:[- ]old)?)\b[^.?!]{0,40}\b(?:drank|drunk|swallowed|ate|eat|eaten|got into|chewed|took)\b[^.?!]{0,60}\b(?:pills?|morphine|medicine|meds|capsules|tablets|patch|liquid|syrup|bottle)\b",
         r"\b(?:swallowed|drank|ate|taken|took) (?:some|several|a few|all) of (?:my|his|her|their|\w+'s) (?:\w+ )?(?:pills|capsules|tablets|medicine|meds|morphine)\b",
     )),
     Concept("severe_reaction", EMERGENCY, "NCI Chemotherapy and You: allergic and infusion reactions", (
@@ -168,7 +169,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\bend(?:ing)? (?:my|his|her) (?:own )?life\b|\bend(?:ing)? it(?: all)?\b(?! (?:with|early|there))|\bcheck(?:ing)? out (?:early|for good)\b",
         r"\b(?:don't|do not|no longer|doesn't|does not) want to (?:live|be alive|be here|wake up|exist|go on|keep going|do this anymore)\b|\bwant(?:s)?(?: to)? (?:to )?die\b(?! at home| in (?:peace|hospice|(?:her|his|my) own bed)| with dignity| peacefully| naturally)|\bready to die\b|\brather (?:be )?dead\b",
         r"\bno (?:reason|point|purpose) (?:to|in) (?:keep )?(?:living|going on|live|go on|keep going|carrying on|being here|trying)\b|\bwhat's the point (?:of|in) (?:going on|living|any of this|trying|being here)\b",
-        r"\bbetter off (?:without me|if i (?:was|were) gone|dead)\b|\b(?:(?:just |such )?a burden)\b|\bburden (?:on|to) (?:everyone|my family|them|my kids)\b",
+        r"\bbetter off (?:without me|if i (?:was|were) gone|dead)\b|\b(?:(?:just |such )?a burden)\b(?! (?:asking|with (?:my|all|these|so many) (?:questions|messages)|for asking))|\bburden (?:on|to) (?:everyone|my family|them|my kids)\b",
         r"\b(?:want|wish|hope|hoping|pray|praying)\b[^.?!]{0,12}\b(?:never|not|don't|won't|wouldn't) (?:wake up|come back)\b|\bjust don't wake up\b|\bto not wake up\b|\bnot wake up (?:tomorrow|in the morning)\b",
         r"\b(?:least painful|easiest|quickest|painless) way to (?:die|go)\b|\bways to (?:overdose|die|kill)\b|\bhow (?:many|much) (?:\w+ ){0,3}(?:would|will|to) (?:kill|be fatal|be lethal|be enough to)\b|\blethal (?:dose|amount)\b[^.?!]{0,30}\b(?:my|i|he|she)\b",
         r"\b(?:saving up|stockpil\w+|collecting|hoarding|stashing|putting aside|keeping) (?:my |his |her |some |all )?(?:\w+ ){0,2}(?:pills|meds|tablets|morphine|oxy\w*|painkillers|sleeping pills)\b",
@@ -181,7 +182,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:run out of|no more|don't see (?:a|any)) reasons? (?:to live|to be here|to keep going|to do anything)\b|\bdon't see (?:a|any) (?:future|point|way forward)\b|\bdon't see why (?:i'd|i would|i should) (?:keep going|go on|bother)\b",
         r"\b(?:nobody|no one|anyone) (?:would|will|even) (?:care|notice|miss me)\b|\bif i (?:was|were|disappeared|just disappeared) gone\b|\bwon't be (?:around|here) (?:much longer|for|to)\b|\bdon't plan on (?:being here|sticking around|being around)\b",
         r"\bdon't want (?:a life|to be alive|to be here|to exist|to live like this)\b|\bcan't face (?:living|another|life)\b|\bwhat's (?:even )?the point of me\b|\bnot (?:going to|gonna) (?:be here|live like this)\b",
-        r"\b(?:a drain|a waste of (?:everyone's|space|money)|dead weight) (?:on|to|for)? ?(?:everyone|everybody|my family)?\b|\bsave everyone the trouble\b|\b(?:be )?better off (?:with|if|once)\b[^.?!]{0,30}\b(?:me|i'm|i was|i wasn't|i were)\b",
+        r"\b(?:a drain|a waste of (?:everyone's|space|money)|dead weight) (?:on|to|for)? ?(?:everyone|everybody|my family)?\b(?! asking| with (?:my|all|these|so many) (?:questions|messages))|\bsave everyone the trouble\b|\b(?:be )?better off (?:with|if|once)\b[^.?!]{0,30}\b(?:me|i'm|i was|i wasn't|i were)\b",
         r"\b(?:gun|pistol|rifle|revolver|firearm|shotgun)\b[^.?!]{0,60}\b(?:holding|taking it out|by the bed|keeps|bought|loaded|cleaning|talking about)\b|\b(?:talking|talks) about (?:his|her|my) (?:old )?(?:\w+ )?(?:gun|pistol|rifle)\b",
         r"\b(?:saving|saved|stash\w*|hoard\w*|hiding|counting) (?:up )?(?:my|his|her|all (?:my|his|her)|enough|some)? ?(?:\w+ )?(?:pills|meds|tablets|morphine|oxy\w*|lorazepam|ativan|pain pills|sleeping pills)\b|\benough (?:pills|meds|morphine) (?:saved|put away|to)\b|\bwhether it's enough\b",
         r"\b(?:lethal|fatal|deadly) (?:amount|dose|doses) of (?!chemo|radiation)\w+|\bwhat doses? (?:of \w+ )?would (?:be fatal|kill)\b|\bhow (?:many|much)\b[^.?!]{0,40}\b(?:would it take|it would take) to\b|\bmost painless way\b|\bpainless death\b|\bbleed out\b|\bexit (?:bag|plan)\b",
@@ -200,6 +201,8 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\bwhat(?:'s| is) (?:even )?the point (?:of|in) (?:anything|any of (?:this|it)|it all|more \w+|carrying on|fighting)\b|\bmake (?:it|this|everything) (?:all )?stop (?:for good|forever|permanently)\b|\bhow to make (?:it|this|everything) (?:all )?stop\b",
         r"\b(?:i've|i have|i|he's|she's|he has|she has) (?:already )?(?:written|wrote) (?:goodbye )?(?:letters|notes|cards) (?:to|for) (?:my|his|her|the) (?:kids|children|family|wife|husband|daughter|son|grandkids)\b",
         r"\bfound (?:new )?homes? for (?:her|his|my|their) (?:cats?|dogs?|pets?|birds?)\b|\bthanked (?:me|us|everyone|everybody) for everything\b|\b(?:weirdly|strangely|suddenly|unusually|eerily) (?:calm|peaceful|at peace)\b",
+        r"\b(?:won't|will not|do not|don't) (?:expect to )?need (?:them|it|anything|this|any of it) (?:after (?:that|this|friday|the weekend)|anymore)\b|\baffairs (?:are |fully |all |completely )*in order by\b",
+        r"\bgoing to be with (?:him|her|them|grandpa|grandma|mom|dad)\b|\b(?:sock|drawer|box|bag|jar|envelope)\b[^.?!]{0,30}\b(?:full of|of|with) (?:\w+ )?(?:pills|tablets|meds|capsules)\b",
     )),
     # --- call the care team now ----------------------------------------------------------------
     Concept("fever_on_treatment", URGENT, "NCI Chemotherapy and You: fever of 100.4 F (38 C) or higher", (
@@ -291,7 +294,7 @@ CONCEPTS: tuple[Concept, ...] = (
     Concept("dose", PERSONAL, "NCI: dosing is decided by the care team", (
         r"\bhow (?:many|much) (?:mg|milligrams|ml|pills|tablets|capsules|units|of (?:my|his|her|the|this|it))\b[^?.]{0,60}\b(?:should|do|can|to give|to take|is safe)\b",
         r"\bwhat (?:dose|dosage|amount|strength)\b[^?.]{0,50}\b(?:should|do|can|for (?:my|him|her|a \d+|me))\b",
-        r"\b(?:double|halve|cut|split|crush|increase|decrease|lower|up|raise)\b (?:up )?(?:my|his|her|the) (?:next )?(?:\w+ )?(?:dose|pills?|tablets?|dosage|patch)\b",
+        r"\b(?:double|halve|cut|split|crush|increase|decrease|lower|up|raise)\b (?:up )?(?:my|his|her|the) (?:next |own )?(?:\w+ ){0,2}(?:dose|pills?|tablets?|dosage|patch)\b",
         r"\b(?:dose|dosage|how much)\b[^?.]{0,40}\b(?:for (?:my|a) (?:\d+|two|three|four|five|six|seven|eight|nine|ten)[- ](?:year|month)|(?:my|our) (?:son|daughter|child|kid|baby|toddler))\b",
         r"\b(?:missed|forgot) (?:my|his|her|a|the) (?:dose|pill|tablet)\b",
         r"\b(?:right|correct|safe|max|maximum) (?:\w+ )?dose for (?:me|him|her|my \w+)\b|\b(?:take|give) (?:a )?double\b|\bhow much \w+ (?:may|can|should|do) (?:we|i) give\b",
@@ -310,6 +313,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:what (?:do )?you think for me|in your opinion)\b|\bshould (?:the family|we|i|my \w+|wife|husband|mom|dad) (?:try|tell|keep|freeze|persuade|bring|let|push|go ahead)\b",
         r"\b(?:would|is|will) (?:\w+ ){1,3}(?:be )?(?:better|best|the right choice|worth it)\b[^.?!]{0,60}\bfor (?:me|him|her|my|his|our)\b",
         r"\b(?:does|do) (?:my \w+|he|she|i|we) (?:really )?need (?:a|an|the|to have|to get) (?:\w+ ){0,2}(?:transplant|surgery|chemo\w*|radiation|mastectomy|biopsy|treatment|scan|transfusion|operation|port|infusion)\b",
+        r"\bshould (?:my \w+|he|she|we|i) (?:insist|demand|wait|hold off|go ahead)\b|\btrying to decide (?:if|whether|between)\b",
     )),
     Concept("own_results", PERSONAL, "NCI: results are read with the care team", (
         r"\b(?:my|his|her|our) (?:\w+ )?(?:scan|scans|ct|pet|mri|biopsy|report|results|labs|blood work|bloodwork|psa|ca-?125|cea|marker|markers|pathology|counts|platelets|hemoglobin|wbc|ki-?67|gleason|oncotype)\b[^?.]{0,80}\b(?:mean|means|good|bad|normal|worried|worry|worse|better|concerning|high|low|say|says|came back|showed|shows)\b",
@@ -331,6 +335,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:what are|what's) (?:my|his|her) (?:chances|odds)\b|\b(?:will|is) (?:i|he|she|my \w+) (?:going to )?(?:survive|die|make it|be ok|beat)\b",
         r"\bhow (?:many|much) (?:months|time|longer|long)\b[^.?!]{0,40}\b(?:she|he|my|i|dad|mom|mother|father|brother|sister|husband|wife)\b|\b(?:mom|dad|mother|father|husband|wife)\b[^.?!]{0,40}\bhow (?:many months|much time|much longer|long)\b",
         r"\b(?:my|his|her) prognosis\b|\bhow long (?:she|he) is likely to have\b|\bwill (?:not|he|she) see (?:christmas|easter|\w+ birthday)\b",
+        r"\bhow long (?:do you think|would you say|does it look like) (?:my \w+|he|she|i|mom|dad) (?:has|have|got|will live)\b",
     )),
     Concept("interactions", PERSONAL, "NCI: check supplements and other drugs with the care team", (
         r"\b(?:can|could|should|is it (?:ok|okay|safe)(?: for (?:me|him|her))? to) (?:i |he |she |we )?(?:take|use|drink|have|give|eat|try|keep taking|continue)\b[^?.]{0,60}\b(?:while|with|during|on|alongside|and)\b[^?.]{0,20}\b(?:my|his|her|chemo|treatment|radiation|immunotherapy|tamoxifen|letrozole|keytruda)\b",
@@ -339,6 +344,8 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:may|can|could|might) (?:i|we|he|she) (?:take|have|continue|use|drink|give (?:him|her)|keep taking)\b[^.?!]{0,50}\b(?:during|whilst|while on|while|with|on|before|after) (?:my|his|her) (?:\w+ )?(?:chemo\w*|treatment|radiotherapy|radiation|infusion|tablets|surgery|tx)\b",
         r"\b\w+ \+ \w+ (?:ok|okay|safe)\b|\b(?:take|taking) \w+ (?:w|with) my \w+\b",
         r"\bis (?:my|his|her) \w+(?: \w+)? (?:ok|okay|safe|fine) (?:with|on|during|while)\b",
+        r"\b(?:mess|interfere|interact|react) with (?:my|his|her) \w+\b|\b(?:want|going|planning|thinking) (?:to|of|about) (?:start|starting|take|taking|try|trying|use|using) \w+(?: \w+){0,3}\b[^.?!]{0,40}\b(?:ok|okay|safe)\b",
+        r"\bcan (?:i|he|she) (?:take|use|try|have) (?:\w+ ){1,3}for (?:mine|my \w+|his|hers)\b",
     )),
 )
 
@@ -378,6 +385,9 @@ _DENIED = re.compile(
     r"|\b(?:no|not having any|not having|don't have any|haven't had any|without any|never had any)\s+(?:\w+\s+)?(?:thoughts|plans|intentions?|urges?)\s+(?:of|about|to)\s+(?:\w+\s+or\s+)?$"
 )
 _TOPIC = re.compile(r"\b(?:symptoms?|signs?|causes?|treatments?|side effects?|risks?|meaning|definition|stages?|types?)\b")
+_RESOLVED = re.compile(
+    r"\b(?:(?:he's|she's|i'm|i am|he is|she is|all|it's|everything is|everything's) (?:fine|good|ok|okay|better|stable|resolved) now|got admitted|were admitted|was admitted)\b"
+)
 _NOW = re.compile(r"\b(?:now|right now|again|today|tonight|this (?:morning|afternoon|evening)|since|still|currently|keeps?|just)\b")
 _ASKING = re.compile(
     r"\?|^(?:(?:and|also|but|so|ok|okay) )?(?:should|can|could|is|are|do|does|will|would|what|how|which|when|am|may)\b|"
@@ -413,6 +423,8 @@ def not_happening(part: str, start: int) -> bool:
     fever") or in the past ("two years ago I had a seizure") rather than happening now."""
     if _NEGATED.search(part[max(0, start - 20) : start]) or _HYPOTHETICAL.search(part[max(0, start - 50) : start]):
         return True
+    if _RESOLVED.search(part):
+        return True
     return bool(_HISTORY.search(part)) and not _NOW.search(part)
 
 
@@ -430,7 +442,9 @@ def matches(part: str, message: str) -> list[Concept]:
             m = cue.search(part)
             if m is None or framed(part, m.start(), _FRAME if concept.id != "suicidal_thoughts" else _GENERIC):
                 continue  # warning signs of suicide count however they are asked, unless about people in general
-            if concept.tier in (EMERGENCY, URGENT) and (not_happening(part, m.start()) or topic_only(part)):
+            if concept.tier in (EMERGENCY, URGENT) and (
+                not_happening(part, m.start()) or topic_only(part) or _RESOLVED.search(message)
+            ):
                 continue
             if concept.tier == CRISIS and _DENIED.search(part[max(0, m.start() - 60) : m.start()]):
                 continue  # "I'm not suicidal"

@@ -20,7 +20,7 @@ from functools import cache
 import numpy as np
 
 from service.safety import concepts
-from service.safety.clauses import parts
+from service.safety.clauses import parts, sentences
 from service.safety.learned import TriageModel
 from service.safety.tiers import PERSONAL, strongest
 
@@ -39,7 +39,8 @@ def rule_matches(pieces: list[str]) -> list[list[concepts.Concept]]:
     only when it is one sentence), so "two years ago" in one sentence does not excuse "right now"
     in another."""
     message = pieces[0]
-    return [concepts.matches(p, message) if i or len(pieces) == 1 else [] for i, p in enumerate(pieces)]
+    whole = len(sentences(message)) <= 1
+    return [concepts.matches(p, message) if i or whole else [] for i, p in enumerate(pieces)]
 
 
 @cache
