@@ -41,10 +41,11 @@ test-browser: setup  ## Playwright + Debian's Chromium (/usr/bin/chromium); scre
 BASELINE ?= eval/baseline.json
 GATE     ?= --baseline $(BASELINE)
 DEMO_SUITES   := --suite eval/suites/demo.jsonl --suite eval/suites/demo-realistic.jsonl --suite eval/suites/safety.jsonl \
-                 --suite eval/suites/safety-blind.jsonl --suite eval/suites/safety-blind-2.jsonl
+                 --suite eval/suites/safety-blind.jsonl --suite eval/suites/safety-blind-2.jsonl \
+                 --suite eval/suites/safety-blind-3.jsonl
 SHARED_SUITES := --suite $(SHARED)/eval/medquad-cancergov-dev.jsonl --suite eval/suites/shared-realistic.jsonl \
                  --suite eval/suites/safety.jsonl --suite eval/suites/safety-blind.jsonl \
-                 --suite eval/suites/safety-blind-2.jsonl
+                 --suite eval/suites/safety-blind-2.jsonl --suite eval/suites/safety-blind-3.jsonl
 
 eval: setup  ## score the gold suites and gate against eval/baseline.json (shared suites when ../shared exists)
 	$(CQA) eval --corpus corpus/demo $(DEMO_SUITES) $(GATE) \
