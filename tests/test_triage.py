@@ -11,8 +11,8 @@ import pytest
 from cancer_qa.errors import ConfigError
 from service.safety import CRISIS, EMERGENCY, PERSONAL, URGENT, reply, triage
 from service.safety.clauses import normalise, parts
-from service.safety.concepts import matches
 from service.safety.learned import FORMAT_VERSION, LABELS, TriageModel
+from service.safety.situation import matches
 from service.safety.tiers import CALL_911_FIRST, CRISIS_REPLY, strongest
 from service.safety.triage import default_model
 

@@ -1,10 +1,9 @@
 """Red-flag concepts: what trusted guidance says needs 911, 988, or a call to the care team now.
 
 Each concept names its source and carries *lay descriptions* of the situation (how people write
-it, not the clinical term), as regular expressions over a normalised message part. A description
-counts only when it is not framed as information: "can chemo cause a fever" and "what are the
-signs of a blood clot" ask about a topic; "my leg is swollen and hot" and "fever of 101 since
-lunch" describe something happening. ``matches(part, message)`` returns the concepts that fire.
+it, not the clinical term), as regular expressions over a normalised message part. Whether a
+description describes something happening ("my leg is swollen and hot", "fever of 101 since
+lunch") or asks about a topic ("what are the signs of a blood clot") is ``situation.py``'s call.
 
 Sources: NCI, *Chemotherapy and You* and *Radiation Therapy and You* (call-your-doctor lists);
 the oncologic emergencies as NCI PDQ and ASCO patient pages describe them (febrile neutropenia,
@@ -20,8 +19,7 @@ from dataclasses import dataclass
 
 from service.safety.tiers import CRISIS, EMERGENCY, PERSONAL, URGENT
 
-_P = r"(?:my|his|her|their|our)"
-_PERSON = (
+PERSON = (
     r"(?:i|i'm|i've|i'd|me|my|we|we're|our|us|he|he's|she|she's|him|his|her|"
     r"(?:my |our )?(?:mom|mum|mother|dad|father|husband|wife|son|daughter|child|kid|baby|boy|girl|"
     r"grandma|grandmother|grandpa|grandfather|partner|boyfriend|girlfriend|brother|sister|friend|"
@@ -69,7 +67,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:face and neck|neck and face)\b[^.?!]{0,20}\b(?:swollen|swelling|puffy)\b|\bveins (?:on|in) (?:my|his|her) (?:chest|neck) (?:are )?(?:sticking out|bulging|swollen)\b",
     )),
     Concept("chest_pain_clot", EMERGENCY, "oncologic emergencies: blood clots and pulmonary embolism", (
-        rf"\b{_PERSON}\b[^.?!]{{0,70}}\b(?:chest (?:pain|pressure|tightness|hurts|feels)|pain in (?:my|his|her|the) chest|pressure (?:in|on) (?:my|his|her|the) chest|heart (?:is )?(?:racing|pounding))\b",
+        rf"\b{PERSON}\b[^.?!]{{0,70}}\b(?:chest (?:pain|pressure|tightness|hurts|feels)|pain in (?:my|his|her|the) chest|pressure (?:in|on) (?:my|his|her|the) chest|heart (?:is )?(?:racing|pounding))\b",
         r"\b(?:crushing|sudden|sharp|stabbing|bad|severe|tight) (?:\w+ )?(?:pain|pressure|tightness) (?:in|on) (?:my|his|her|the) chest\b|\bsudden (?:bad |sharp )?chest pain\b",
         r"\bchest (?:pain|pressure) (?:going|spreading|radiating|down)\b|\bpain (?:going |spreading )?down (?:my|his|her) (?:left )?arm\b",
         r"\bhurts to (?:breathe|take a (?:deep )?breath)\b|\bsharp pain when (?:i|he|she) breathe",
@@ -348,106 +346,3 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\bcan (?:i|he|she) (?:take|use|try|have) (?:\w+ ){1,3}for (?:mine|my \w+|his|hers)\b",
     )),
 )
-
-_FRAME = re.compile(
-    r"\b(?:can|could|does|do|will|would|might|may|did)\b(?: \w+){0,6} (?:cause|causes|lead to|result in|make (?:you|people|someone|a person|patients))\b"
-    r"|\b(?:signs?|symptoms?|warning signs?|risks?|chances?|odds|rates?|causes?|treatment|treatments|statistics|definition|meaning|types?) (?:of|for)\b"
-    r"|\bwhat (?:is|are|does|do|causes?|happens|are the|is the|is a|is an)\b|\bwhat's (?:a|an|the)\b"
-    r"|\b(?:how|why) (?:do|does|is|are|can|would|common|often|likely|long does|dangerous|serious|bad|risky)\b"
-    r"|\bis (?:it|that) (?:normal|common|possible|usual|true|rare|dangerous) (?:for|that|to)\b"
-    r"|\b(?:in general|generally|in people|people (?:with|who|on)|patients (?:with|who|on)|someone (?:with|who|on)|a person (?:with|who)|anyone|if someone|if a person|if a loved one|when someone)\b"
-    r"|\b(?:when|how) (?:should|do|does) (?:you|someone|a person|one|patients|people) (?:call|go|worry|seek)\b"
-    r"|\b(?:learn|read|know|information|info|explain|tell me) (?:more )?about\b|\bdefine\b"
-    r"|\bwhat (?:symptoms|signs)\b|\bsymptoms that\b|\bwhen to call\b|\bwhat would mean\b|\bgeneral (?:sense|list|idea)\b"
-    r"|\b(?:can|could|do|does|will|would|is it possible to|how do) (?:you|someone|people|a person|one|patients|anyone|kids|children)\b"
-)
-_SITUATION = re.compile(
-    rf"\b{_PERSON}\b(?! (?:general|people)\b)|\b(?:right now|just now|now|tonight|today|this (?:morning|afternoon|evening)|since|currently|for (?:the last|the past|\d+|two|three|a few) (?:hours?|days?|minutes?))\b"
-)
-_GENERIC = re.compile(
-    r"\b(?:why|how|what|when|is it common)\b[^.?!]{0,40}\b(?:patients|people|someone|a person|anyone|families|caregivers|they)\b"
-)
-_HYPOTHETICAL = re.compile(
-    r"\b(?:if|in case|what if|whether|unless|worried about|afraid of|scared of|"
-    r"don't want to|do not want to|so (?:i|he|she) don't|to avoid|to prevent|how to (?:tell|know|spot|recognize)|"
-    r"ever|almost|nearly)\b"
-)
-_HISTORY = re.compile(
-    r"\b(?:years? ago|months? ago|weeks? ago|last (?:year|month|spring|summer|fall|autumn|winter|cycle|round|time|course)|"
-    r"back in|back when|when i was|used to|in the past|previously|(?:a|one) time|once had|had (?:a|an) (?:\w+ )?(?:history|episode)|"
-    r"after (?:my|his|her) (?:first|last) (?:cycle|round)|it stopped|they (?:gave|treated|kept|admitted)|went away|resolved|"
-    r"ended up in|was (?:admitted|hospitalized)|always|even before|back during|passed away|near the end|died|turned out|last week|"
-    r"during (?:my|his|her) (?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) (?:cycle|round)|during (?:my|his|her) (?:first|last|previous) (?:cycle|round|treatment))\b"
-)
-_NEGATED = re.compile(r"\b(?:no|not|without|never|denies|don't have|doesn't have|didn't have|isn't|wasn't)\s+(?:\w+\s+)?$")
-_DENIED = re.compile(
-    r"\b(?:not|never|isn't|wasn't|no longer)\s+(?:\w+\s+){0,2}$"
-    r"|\b(?:no|not having any|not having|don't have any|haven't had any|without any|never had any)\s+(?:\w+\s+)?(?:thoughts|plans|intentions?|urges?)\s+(?:of|about|to)\s+(?:\w+\s+or\s+)?$"
-)
-_TOPIC = re.compile(r"\b(?:symptoms?|signs?|causes?|treatments?|side effects?|risks?|meaning|definition|stages?|types?)\b")
-_RESOLVED = re.compile(
-    r"\b(?:(?:he's|she's|i'm|i am|he is|she is|all|it's|everything is|everything's) (?:fine|good|ok|okay|better|stable|resolved) now|got admitted|were admitted|was admitted)\b"
-)
-_NOW = re.compile(r"\b(?:now|right now|again|today|tonight|this (?:morning|afternoon|evening)|since|still|currently|keeps?|just)\b")
-_ASKING = re.compile(
-    r"\?|^(?:(?:and|also|but|so|ok|okay) )?(?:should|can|could|is|are|do|does|will|would|what|how|which|when|am|may)\b|"
-    r",\s*(?:which|what|how|is|does|do|can|should|will|could|would)\b|\bwhich one\b|\bcan (?:i|we|he|she)\b|"
-    r"\b(?:wondering|wonder whether|want to know|need to know|advice|advise|tell me|help me decide|not sure (?:if|whether)|ok\b|okay\b|is (?:that|this|it)|"
-    r"should (?:i|we|he|she)|is it (?:ok|okay|safe|bad|alright)|what (?:do|should|would) (?:i|we|you))\b"
-)
-_COMPILED = tuple((c, c.compiled(), re.compile(c.context) if c.context else None) for c in CONCEPTS)
-
-
-def names_a_person(message: str) -> bool:
-    """Personal advice is about someone: the writer, or a person they name ("my dad", "she")."""
-    return re.search(rf"\b{_PERSON}\b", message) is not None
-
-
-def framed(part: str, start: int, frame: re.Pattern[str] | None = None) -> bool:
-    """True when the text before ``start`` frames what follows as a question about information,
-    and no person or moment ("my husband", "right now") comes between the frame and ``start``."""
-    before = part[max(0, start - 90) : start]
-    frames = list((frame or _FRAME).finditer(before))
-    if not frames:
-        return False
-    return _SITUATION.search(before, frames[-1].end()) is None
-
-
-def topic_only(part: str) -> bool:
-    """A keyword query about a topic ("liver cancer symptoms yellow eyes"): no person, no moment."""
-    return bool(_TOPIC.search(part)) and _SITUATION.search(part) is None
-
-
-def not_happening(part: str, start: int) -> bool:
-    """True when a physical sign is denied ("no trouble breathing"), hypothetical ("if I get a
-    fever") or in the past ("two years ago I had a seizure") rather than happening now."""
-    if _NEGATED.search(part[max(0, start - 20) : start]) or _HYPOTHETICAL.search(part[max(0, start - 50) : start]):
-        return True
-    if _RESOLVED.search(part):
-        return True
-    return bool(_HISTORY.search(part)) and not _NOW.search(part)
-
-
-def matches(part: str, message: str) -> list[Concept]:
-    """Concepts whose lay description is in ``part`` (a normalised sentence or clause) as a
-    situation, not as a question about information; ``message`` (normalised) is searched for a
-    concept's context. Physical signs must be happening now; personal advice must be asked for."""
-    out = []
-    for concept, cues, context in _COMPILED:
-        if context is not None and context.search(message) is None:
-            continue
-        if concept.tier == PERSONAL and not _ASKING.search(part):
-            continue
-        for cue in cues:
-            m = cue.search(part)
-            if m is None or framed(part, m.start(), _FRAME if concept.id != "suicidal_thoughts" else _GENERIC):
-                continue  # warning signs of suicide count however they are asked, unless about people in general
-            if concept.tier in (EMERGENCY, URGENT) and (
-                not_happening(part, m.start()) or topic_only(part) or _RESOLVED.search(message)
-            ):
-                continue
-            if concept.tier == CRISIS and _DENIED.search(part[max(0, m.start() - 60) : m.start()]):
-                continue  # "I'm not suicidal"
-            out.append(concept)
-            break
-    return out

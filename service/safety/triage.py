@@ -3,8 +3,8 @@
 ``triage(text, vector=None, model_name=None)`` splits the message into sentences and clauses
 (``clauses.parts``) and triages each with two layers, recall first:
 
-1. *knowledge*: the red-flag concepts of ``concepts.py`` (lay descriptions from trusted guidance,
-   counted only when they describe a situation rather than ask about a topic);
+1. *knowledge*: the red-flag concepts of ``concepts.py`` (lay descriptions from trusted guidance),
+   counted only when they describe a situation rather than ask about a topic (``situation.py``);
 2. *learned*: the logistic-regression models of ``learned.py`` over each part's words and
    characters and over the message's sentence embedding, weighed by a stacker that also sees
    what the rules found.
@@ -19,8 +19,9 @@ from functools import cache
 
 import numpy as np
 
-from service.safety import concepts
+from service.safety import situation
 from service.safety.clauses import parts, sentences
+from service.safety.concepts import Concept
 from service.safety.learned import TriageModel
 from service.safety.tiers import PERSONAL, strongest
 
@@ -34,13 +35,13 @@ class Triage:
     """Ids of the red-flag concepts that fired: why, for tests and the eval report (never logged)."""
 
 
-def rule_matches(pieces: list[str]) -> list[list[concepts.Concept]]:
+def rule_matches(pieces: list[str]) -> list[list[Concept]]:
     """The concepts that fire in each part. Rules read sentences and clauses (the whole message
     only when it is one sentence), so "two years ago" in one sentence does not excuse "right now"
     in another."""
     message = pieces[0]
     whole = len(sentences(message)) <= 1
-    return [concepts.matches(p, message) if i or whole else [] for i, p in enumerate(pieces)]
+    return [situation.matches(p, message) if i or whole else [] for i, p in enumerate(pieces)]
 
 
 @cache
@@ -65,7 +66,7 @@ def triage(
         return Triage(strongest(list(tiers)), frozenset(tiers), concept_ids)
     model = model or default_model()
     label = model.decide(pieces, tiers, vector, model_name)
-    if label == PERSONAL and not concepts.names_a_person(pieces[0]):
+    if label == PERSONAL and not situation.names_a_person(pieces[0]):
         label = "none"  # "phesgo shot instead of iv" asks about a drug, not about a person
     fired = tiers | ({label} if label != "none" else set())
     return Triage(strongest(list(fired)), frozenset(fired), concept_ids)
