@@ -27,7 +27,7 @@ from service.compose import compose
 from service.readability import answer_grade
 from service.rerank import Reranker
 from service.safety import FIXED, reply, triage
-from service.safety.learned import TriageModel
+from service.safety.triage import default_model
 from service.spelling import Speller
 from service.suggest import follow_ups, nearby_topics
 from service.understand import expand, question_topics, topics
@@ -73,7 +73,7 @@ class QAService:
         self.speller = Speller(t for d in documents for t in (d.title, d.text))
         self.answerability = Answerability(documents)
         self.abstain_model = AbstainModel.load()
-        self.triage_model = TriageModel.load()
+        self.triage_model = default_model()  # the one copy context.py's triage reads too
         self.embedder_name = embedder.name
         if settings.log_questions:
             log.warning(
