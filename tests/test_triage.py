@@ -13,7 +13,7 @@ from service.safety import CRISIS, EMERGENCY, PERSONAL, URGENT, reply, triage
 from service.safety.clauses import normalise, parts
 from service.safety.learned import FORMAT_VERSION, LABELS, TriageModel
 from service.safety.situation import matches
-from service.safety.tiers import CALL_911_FIRST, CRISIS_REPLY, strongest
+from service.safety.tiers import AND_988, CALL_911_FIRST, CRISIS_REPLY, EMERGENCY_REPLY, strongest
 from service.safety.triage import default_model
 
 REPO = Path(__file__).resolve().parent.parent
@@ -141,6 +141,34 @@ def test_strongest_tier_wins_and_a_crisis_with_an_emergency_opens_with_911() -> 
     assert strongest([]) is None
     assert reply(CRISIS) == CRISIS_REPLY
     assert reply(CRISIS, frozenset({EMERGENCY})) == CALL_911_FIRST + CRISIS_REPLY
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("the clip on her finger says 81 and she looks grey", EMERGENCY),
+        ("his oxygen is 86% on the home monitor", EMERGENCY),
+        ("my sats are 91 today, feel a bit winded", URGENT),
+        ("my pulse is 152 sitting on the couch and i feel awful", EMERGENCY),
+        ("home cuff reads 84/50 and I'm shaky, day 8 after FOLFOX", EMERGENCY),
+        ("going through a pad every 20 minutes since dinner, uterine cancer", EMERGENCY),
+        ("she's puked 9 times since breakfast, had carboplatin yesterday", URGENT),
+        ("what oxygen level is too low for someone with lung cancer?", None),
+        ("my sats dropped to 84 when I had pneumonia two years ago, can radiation do that?", None),
+        ("he's on 2 liters of oxygen at home, what should we know about travel?", None),
+        ("a bit of blood when i wipe, not dizzy at all, radiation week 3", URGENT),
+    ],
+)
+def test_readings_become_tiers_only_when_they_describe_now(text: str, tier: str | None) -> None:
+    assert triage(text, learned=False).category == tier
+
+
+def test_an_overdose_already_taken_is_an_emergency_even_when_it_was_meant() -> None:
+    found = triage("I swallowed the rest of my sleeping pills an hour ago because I want it all to end", learned=False)
+    assert found.category == EMERGENCY and CRISIS in found.tiers
+    assert reply(EMERGENCY, found.tiers) == EMERGENCY_REPLY + AND_988
+    planned = triage("I keep counting my sleeping pills and thinking I want it all to end", learned=False)
+    assert planned.category == CRISIS
 
 
 def test_the_model_round_trips_and_refuses_another_format(tmp_path: Path) -> None:

@@ -32,6 +32,11 @@ _TREATMENT = (
     r"lymphoma|myeloma|cancer|tumou?r|oncolog\w*|\w+(?:inib|mab|platin|taxel|rubicin|fosfamide|abine|mide|mus)|"
     r"xeloda|tagrisso|taxotere|gemzar|neulasta|r-chop|abvd|ac|steroids?|prednisone|dexamethasone)\b"
 )
+_NAMED_DIAGNOSIS = (
+    r"\b(?:diagnosed (?:with|as)|diagnosis (?:is|was)|came back (?:as|showing)|(?:they|doctors?|surgeon|he|she) "
+    r"(?:say|says|said|called|calls) (?:it(?:'s| is| was)|it a|this is|that it)|(?:it's|it is) called|turned out to be)\b"
+)
+"""A message that names the diagnosis: "is it a cancer?" then asks what that diagnosis is."""
 _HOT = r"(?:10[0-6](?:\.\d)?|38(?:\.\d)?|39(?:\.\d)?|4[0-2](?:\.\d)?)"
 _HOT_READING = r"(?:100\.[4-9]|10[1-5]\.\d|38\.\d|39\.\d|40\.\d)"  # a bare reading: "38.4 and shivery"
 
@@ -44,6 +49,8 @@ class Concept:
     cues: tuple[str, ...]
     context: str | None = None
     """When set, the concept fires only if this also appears somewhere in the message."""
+    unless: str | None = None
+    """When set, the concept does not fire if this appears somewhere in the message."""
 
     def compiled(self) -> tuple[re.Pattern[str], ...]:
         return tuple(re.compile(c) for c in self.cues)
@@ -112,15 +119,13 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\bsoak(?:ed|ing) (?:through|with blood)\b|\bbleeding (?:heavily|a lot|badly|everywhere|like crazy)\b|\b(?:a )?pool of blood\b",
         r"\b(?:black|tarry|maroon)\b[^.?!]{0,20}\b(?:stool|poop|stools)\b[^.?!]{0,40}\b(?:dizzy|faint|weak)\b",
         r"\b(?:vomit\w*|throwing up|threw up|puking|cough\w*|spitting)\b(?![^.?!]{0,40}\b(?:little|streaks?|tinged?|specks?|spots?|bit of|small amount|trace|flecks?)\b)[^.?!]{0,40}\b(?:blood|bright red|coffee grounds?|clots)\b",
-        r"\b(?:blood|bleeding) (?:from|out of) (?:everywhere|my bottom|my rectum|his bottom|her bottom)\b|\btoilet (?:bowl )?(?:is )?full of (?:it|blood)\b|\b(?:gushing|pouring|pumping out|running down)\b[^.?!]{0,20}\bblood\b",
+        r"\b(?:blood|bleeding) (?:from|out of) (?:everywhere|my bottom|my rectum|his bottom|her bottom)\b|\btoilet (?:bowl )?(?:is )?full of (?:it|(?:bright red |dark red |dark )?blood)\b|\b(?:gushing|pouring|pumping out|running down)\b[^.?!]{0,20}\bblood\b",
         r"\b(?:pure|bright red) blood\b[^.?!]{0,30}\b(?:clots|lots|a lot|filled)\b|\bnose ?bleed\b[^.?!]{0,30}\b(?:over an hour|for an hour|hours|won't stop)\b|\bfilled (?:a|the) (?:bowl|bucket|cup)\b",
     )),
     Concept("overdose_poisoning", EMERGENCY, "Poison Control; overdose", (
-        r"\b(?:took|taken|swallowed|ate|downed|had|gave (?:him|her|them))\b[^.?!]{0,25}\b(?:too many|too much|the whole (?:bottle|pack|packet|week|month|strip)|a whole (?:bottle|pack|packet|week|month|strip)|all (?:of )?(?:my|his|her|the|their) (?:pills|meds|tablets|medicine|morphine|oxy\w*)|double (?:the )?dose|extra (?:doses|pills)|(?:a |the )?handful)\b",
         r"\boverdos(?:ed|ing|e)\b(?! (?:risk|symptoms|signs))|\b(?:drank|swallowed|ate|drinking) (?:\w+ ){0,3}(?:poison|bleach|antifreeze|drain cleaner|lighter fluid)\b",
         r"\b(?:got into|found (?:him|her|them) with) (?:my|his|her|the) (?:pills|meds|medicine|bottle)\b|\b(?:chewed|swallowed) (?:a |my |one of my )?(?:fentanyl )?patch\b",
         r"\bpin ?point pupils\b|\bempty (?:pill )?bottle\b",
-        r"\b(?:took|taken|swallowed|popped) (?:like |about |maybe )?(?:\d+|ten|twenty|a bunch of|a lot of|my entire|the entire|his entire|her entire)\b[^.?!]{0,30}\b(?:pills|tablets|doses|capsules|\w+(?:one|pam|done|lam|tine|zole|ol|in))?\b",
         r"\b(?:took|taken|gave (?:him|her|me)) (?:it|them|another|one|my \w+) (?:again|too)\b[^.?!]{0,40}\b(?:drowsy|breathing|can't|sleepy|nodding|out of it|strange)\b|\btook (?:it|them) again\b",
         r"\b(?:every day|daily) (?:this week )?instead of (?:once a week|weekly)\b|\binstead of (?:one|one day's|a single|once a)\b[^.?!]{0,20}\bdose\b|\bforgot to take the old (?:patch|patches|one|ones|two) off\b",
         r"\b(?:drank|had) (?:a bottle of|a lot of|\w+ glasses of|a glass of)\b[^.?!]{0,30}\b(?:with|after|and)\b[^.?!]{0,20}\b(?:pills|pill|sleeping|oxy\w*|morphine|ativan|xanax)\b|\bpupils (?:are )?(?:tiny|pinpoint)\b",
@@ -327,7 +332,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:lump|mole|node|lymph node|spot|bump|mass|cough|bruise|nodule|lesion|swelling|sore)\b[^.?!]{0,60}\b(?:cancer|melanoma|leukemia|lymphoma|malignant|tumou?r|cancer back)\s*\?",
         r"\b(?:is|could) (?:it|this|that|my \w+|his \w+|her \w+)(?! (?:true|possible|common|normal|rare|different|likely|usual|more|less))(?: \w+){0,2} (?:be )?(?:likely to be )?(?:lung |breast |skin |colon )?(?:cancer|melanoma|leukemia|a melanoma|malignant)\b",
         r"\bis (?:my|his|her|moms?|dads?)\b[^.?!]{0,30}\b(?:her|his|the)? ?cancer (?:back|spreading)\b",
-    )),
+    ), unless=_NAMED_DIAGNOSIS),
     Concept("prognosis_person", PERSONAL, "NCI: prognosis for one person is for the care team", (
         r"\bhow long (?:do|does|will|would|has|have|did) (?:i|we|he|she|my \w+|mom|dad)\b[^?.]{0,20}\b(?:have|live|got|left|survive|last)\b",
         r"\b(?:what are|what's) (?:my|his|her) (?:chances|odds)\b|\b(?:will|is) (?:i|he|she|my \w+) (?:going to )?(?:survive|die|make it|be ok|beat)\b",
@@ -336,7 +341,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\bhow long (?:do you think|would you say|does it look like) (?:my \w+|he|she|i|mom|dad) (?:has|have|got|will live)\b",
     )),
     Concept("interactions", PERSONAL, "NCI: check supplements and other drugs with the care team", (
-        r"\b(?:can|could|should|is it (?:ok|okay|safe)(?: for (?:me|him|her))? to) (?:i |he |she |we )?(?:take|use|drink|have|give|eat|try|keep taking|continue)\b[^?.]{0,60}\b(?:while|with|during|on|alongside|and)\b[^?.]{0,20}\b(?:my|his|her|chemo|treatment|radiation|immunotherapy|tamoxifen|letrozole|keytruda)\b",
+        r"\b(?:can|could|should|is it (?:ok|okay|safe)(?: for (?:me|him|her))? to) (?:i |he |she |we )?(?:take|use|drink|have|give|eat|try|keep taking|continue)\b(?! (?:\w+ ){0,4}(?:leave|time off|off work|vacation|holiday|trip|a break|the bus|the train|a flight))[^?.]{0,60}\b(?:while|with|during|on|alongside|and)\b[^?.]{0,20}\b(?:my|his|her|chemo|treatment|radiation|immunotherapy|tamoxifen|letrozole|keytruda)\b",
         r"\b(?:turmeric|curcumin|cbd|cannabis|marijuana|weed|edibles|vitamin \w+|supplements?|herbs?|herbal|st\.? john's wort|fish oil|melatonin|mushrooms?|essiac|grapefruit|alcohol|wine|beer|ibuprofen|advil|tylenol|aspirin|antibiotics?)\b[^?.]{0,60}\b(?:my|his|her) (?:chemo|treatment|radiation|infusion|pills|meds|immunotherapy|cycle|tamoxifen|letrozole)\b",
         r"\b(?:ok|okay|safe|fine|alright)\b[^.?!]{0,25}\b(?:with|during|on|while on)\b[^.?!]{0,15}\b(?:my|his|her) (?:\w+ )?(?:chemo|treatment|tx|radiation|radiotherapy|infusion|immunotherapy|pills|tablets|meds|cancer)\b",
         r"\b(?:may|can|could|might) (?:i|we|he|she) (?:take|have|continue|use|drink|give (?:him|her)|keep taking)\b[^.?!]{0,50}\b(?:during|whilst|while on|while|with|on|before|after) (?:my|his|her) (?:\w+ )?(?:chemo\w*|treatment|radiotherapy|radiation|infusion|tablets|surgery|tx)\b",

@@ -1,6 +1,6 @@
 """When a red flag counts: a situation happening to someone, not a topic asked about.
 
-``matches(part, message)`` returns the concepts of ``concepts.py`` whose lay description is in a
+``matches(part, message)`` returns the concepts of ``concepts.py`` and ``readings.py`` whose lay description is in a
 message part and describes a situation. A description does not count when the text before it
 frames a question about information ("what are the signs of", "can chemo cause"), or, for a
 physical sign, when it is denied ("no fever"), hypothetical ("if I get a fever"), past or over
@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from service.safety.concepts import CONCEPTS, PERSON, Concept
+from service.safety.readings import READINGS
 from service.safety.tiers import CRISIS, EMERGENCY, PERSONAL, URGENT
 
 _FRAME = re.compile(
@@ -26,6 +27,7 @@ _FRAME = re.compile(
     r"|\b(?:in general|generally|in people|people (?:with|who|on)|patients (?:with|who|on)|someone (?:with|who|on)|a person (?:with|who)|anyone|if someone|if a person|if a loved one|when someone)\b"
     r"|\b(?:when|how) (?:should|do|does) (?:you|someone|a person|one|patients|people) (?:call|go|worry|seek)\b"
     r"|\b(?:learn|read|know|information|info|explain|tell me) (?:more )?about\b|\bdefine\b"
+    r"|\bis there a (?:rule|guideline|threshold|cutoff|number|point)\b|\bwhat counts as\b|\bcounts? as (?:an? )?(?:emergency|heavy|high|too)\b"
     r"|\bwhat (?:symptoms|signs)\b|\bsymptoms that\b|\bwhen to call\b|\bwhat would mean\b|\bgeneral (?:sense|list|idea)\b"
     r"|\b(?:can|could|do|does|will|would|is it possible to|how do) (?:you|someone|people|a person|one|patients|anyone|kids|children)\b"
 )
@@ -54,7 +56,11 @@ _DENIED = re.compile(
 )
 _TOPIC = re.compile(r"\b(?:symptoms?|signs?|causes?|treatments?|side effects?|risks?|meaning|definition|stages?|types?)\b")
 _RESOLVED = re.compile(
-    r"\b(?:(?:he's|she's|i'm|i am|he is|she is|all|it's|everything is|everything's) (?:fine|good|ok|okay|better|stable|resolved) now|got admitted|were admitted|was admitted)\b"
+    r"\b(?:(?:he's|she's|i'm|i am|he is|she is|all|it's|everything is|everything's) (?:fine|good|ok|okay|better|stable|resolved) now|got admitted|were admitted|was admitted"
+    r"|(?:said|says|told (?:me|us|him|her)) (?:that's|that is|it's|it is|this is|it was|that was) (?:fine|normal|ok|okay|expected|nothing to worry about))\b"
+    # not a real person's situation: fiction, teaching material, a school project
+    r"|\b(?:writing|write|wrote|working on) (?:a|an|my) (?:\w+ )?(?:story|novel|script|screenplay|handout|leaflet|brochure|article|essay|paper|presentation|book|blog post)\b"
+    r"|\bfor (?:a|my) (?:class|course|school project|assignment|nursing exam)\b"
 )
 _NOW = re.compile(r"\b(?:now|right now|again|today|tonight|this (?:morning|afternoon|evening)|since|still|currently|keeps?|just)\b")
 _ASKING = re.compile(
@@ -63,12 +69,17 @@ _ASKING = re.compile(
     r"\b(?:wondering|wonder whether|want to know|need to know|advice|advise|tell me|help me decide|not sure (?:if|whether)|ok\b|okay\b|is (?:that|this|it)|"
     r"should (?:i|we|he|she)|is it (?:ok|okay|safe|bad|alright)|what (?:do|should|would) (?:i|we|you))\b"
 )
-_COMPILED = tuple((c, c.compiled(), re.compile(c.context) if c.context else None) for c in CONCEPTS)
+_POINTED = r"\b(?:this|these) (?:\w+ )?(?:lumps?|spots?|moles?|rash|bumps?|marks?|sores?|swelling|pain|cough|bruises?|growths?|nodules?|results?|scans?|reports?)\b"
+_COMPILED = tuple(
+    (c, c.compiled(), re.compile(c.context) if c.context else None, re.compile(c.unless) if c.unless else None)
+    for c in CONCEPTS + READINGS
+)
 
 
 def names_a_person(message: str) -> bool:
-    """Personal advice is about someone: the writer, or a person they name ("my dad", "she")."""
-    return re.search(rf"\b{PERSON}\b", message) is not None
+    """Personal advice is about someone: the writer, a person they name ("my dad", "she"), or a
+    sign they point at ("is this lump cancer")."""
+    return re.search(rf"\b{PERSON}\b|{_POINTED}", message) is not None
 
 
 def framed(part: str, start: int, frame: re.Pattern[str] | None = None) -> bool:
@@ -101,11 +112,13 @@ def matches(part: str, message: str) -> list[Concept]:
     situation, not as a question about information; ``message`` (normalised) is searched for a
     concept's context. Physical signs must be happening now; personal advice must be asked for."""
     out = []
-    for concept, cues, context in _COMPILED:
+    for concept, cues, context, unless in _COMPILED:
         if context is not None and context.search(message) is None:
             continue
-        if concept.tier == PERSONAL and not _ASKING.search(part):
+        if unless is not None and unless.search(message):
             continue
+        if concept.tier == PERSONAL and not (_ASKING.search(part) and names_a_person(message)):
+            continue  # a decision for someone, asked for ("is it a skin cancer or a lymphoma" is not)
         for cue in cues:
             m = cue.search(part)
             if m is None or framed(part, m.start(), _FRAME if concept.id != "suicidal_thoughts" else _GENERIC):

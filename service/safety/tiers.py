@@ -3,7 +3,9 @@
 ``null`` (no tier) < ``personal_advice`` < ``urgent`` < ``emergency`` < ``crisis``: when several
 parts of one message are triaged, the strongest tier wins. A crisis outranks an emergency because
 the words that signal one ("so I won't wake up", "all my pills") also sound like an overdose;
-when both are found, the crisis reply opens with the 911 instruction (see ``reply``).
+when both are found, the crisis reply opens with the 911 instruction (see ``reply``). An overdose
+already taken is the exception: it is a poisoning whatever the intent, so ``triage`` answers it
+as an emergency, and the emergency reply then ends with the 988 line.
 """
 
 from __future__ import annotations
@@ -36,6 +38,10 @@ CALL_911_FIRST = (
     "If someone has taken too much of a medicine, is hurt, or cannot be woken, call 911 (or your local "
     "emergency number) now. "
 )
+AND_988 = (
+    " When the person is safe, please also call or text 988, the 988 Suicide & Crisis Lifeline, "
+    "any time, day or night."
+)
 URGENT_REPLY = (
     "Call your cancer care team now, day or night. If their office is closed, use the after-hours "
     "number they gave you; do not wait for your next visit. If there is trouble breathing, chest pain, "
@@ -64,11 +70,14 @@ def strongest(tiers: list[str | None]) -> str | None:
 
 
 def reply(tier: str, also: frozenset[str] = frozenset(), answered: bool = False) -> str:
-    """The fixed reply for ``tier``. A crisis that also shows an emergency opens with 911; an urgent
-    or personal-advice reply that comes with a general answer says so."""
+    """The fixed reply for ``tier``. A crisis that also shows an emergency opens with 911, and an
+    emergency that also shows a crisis ends with 988; an urgent or personal-advice reply that comes
+    with a general answer says so."""
     if answered and tier in (URGENT, PERSONAL):
         return URGENT_WITH_INFO if tier == URGENT else PERSONAL_WITH_INFO
     text = _REPLIES[tier]
     if tier == CRISIS and EMERGENCY in also:
         text = CALL_911_FIRST + text
+    if tier == EMERGENCY and CRISIS in also:
+        text += AND_988
     return text

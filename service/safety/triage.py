@@ -23,7 +23,10 @@ from service.safety import situation
 from service.safety.clauses import parts, sentences
 from service.safety.concepts import Concept
 from service.safety.learned import TriageModel
-from service.safety.tiers import PERSONAL, strongest
+from service.safety.tiers import CRISIS, EMERGENCY, PERSONAL, strongest
+
+TAKEN = "overdose_taken"
+"""Concepts that say an overdose was already taken: an emergency first, even when it was meant."""
 
 
 @dataclass(frozen=True)
@@ -63,10 +66,19 @@ def triage(
     tiers = {c.tier for c in found}
     concept_ids = tuple(dict.fromkeys(c.id for c in found))
     if not learned:
-        return Triage(strongest(list(tiers)), frozenset(tiers), concept_ids)
+        return Triage(_category(tiers, concept_ids), frozenset(tiers), concept_ids)
     model = model or default_model()
     label = model.decide(pieces, tiers, vector, model_name)
     if label == PERSONAL and not situation.names_a_person(pieces[0]):
         label = "none"  # "phesgo shot instead of iv" asks about a drug, not about a person
     fired = tiers | ({label} if label != "none" else set())
-    return Triage(strongest(list(fired)), frozenset(fired), concept_ids)
+    return Triage(_category(fired, concept_ids), frozenset(fired), concept_ids)
+
+
+def _category(fired: set[str], concept_ids: tuple[str, ...]) -> str | None:
+    """The strongest tier, except that an overdose already taken is answered as an emergency (with
+    988 added) rather than as a crisis (with 911 added): the poisoning comes first."""
+    top = strongest(list(fired))
+    if top == CRISIS and EMERGENCY in fired and TAKEN in concept_ids:
+        return EMERGENCY
+    return top
