@@ -25,7 +25,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
     from index.embedder import load_embedder
-    from service.understand import expand
+    from service.understanding.terms import expand
 
     questions = [q.question for path in args.suite or SUITES for q in load_suite(path).questions]
     embedder = load_embedder("all-MiniLM-L6-v2")

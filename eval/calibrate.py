@@ -12,8 +12,10 @@ flatter. The model is written to ``service/abstain.json`` (``make calibrate`` do
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import math
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -95,6 +97,12 @@ def cross_validate(
     return float(np.mean(false_abstain)), float(np.mean(correct_abstain))
 
 
+def _run_name(run: str) -> str:
+    """``CORPUS:SUITE,...`` with folder names only (no machine paths in the artifact)."""
+    corpus, _, suites = run.partition(":")
+    return f"{Path(corpus).name}:{','.join(Path(p).name for p in suites.split(','))}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--run", action="append", required=True, help="CORPUS:SUITE[,SUITE...]")
@@ -107,6 +115,21 @@ def main() -> None:
     probs = np.array([model.probability(Evidence(*row)) for row in x])
     fa, ca = _rates(probs, y, model.threshold)
     cv_fa, cv_ca = cross_validate(x, y, groups, args.max_false)
+    digest = hashlib.sha256()
+    for run in args.run:
+        for path in sorted(run.partition(":")[2].split(",")):
+            digest.update(Path(path).name.encode() + b"\0" + Path(path).read_bytes())
+    model = replace(
+        model,
+        meta={
+            "runs": [_run_name(r) for r in args.run],
+            "training_data_sha256": digest.hexdigest(),
+            "questions": len(y),
+            "max_false": args.max_false,
+            "in_sample": {"false_abstention": round(fa, 4), "correct_abstention": round(ca, 4)},
+            "cv5": {"false_abstention": round(cv_fa, 4), "correct_abstention": round(cv_ca, 4)},
+        },
+    )
     args.out.write_text(json.dumps(model.to_dict(), indent=2) + "\n")
     print(f"{len(y)} questions ({int(y.sum())} answerable, {int((1 - y).sum())} not)")
     print(f"in-sample: false abstention {fa:.3f}, correct abstention {ca:.3f}")

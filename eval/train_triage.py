@@ -236,7 +236,7 @@ def main() -> None:
     model_name = None
     if not args.no_semantic:
         from index.embedder import load_embedder
-        from service.understand import expand
+        from service.understanding.terms import expand
 
         embedder = load_embedder("all-MiniLM-L6-v2")
         model_name = embedder.name

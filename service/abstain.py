@@ -8,7 +8,10 @@
   without a pancreatic page covers little);
 - ``rare_unknown``: words the corpus does not know (after spelling) that are also rare in
   everyday English (wordfreq Zipf < 4): drug, gene and disease names we have no page for;
-- ``common_unknown``: everyday words the corpus does not know ("passport", "pizza"), capped at 3.
+- ``common_unknown``: everyday words the corpus does not know ("passport", "pizza"), capped at 3;
+- ``type_fit``: whether the top section offers the kind of answer asked for (1 when its heading
+  does, 0 when the question asks for a kind it does not offer, 0.5 when no kind is asked): "what
+  causes liver cancer" answered from a symptoms section is a poor fit however close the words.
 
 ``AbstainModel`` is a logistic regression over them, fitted by ``python -m eval.calibrate`` on our
 suites' answerable, out-of-scope and unanswerable questions and stored in ``abstain.json``; the
@@ -25,10 +28,11 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from cancer_qa.errors import ConfigError
 from index.lexical import term_words, terms
 from ingest.model import Document
-from service.spelling import zipf
-from service.understand import topics
+from service.understanding.spelling import zipf
+from service.understanding.terms import offered, question_topics, topics
 
 MODEL_PATH = Path(__file__).with_name("abstain.json")
 RARE_ZIPF = 4.0
@@ -49,8 +53,9 @@ class Evidence:
     coverage: float
     rare_unknown: float
     common_unknown: float
+    type_fit: float = 0.5
 
-    FEATURES = ("dense", "coverage", "rare_unknown", "common_unknown")
+    FEATURES = ("dense", "coverage", "rare_unknown", "common_unknown", "type_fit")
 
     def vector(self) -> list[float]:
         return [float(getattr(self, name)) for name in self.FEATURES]
@@ -73,7 +78,9 @@ class Answerability:
         self._idf = {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
         self._unseen = math.log((n + 1) / 0.5)
 
-    def evidence(self, query: str, top_doc: str, dense: float, unknown: Sequence[str]) -> Evidence:
+    def evidence(
+        self, query: str, top_doc: str, dense: float, unknown: Sequence[str], heading: str = ""
+    ) -> Evidence:
         # Each content term weighs its IDF in the corpus times how specific it is in everyday
         # English: "thermography" counts, "always" and "good" barely do. Everyday words the corpus
         # never uses ("scared", "husband") are context, not subject, and words naming the answer
@@ -93,7 +100,17 @@ class Answerability:
             coverage=round(covered / total, 4) if total else 1.0,
             rare_unknown=round(rare, 4),
             common_unknown=float(min(common, 3)),
+            type_fit=type_fit(query, heading),
         )
+
+
+def type_fit(query: str, heading: str) -> float:
+    """1 when the heading offers a kind of answer the question asks for, 0 when it asks for kinds
+    the heading does not offer, 0.5 when it asks for no particular kind (or there is no heading)."""
+    wanted = question_topics(query) - {"definition", "treatment"}
+    if not wanted or not heading:
+        return 0.5
+    return 1.0 if wanted & offered(heading) else 0.0
 
 
 @dataclass(frozen=True)
@@ -101,6 +118,8 @@ class AbstainModel:
     weights: tuple[float, ...]
     bias: float
     threshold: float
+    meta: dict[str, Any] | None = None
+    """What it was fitted on (suites and their hash) and the figures it reached."""
 
     def probability(self, evidence: Evidence) -> float:
         z = self.bias + sum(w * x for w, x in zip(self.weights, evidence.vector(), strict=True))
@@ -115,13 +134,22 @@ class AbstainModel:
             "weights": list(self.weights),
             "bias": self.bias,
             "threshold": self.threshold,
+            "meta": self.meta or {},
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> AbstainModel:
         if list(data["features"]) != list(Evidence.FEATURES):
-            raise ValueError(f"abstain model features {data['features']} != {list(Evidence.FEATURES)}")
-        return cls(tuple(float(w) for w in data["weights"]), float(data["bias"]), float(data["threshold"]))
+            raise ConfigError(
+                f"abstain model features {data['features']} are not {list(Evidence.FEATURES)}: "
+                "refit it with `make calibrate`"
+            )
+        return cls(
+            tuple(float(w) for w in data["weights"]),
+            float(data["bias"]),
+            float(data["threshold"]),
+            dict(data.get("meta") or {}),
+        )
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> AbstainModel:

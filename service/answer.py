@@ -76,6 +76,10 @@ class Answer:
     read_more: str | None = None
     suggestions: tuple[str, ...] = field(default=())
     confidence: float | None = None
+    understood_as: str | None = None
+    more_in_section: bool = False
+    """True when the answer shortens a list or section: the reply says the full section has more."""
+    """The question answered, when it is not the message as typed (a long message's main question)."""
 
     @property
     def text(self) -> str:

@@ -83,7 +83,13 @@ class AskResponse(BaseModel):
         None, description="Calibrated probability that the sources answer the question (abstain model)."
     )
     understood_as: str | None = Field(
-        None, description="The question as answered when the previous question's focus was added; else null."
+        None,
+        description="The question as answered, when it is not the message as typed: a long message's main "
+        "question (with its focus), or a follow-up with the previous question's focus added; else null.",
+    )
+    more_in_section: bool = Field(
+        False,
+        description="True when the answer shortens a list or section; the full section (read_more) has more.",
     )
 
 
@@ -127,7 +133,9 @@ def create_api(service: QAService, feedback: FeedbackStore | None = None) -> Fas
         has_filters = bool(filters.cancer_types or filters.sources or filters.audiences)
         question = contextualize(body.question, body.previous)
         answer = service.ask(question, filters if has_filters else None).to_dict()
-        answer["understood_as"] = question if question != body.question else None
+        answer["understood_as"] = answer.get("understood_as") or (
+            question if question != body.question else None
+        )
         return answer
 
     store = feedback or FeedbackStore.in_dir(service.settings.data_dir)

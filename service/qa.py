@@ -28,9 +28,11 @@ from service.readability import answer_grade
 from service.rerank import Reranker
 from service.safety import FIXED, reply, triage
 from service.safety.triage import default_model
-from service.spelling import Speller
 from service.suggest import follow_ups, nearby_topics
-from service.understand import expand, question_topics, topics
+from service.understanding.focus import FocusFinder
+from service.understanding.message import Message, read_message
+from service.understanding.spelling import Speller
+from service.understanding.terms import expand, question_topics, topics
 
 log = logging.getLogger("cancer_qa.service")
 
@@ -39,6 +41,7 @@ ABSTAIN_MESSAGE = (
     "Please ask your care team, or call NCI's Cancer Information Service at 1-800-4-CANCER "
     "(1-800-422-6237)."
 )
+MAX_SUGGESTIONS = 4
 NOTICE = "General information, not medical advice. Talk to your care team about your own situation."
 
 
@@ -50,6 +53,10 @@ class Query:
     text: str
     unknown: tuple[str, ...]
     vector: np.ndarray
+    message: Message | None = None
+    """The message as understood (main question, other questions, focus), when it was read."""
+    message_vector: np.ndarray | None = None
+    """The whole message's vector, which triage's learned layer reads (``vector`` when the same)."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +79,7 @@ class QAService:
         self.reranker = Reranker(documents)
         self.speller = Speller(t for d in documents for t in (d.title, d.text))
         self.answerability = Answerability(documents)
+        self.focus = FocusFinder(documents)
         self.abstain_model = AbstainModel.load()
         self.triage_model = default_model()  # the one copy context.py's triage reads too
         self.embedder_name = embedder.name
@@ -100,7 +108,7 @@ class QAService:
         query = None
         if safety.category not in FIXED:
             query = self.understand(clean)
-            safety = triage(clean, query.vector, self.embedder_name, self.triage_model)
+            safety = triage(clean, query.message_vector, self.embedder_name, self.triage_model)
         if safety.category in FIXED:
             # Fixed, reviewed replies; no retrieval at all.
             answer = Answer(
@@ -127,10 +135,17 @@ class QAService:
         return tuple(self._passage(h) for h in found.hits)
 
     def understand(self, question: str) -> Query:
-        """Spelling against the corpus, lay terms and brand names expanded, and the query vector."""
-        checked = self.speller.check(question, known=lambda w: expand(w) != w or bool(topics(w)))
+        """The message read for its main question and focus (``understanding.message``); that
+        question's spelling checked against the corpus, lay terms and brand names expanded; and
+        the vectors of the question and of the whole message (for triage)."""
+        message = read_message(question, self.focus.corpus_focus)
+        checked = self.speller.check(message.query, known=lambda w: expand(w) != w or bool(topics(w)))
         text = expand(checked.text)
-        return Query(text, checked.unknown, self.retriever.embed(text))
+        if not message.rewritten:
+            vector = self.retriever.embed(text)
+            return Query(text, checked.unknown, vector, message, vector)
+        vector, whole = self.retriever.embedder.encode([text, expand(question)])
+        return Query(text, checked.unknown, vector, message, whole)
 
     def retrieve(
         self,
@@ -147,18 +162,29 @@ class QAService:
         if not hits:
             return Retrieval(query.text, query.vector, hits, None)
         dense = self.retriever.dense_score(hits[0].chunk, query.vector)
-        evidence = self.answerability.evidence(query.text, hits[0].doc, dense, query.unknown)
+        evidence = self.answerability.evidence(query.text, hits[0].doc, dense, query.unknown, hits[0].heading)
         return Retrieval(query.text, query.vector, hits, evidence)
 
     def _answer(self, clean: str, filters: Filters | None, query: Query | None = None) -> Answer:
+        query = query or self.understand(clean)
         found = self.retrieve(clean, filters, k=max(self.settings.top_k, 10), query=query)
         passages = tuple(self._passage(h) for h in found.hits[: self.settings.top_k])
         if found.evidence is None:
-            return _abstain(passages)
-        confidence = round(self.abstain_model.probability(found.evidence), 4)
-        if confidence < self.abstain_model.threshold:
-            return _abstain(passages, nearby_topics(found.hits, self.index.documents), confidence)
-        return replace(self._compose(found, passages), confidence=confidence)
+            answer = _abstain(passages)
+        else:
+            confidence = round(self.abstain_model.probability(found.evidence), 4)
+            if confidence < self.abstain_model.threshold:
+                answer = _abstain(passages, nearby_topics(found.hits, self.index.documents), confidence)
+            else:
+                answer = replace(self._compose(found, passages), confidence=confidence)
+        message = query.message
+        if message is None or not message.rewritten:
+            return answer
+        # Say what was answered; the message's other questions come first among the follow-ups.
+        others = tuple(q for q in message.questions[1:] if q not in answer.suggestions)
+        return replace(
+            answer, understood_as=message.query, suggestions=(*others, *answer.suggestions)[:MAX_SUGGESTIONS]
+        )
 
     def _validate(self, question: object) -> str:
         if not isinstance(question, str) or not question.strip():
@@ -183,7 +209,14 @@ class QAService:
         )
 
     def _compose(self, found: Retrieval, passages: tuple[Passage, ...]) -> Answer:
-        picks = compose(found.vector, found.hits, self.index, max_sentences=self.settings.max_sentences)
+        composed = compose(
+            found.vector,
+            found.hits,
+            self.index,
+            max_sentences=self.settings.max_sentences,
+            question=found.query,
+        )
+        picks = composed.picks
         sentences, citations = [], []
         for n, pick in enumerate(picks, start=1):
             doc = self.index.documents[pick.doc]
@@ -217,6 +250,7 @@ class QAService:
             reading_grade=answer_grade([s.text for s in sentences]),
             read_more=f"/doc/{first.id}#sec-{section}",
             suggestions=follow_ups(first, section),
+            more_in_section=composed.cut,
         )
 
     def _log(self, question: str, answer: Answer, seconds: float) -> None:

@@ -24,7 +24,7 @@ from dataclasses import replace
 from index.lexical import stem, terms
 from index.search import Hit
 from ingest.model import Document
-from service.understand import topics
+from service.understanding.terms import offered
 
 FOCUS_WEIGHT = 0.07
 TYPE_BONUS = 0.12
@@ -89,5 +89,5 @@ class Reranker:
 
 
 def _type_match(wanted: set[str], heading: str) -> float:
-    offered = wanted & topics(heading)
-    return max((BROAD_TYPES.get(t, 1.0) for t in offered), default=0.0)
+    found = wanted & offered(heading)
+    return max((BROAD_TYPES.get(t, 1.0) for t in found), default=0.0)

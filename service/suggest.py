@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from index.lexical import terms
 from index.search import Hit
 from ingest.model import Document
-from service.understand import topics
+from service.understanding.terms import topics
 
 MAX_SUGGESTIONS = 3
 NEARBY_FLOOR = 0.35

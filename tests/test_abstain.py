@@ -7,6 +7,7 @@ import json
 import numpy as np
 import pytest
 
+from cancer_qa.errors import ConfigError
 from ingest.model import Document, Metadata, Section
 from service.abstain import AbstainModel, Answerability, Evidence
 from service.readability import answer_grade, entries_text
@@ -32,21 +33,26 @@ def test_coverage_counts_the_question_subject_not_its_type_or_context() -> None:
     assert missing.coverage == 0.0
     assert missing.rare_unknown == 1.0  # "sotorasib" is unseen in everyday English too
     everyday = answerability.evidence("renew my passport", "melanoma", 0.1, ("renew", "passport"))
+    causes = answerability.evidence("what causes lapatinib rash", "lapatinib", 0.6, (), "Signs and Symptoms of Rash")
+    assert causes.type_fit == 0.0
+    assert answerability.evidence("what causes it", "lapatinib", 0.6, (), "Risk Factors for Rash").type_fit == 1.0
+    assert answerability.evidence("tell me about lapatinib", "lapatinib", 0.6, (), "Anything").type_fit == 0.5
     assert everyday.common_unknown == 1.0 and 0 < everyday.rare_unknown < 1
 
 
 def test_model_probability_threshold_and_round_trip(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    model = AbstainModel(weights=(4.0, 2.0, -3.0, -1.0), bias=-3.0, threshold=0.5)
-    strong = Evidence(0.8, 1.0, 0.0, 0.0)
-    weak = Evidence(0.2, 0.1, 1.0, 1.0)
-    assert model.probability(strong) == pytest.approx(1 / (1 + np.exp(-(3.2 + 2.0 - 3.0))))
+    model = AbstainModel(weights=(4.0, 2.0, -3.0, -1.0, 1.0), bias=-3.0, threshold=0.5, meta={"questions": 3})
+    strong = Evidence(0.8, 1.0, 0.0, 0.0, 1.0)
+    weak = Evidence(0.2, 0.1, 1.0, 1.0, 0.0)
+    assert model.probability(strong) == pytest.approx(1 / (1 + np.exp(-(3.2 + 2.0 - 3.0 + 1.0))))
     assert not model.abstains(strong) and model.abstains(weak)
     path = tmp_path / "abstain.json"
     path.write_text(json.dumps(model.to_dict()))
     assert AbstainModel.load(path) == model
     assert Evidence.from_dict(json.loads(json.dumps(strong.to_dict()))) == strong
+    assert model.probability(Evidence(0.8, 1.0, 0.0, 0.0, 0.0)) < model.probability(strong)  # a poor type fit
     bad = {**model.to_dict(), "features": ["dense", "coverage"]}
-    with pytest.raises(ValueError, match="abstain model features"):
+    with pytest.raises(ConfigError, match="abstain model features"):
         AbstainModel.from_dict(bad)
 
 

@@ -137,3 +137,18 @@ def test_abstention_offers_nearby_topics_only_when_something_is_near(tiny_servic
     far = tiny_service.ask("What is the capital of France?")
     assert far.abstained and far.suggestions == ()
     assert far.confidence is not None and far.confidence < tiny_service.abstain_model.threshold
+
+
+def test_a_long_message_is_answered_for_its_main_question(tiny_service) -> None:  # type: ignore[no-untyped-def]
+    short = tiny_service.ask("What are the side effects of lapatinib?")
+    long = tiny_service.ask(
+        "Good morning. My wife started lapatinib last month for her breast cancer and we are both "
+        "nervous. What are the side effects? Also, does it ever stop working? "
+        "Please email me back. Many thanks, [NAME]"
+    )
+    assert not long.abstained and long.safety is None
+    assert long.understood_as == "What are the side effects? (lapatinib)"  # a page's title before a cancer type
+    assert [s.text for s in long.answer] == [s.text for s in short.answer]
+    assert long.suggestions[0] == "Also, does it ever stop working?"
+    _check_citations(tiny_service, long)
+    assert short.understood_as is None

@@ -6,8 +6,8 @@ from index.lexical import terms
 from index.search import Hit
 from ingest.model import Document, Metadata
 from service.rerank import FOCUS_WEIGHT, PROFESSIONAL_PENALTY, TYPE_BONUS, Reranker
-from service.spelling import Speller
-from service.understand import expand, question_topics, topics
+from service.understanding.spelling import Speller
+from service.understanding.terms import expand, question_topics, topics
 
 
 def test_question_and_heading_types() -> None:

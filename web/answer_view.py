@@ -121,6 +121,7 @@ def answer_view(data: dict[str, Any]) -> dict[str, Any]:
         "notice": data.get("notice"),
         "read_more": read_more if isinstance(read_more, str) and read_more.startswith("/doc/") else None,
         "reading_grade": data.get("reading_grade"),
+        "more_in_section": bool(data.get("more_in_section")),
         "suggestions": list(data.get("suggestions", []))[:3],
         "refs": [f"{e['doc']}|{e['section']}" for e in sources],
     }

@@ -43,7 +43,7 @@ def chat_router(service: QAService, templates: Jinja2Templates, store: FeedbackS
             data = service.ask(asked).to_dict()
         except BadQuestionError as exc:
             return page(request, 422, error=str(exc), question=question)
-        data["understood_as"] = asked if asked != question else None
+        data["understood_as"] = data.get("understood_as") or (asked if asked != question else None)
         turn = {"question": question, "view": answer_view(data)}
         return page(request, turn=turn, previous=next_previous(question, data))
 

@@ -48,6 +48,13 @@ LAY_TERMS: dict[str, str] = {
     r"\bhair (?:is )?(?:falling out|fall out|coming out)\b": "hair loss",
     r"\bcome back\b|\bcoming back\b": "come back recurrence",
     r"\bbumps?\b": "lump",
+    r"\bvoice ?box\b": "larynx laryngeal",
+    r"\bmolar pregnancy\b": "molar pregnancy hydatidiform mole gestational trophoblastic disease",
+    r"\beye cancer\b": "eye cancer retinoblastoma intraocular melanoma",
+    r"\bwind ?pipe\b": "trachea",
+    r"\bfood ?pipe\b|\bgullet\b": "esophagus esophageal",
+    r"\bwomb\b": "uterus uterine endometrial",
+    r"\bback passage\b|\bbum\b": "rectum anus",
     # Brand names of drugs to the generic names pages use.
     r"\bherceptin\b": "trastuzumab herceptin",
     r"\bkadcyla\b|\bt-?dm1\b": "ado-trastuzumab emtansine T-DM1",
@@ -117,6 +124,18 @@ def expand(question: str) -> str:
 
 def topics(text: str) -> set[str]:
     return {name for name, pattern in _COMPILED.items() if pattern.search(text)}
+
+
+_ALSO_OFFERS = {"risk": {"causes"}, "causes": {"risk"}}
+"""A risk-factor section answers "what causes it", and the other way round."""
+
+
+def offered(heading: str) -> set[str]:
+    """The kinds of answer a section heading (or a sentence) offers."""
+    found = topics(heading)
+    for kind in list(found):
+        found |= _ALSO_OFFERS.get(kind, set())
+    return found
 
 
 def question_topics(question: str) -> set[str]:

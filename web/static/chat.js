@@ -155,6 +155,9 @@
     const more = typeof data.read_more === "string" && data.read_more.indexOf("/doc/") === 0;
     if (!more && typeof data.reading_grade !== "number") return;
     const p = el("p", { class: "more" });
+    if (more && data.more_in_section === true) {
+      p.appendChild(el("span", { class: "cut" }, "This answer is shortened: the full section has more. "));
+    }
     if (more) p.appendChild(el("a", { href: data.read_more }, "Read the full section"));
     if (typeof data.reading_grade === "number") {
       p.appendChild(el("span", { class: "grade" }, "Reading level: US grade " + data.reading_grade.toFixed(1)));

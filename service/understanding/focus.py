@@ -1,0 +1,113 @@
+"""The focus of a question: the cancer type, drug, test or procedure it is about.
+
+``FocusFinder(documents)`` learns the names the corpus itself uses: each page's title without the
+words that name the kind of page ("Colon Cancer Treatment (PDQ®)" -> "colon cancer"), its
+front-matter cancer types, and its section headings' subjects. Lay words and brand names reach
+these names through ``terms.expand`` ("bowel cancer" -> colon, "tykerb" -> lapatinib).
+``finder(text)`` returns the longest corpus name whose words all appear in the text; failing that,
+the rarest run of everyday-English-rare words (wordfreq), which names a topic the corpus may not
+have ("Friedreich's ataxia"), so that abstention can say what is missing.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from functools import cache
+
+from index.lexical import terms
+from ingest.model import Document
+from service.understanding.spelling import zipf
+from service.understanding.terms import expand
+
+_KIND_OF_PAGE = re.compile(
+    r"\((?:pdq®?|pdq)\)|[-\u2013\u2014]\s*(?:patient|health professional) version|\b(?:treatment|prevention|"
+    r"screening|overview|general information about|what you need to know about|patient version)\b|®",
+    re.IGNORECASE,
+)
+_HEADING_SUBJECT = re.compile(
+    r"^(?:general information about|signs and symptoms of|tests to detect (?:and diagnose )?|stages of|"
+    r"treatment option overview for|prognosis of|risk factors for|causes of)\s+(.+)$",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
+RARE = 3.2
+"""Zipf frequency below which an unknown word may name a focus (e.g. "ataxia" ~1.9, "rash" ~3.6)."""
+_NOT_FOCUS = frozenset(
+    ["hi", "hello", "thanks", "thank", "regards", "dear", "please", "mom", "mum", "dad", "husband", "wife", "daughter", "son", "sister", "brother", "oncologist", "doctor", "nurse", "hospital", "chemo", "radiation", "cancer", "treatment"]
+)
+
+
+_MODIFIERS = frozenset(terms("adult adults childhood child children"))
+"""Left out of a name's key: the reranker weighs childhood against adult pages."""
+
+
+class FocusFinder:
+    def __init__(self, documents: Iterable[Document]) -> None:
+        docs = list(documents)
+        names: dict[frozenset[str], tuple[int, str]] = {}
+        for doc in docs:
+            # Titles first: at equal weight a page's own name beats its metadata's cancer type.
+            candidates = [(0, _KIND_OF_PAGE.sub(" ", doc.title))]
+            for section in doc.sections:
+                m = _HEADING_SUBJECT.match(section.heading.strip())
+                if m:
+                    candidates.append((1, m.group(1)))
+            candidates += [(2, c) for c in doc.meta.cancer_types]
+            for rank, name in candidates:
+                clean = " ".join(name.replace(",", " ").split()).strip(" -").lower()
+                key = frozenset(terms(clean)) - _MODIFIERS
+                if key and clean and rank < names.get(key, (3, ""))[0]:
+                    names[key] = (rank, clean)
+        # How specific a word is: in how many pages it appears at all ("eye" is in many).
+        wanted = {t for key in names for t in key}
+        df = Counter(t for doc in docs for t in wanted.intersection(terms(doc.text)))
+        idf = {t: math.log(1 + len(docs) / (1 + df[t])) for t in wanted}
+        # The most specific name first: rare words weigh more ("craniopharyngioma" over "eye").
+        ranked = sorted(
+            ((key, name, sum(idf[t] for t in key), rank) for key, (rank, name) in names.items()),
+            key=lambda k: (-k[2], k[3], k[1]),
+        )
+        self.names = [(key, name, weight) for key, name, weight, _ in ranked]
+
+    def best(self, text: str) -> tuple[str, float] | None:
+        """The most specific corpus name all of whose words are in ``text``, and its weight."""
+        found = set(terms(expand(text)))
+        for key, name, weight in self.names:
+            if found.issuperset(key):
+                return name, weight
+        return None
+
+    def corpus_focus(self, text: str) -> str | None:
+        best = self.best(text)
+        return best[0] if best else None
+
+    def __call__(self, text: str) -> str | None:
+        return self.corpus_focus(text) or rare_focus(text)
+
+
+def rare_focus(text: str) -> str | None:
+    """The first run of words rare in everyday English (a disease, a drug, a test), if any."""
+    runs: list[list[str]] = []
+    current: list[str] = []
+    for word in _WORD.findall(text):
+        base = word.lower().removesuffix("'s")
+        if base not in _NOT_FOCUS and len(base) > 3 and _zipf(base) < RARE:
+            current.append(word)
+            continue
+        if current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    if not runs:
+        return None
+    best = min(runs, key=lambda run: min(_zipf(w.lower().removesuffix("'s")) for w in run))
+    return " ".join(best[:4])
+
+
+@cache
+def _zipf(word: str) -> float:
+    return zipf(word)

@@ -1,0 +1,164 @@
+"""Message understanding: from a raw message to the question to answer, before retrieval.
+
+Real messages come with greetings, thanks, names, history, requests to call back, and sometimes
+several questions. ``read_message(text, focus_finder)`` keeps what retrieval needs:
+
+- drops greetings, thanks, sign-offs, names and placeholders ("[NAME]"), and requests to mail or
+  call back (they say nothing about what to answer);
+- finds the question sentences (a question mark, a question word first, or "I'd like to know",
+  "wondering", "please explain"...), the main one first: the first that asks for a kind of answer
+  the pages give (``terms.question_topics``), else the first;
+- finds the *focus* (the cancer type, drug, test or procedure asked about) with ``focus.py``, in
+  the question first, then in the rest of the message ("my mom has stage II colon cancer. What is
+  the usual treatment?" is about colon cancer);
+- keeps the personal context (the other sentences) for triage and tone, not for retrieval.
+
+The result's ``query`` is what retrieval reads: the main question, with the focus added when the
+question does not name it. A message that is one question is left as it is. Anchors: NLM's CHiQA
+(focus and type drive retrieval) and MeQSum (summarising a consumer question first helps).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from service.understanding.focus import rare_focus
+from service.understanding.terms import question_topics
+
+MAX_QUESTIONS = 3
+
+_SPLIT = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=\S)|\n+|(?<=\?)(?=\S)")
+_PLACEHOLDER = re.compile(r"\[[A-Z_ ]+\]|\{\{?\w+\}?\}|<[A-Z_]+>")
+_GREETING = re.compile(
+    r"^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening|day)|greetings|to whom it may concern|"
+    r"hiya|howdy|hi there|hello there)\b[\w ,.'!-]{0,40}$",
+    re.IGNORECASE,
+)
+_THANKS = re.compile(
+    r"^(?:(?:many |thanks|thank you|thx|ty|cheers|much appreciated|i appreciate|appreciate)\b.{0,80}|"
+    r"(?:best|kind|warm)? ?(?:regards|wishes)\b.{0,40}|sincerely\b.{0,40}|yours (?:truly|sincerely)\b.{0,40}|"
+    r"(?:god bless|take care|have a (?:good|great|nice) (?:day|one))\b.{0,40}|"
+    r"(?:sorry|apologies) (?:for|about) (?:the|this|my) (?:long|rambling|length|english|typos?|spelling)\b.{0,60}|"
+    r"(?:sorry|apologies),? (?:this|it) (?:is|got) (?:so )?long\b.{0,40})$",
+    re.IGNORECASE,
+)
+_CONTACT = re.compile(
+    r"\b(?:(?:please|pls|can you|could you|would you) )?(?:e-?mail|call|phone|text|ring|contact|reach|get back to|"
+    r"write (?:back )?to|reply to) me\b|\bmy (?:e-?mail|number|phone(?: number)?) is\b|\b\S+@\S+\.\w+\b|"
+    r"\b\d{3}[-. ]\d{3}[-. ]\d{4}\b",
+    re.IGNORECASE,
+)
+_SIGNATURE = re.compile(r"^[-\u2013\u2014~]*\s*[A-Z][a-z]+(?: [A-Z]\.?)?(?: [A-Z][a-z]+)?\.?$")
+_ASK_WORDS = (
+    r"what|what's|whats|how|why|when|where|which|who|whom|is|are|am|was|were|can|could|should|would|"
+    r"will|do|does|did|has|have|may|might|shall|any|anything"
+)
+_ASKS = re.compile(
+    rf"\?\s*$|^(?:(?:and|also|but|so|or|then|ok|okay|well|please|plus|lastly|finally|secondly|first|second|"
+    rf"my (?:main|other|last|first|second) question is),? )*(?:{_ASK_WORDS})\b|"
+    r"\b(?:i(?:'d| would)? (?:like|want|need) to (?:know|understand|learn|ask|find out)|(?:i'm|i am|we're|we are) "
+    r"(?:wondering|curious|trying to (?:understand|find out|figure out))|i wonder|wondering (?:if|whether|what|how|why|about)|"
+    r"(?:please|pls|can you|could you) (?:explain|tell|help|describe|clarify|let me know)|tell me (?:about|what|how|why|if|whether)|"
+    r"explain (?:to me )?(?:what|how|why)|my question is|question:|any (?:info|information|advice|idea)s?)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message as understood: what retrieval reads (``query``), the question sentences (main
+    first), the focus, and the rest (context for triage and tone, never for retrieval)."""
+
+    text: str
+    query: str
+    questions: tuple[str, ...]
+    focus: str | None
+    context: tuple[str, ...] = ()
+
+    @property
+    def rewritten(self) -> bool:
+        """True when retrieval reads something other than the message as typed."""
+        return " ".join(self.query.split()) != " ".join(self.text.split())
+
+
+def split_sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SPLIT.split(text.strip()) if s and s.strip(" .,!-")]
+
+
+def _noise(sentence: str) -> bool:
+    s = _PLACEHOLDER.sub("", sentence).strip(" ,.!-")
+    if not s:
+        return True
+    if _GREETING.match(s) or _THANKS.match(s) or _SIGNATURE.match(s):
+        return True
+    return bool(_CONTACT.search(s)) and not _ASKS.search(_CONTACT.sub("", s).strip())
+
+
+def asks(sentence: str) -> bool:
+    return bool(_ASKS.search(sentence.strip()))
+
+
+def _strip_greeting(sentence: str) -> str:
+    """ "Hi, what is ..." -> "what is ..."; "Thanks! How ..." is split already."""
+    return re.sub(
+        r"^(?:hi|hello|hey|dear \w+|good (?:morning|afternoon|evening))(?: there| all| everyone)?[,!.:\s-]+",
+        "",
+        sentence,
+        flags=re.IGNORECASE,
+    )
+
+
+def read_message(text: str, corpus_focus: Callable[[str], str | None] | None = None) -> Message:
+    """Understand ``text``; ``corpus_focus`` names the corpus topic a text is about, or ``None``
+    (``FocusFinder.corpus_focus``). Failing a corpus topic, the focus is the message's rarest words."""
+    find = corpus_focus or (lambda _t: None)
+    sentences = [_strip_greeting(_PLACEHOLDER.sub("", s)).strip() for s in split_sentences(text)]
+    kept = [s for s in sentences if s and not _noise(s)]
+    if len(sentences) <= 1 or not kept:
+        only = kept[0] if kept else text.strip()
+        return Message(text, only, (only,), find(only) or rare_focus(only))
+    questions = [s for s in kept if asks(s)]
+    context = tuple(s for s in kept if s not in questions)
+    if not questions:  # a statement ("I'd appreciate any information on X") or no punctuation
+        questions = [kept[-1]]
+        context = tuple(kept[:-1])
+    main = max(questions, key=lambda q: _weight(q, find) + (q is questions[0]))  # the first, unless a later one names the topic
+    ordered = [main, *[q for q in questions if q is not main]][:MAX_QUESTIONS]
+    asked = _with_referent(main, kept)
+    focus = find(asked)
+    whole = find(" ".join(kept))
+    query = asked
+    if whole is not None and (focus is None or whole.lower() not in asked.lower() and _more_specific(whole, focus, find)):
+        focus = whole
+        query = f"{asked} ({whole})"
+    return Message(text, query, tuple(ordered), focus or rare_focus(main) or rare_focus(" ".join(kept)), context)
+
+
+
+def _weight(question: str, find: Callable[[str], str | None]) -> float:
+    """Which question is the main one: one that names a corpus topic and asks for a kind of answer
+    the pages give outweighs a follow-up such as "and how is it treated"."""
+    return 2.0 * (find(question) is not None) + 1.0 * bool(question_topics(question) - {"definition"})
+
+
+_POINTING = re.compile(r"\b(?:it|they|them|this|that|these|those|its|their)\b", re.IGNORECASE)
+
+
+def _with_referent(question: str, kept: list[str]) -> str:
+    """A question that points back ("is there evidence they work?") keeps the sentence before it."""
+    i = kept.index(question)
+    if i == 0 or not _POINTING.search(question):
+        return question
+    return f"{kept[i - 1]} {question}"
+
+
+def _more_specific(a: str, b: str, find: Callable[[str], str | None]) -> bool:
+    """True when name ``a`` is more specific than ``b`` (``find`` has a ``weight`` when it is a
+    ``FocusFinder.corpus_focus``; otherwise the longer name)."""
+    owner = getattr(find, "__self__", None)
+    if owner is not None and hasattr(owner, "best"):
+        wa, wb = owner.best(a), owner.best(b)
+        return (wa[1] if wa else 0.0) > (wb[1] if wb else 0.0)
+    return len(a.split()) > len(b.split())
