@@ -35,6 +35,7 @@ _TREATMENT = (
 _NAMED_DIAGNOSIS = (
     r"\b(?:diagnosed (?:with|as)|diagnosis (?:is|was)|came back (?:as|showing)|(?:they|doctors?|surgeon|he|she) "
     r"(?:say|says|said|called|calls) (?:it(?:'s| is| was)|it a|this is|that it)|(?:it's|it is) called|turned out to be)\b"
+    r"|\bwhat (?:exactly )?(?:is|are) (?:that|this|a|an)\b(?! (?:lump|spot|mole|bump|mass|growth|swelling))|\bwhat (?:is|does) (?:\w+ ){1,3}mean\b"
 )
 """A message that names the diagnosis: "is it a cancer?" then asks what that diagnosis is."""
 _HOT = r"(?:10[0-6](?:\.\d)?|38(?:\.\d)?|39(?:\.\d)?|4[0-2](?:\.\d)?)"
@@ -334,7 +335,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\bis (?:my|his|her|moms?|dads?)\b[^.?!]{0,30}\b(?:her|his|the)? ?cancer (?:back|spreading)\b",
     ), unless=_NAMED_DIAGNOSIS),
     Concept("prognosis_person", PERSONAL, "NCI: prognosis for one person is for the care team", (
-        r"\bhow long (?:do|does|will|would|has|have|did) (?:i|we|he|she|my \w+|mom|dad)\b[^?.]{0,20}\b(?:have|live|got|left|survive|last)\b",
+        r"\bhow long (?:do|does|will|would|has|have|did) (?:i|we|he|she|my \w+|mom|dad)\b[^?.]{0,20}\b(?:have|live|got|left|survive|last)\b(?! to\b)",
         r"\b(?:what are|what's) (?:my|his|her) (?:chances|odds)\b|\b(?:will|is) (?:i|he|she|my \w+) (?:going to )?(?:survive|die|make it|be ok|beat)\b",
         r"\bhow (?:many|much) (?:months|time|longer|long)\b[^.?!]{0,40}\b(?:she|he|my|i|dad|mom|mother|father|brother|sister|husband|wife)\b|\b(?:mom|dad|mother|father|husband|wife)\b[^.?!]{0,40}\bhow (?:many months|much time|much longer|long)\b",
         r"\b(?:my|his|her) prognosis\b|\bhow long (?:she|he) is likely to have\b|\bwill (?:not|he|she) see (?:christmas|easter|\w+ birthday)\b",
