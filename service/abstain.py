@@ -74,6 +74,8 @@ class Answerability:
             d.id: frozenset(terms(f"{d.title} {d.text}")) for d in documents
         }
         df = Counter(t for v in self.vocab.values() for t in v)
+        self.corpus_terms = frozenset(df)
+        """Every stemmed word any page uses."""
         n = len(self.vocab)
         self._idf = {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
         self._unseen = math.log((n + 1) / 0.5)

@@ -24,6 +24,7 @@ from index.store import StoredIndex, load_index
 from service.abstain import AbstainModel, Answerability, Evidence
 from service.answer import Answer, AnswerSentence, Citation, Passage
 from service.compose import compose
+from service.gaps import missing
 from service.readability import answer_grade
 from service.rerank import Reranker
 from service.safety import FIXED, reply, triage
@@ -39,7 +40,7 @@ log = logging.getLogger("cancer_qa.service")
 ABSTAIN_MESSAGE = (
     "I could not find an answer to that in the trusted sources I search. "
     "Please ask your care team, or call NCI's Cancer Information Service at 1-800-4-CANCER "
-    "(1-800-422-6237)."
+    "(1-800-422-6237), which also answers in Spanish."
 )
 MAX_SUGGESTIONS = 4
 NOTICE = "General information, not medical advice. Talk to your care team about your own situation."
@@ -169,14 +170,19 @@ class QAService:
         query = query or self.understand(clean)
         found = self.retrieve(clean, filters, k=max(self.settings.top_k, 10), query=query)
         passages = tuple(self._passage(h) for h in found.hits[: self.settings.top_k])
-        if found.evidence is None:
-            answer = _abstain(passages)
+        gap = missing(query.text, query.unknown, self.answerability.corpus_terms)
+        if found.evidence is None or (gap is not None and gap.no_page):
+            answer = _abstain(passages, nearby_topics(found.hits, self.index.documents))
         else:
             confidence = round(self.abstain_model.probability(found.evidence), 4)
             if confidence < self.abstain_model.threshold:
                 answer = _abstain(passages, nearby_topics(found.hits, self.index.documents), confidence)
             else:
                 answer = replace(self._compose(found, passages), confidence=confidence)
+        if answer.abstained and gap is not None:  # say what is missing when we can tell
+            answer = replace(
+                answer, message=ABSTAIN_MESSAGE.replace(" Please ask", f" {gap.text} Please ask", 1)
+            )
         message = query.message
         if message is None or not message.rewritten:
             return answer

@@ -163,6 +163,27 @@ def test_readings_become_tiers_only_when_they_describe_now(text: str, tier: str 
     assert triage(text, learned=False).category == tier
 
 
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("her stomach is swollen tight and she has vomited five times since lunch, ovarian cancer", EMERGENCY),
+        ("no poop or gas for four days now and the pain comes in waves, had bowel surgery in may", EMERGENCY),
+        ("haven't had a bowel movement for four days on the new pain pills", URGENT),
+        ("temp 39.4 and she does not know what day it is, chemo was on monday", EMERGENCY),
+        ("my legs feel weak and heavy since this morning and I can barely climb the stairs, cancer in my spine", EMERGENCY),
+        ("he said he would rather die than go back for more chemo", CRISIS),
+        ("when she goes, I'll go too, I have already picked which pills I'd use", CRISIS),
+        ("I got so out of breath walking to the kitchen, my lips look grey", EMERGENCY),
+    ],
+)
+def test_red_flags_described_in_everyday_words(text: str, tier: str) -> None:
+    assert triage(text, learned=False).category == tier
+
+
+def test_out_of_breath_is_not_rewritten_as_a_verb() -> None:
+    assert normalise("im out of breath and cant breath") == "i'm out of breath and can't breathe"
+
+
 def test_an_overdose_already_taken_is_an_emergency_even_when_it_was_meant() -> None:
     found = triage("I swallowed the rest of my sleeping pills an hour ago because I want it all to end", learned=False)
     assert found.category == EMERGENCY and CRISIS in found.tiers

@@ -37,7 +37,7 @@ _FIXES = [
         (r"\bshes\b", "she's"),
         (r"\btheres\b", "there's"),
         (r"\bwhats\b", "what's"),
-        (r"\bbreath\b(?! (?:test|sounds))", "breathe"),
+        (r"\b(can't|cannot|couldn't|can|to|not|barely|hardly|won't|doesn't|don't|i|he|she|they) breath\b", r"\1 breathe"),
         (r"\bbreating\b|\bbreathin\b|\bbrething\b", "breathing"),
         (r"\bpian\b", "pain"),
         (r"\bsuicde\b|\bsucide\b|\bsuicid\b", "suicide"),

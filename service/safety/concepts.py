@@ -107,6 +107,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\bseeing things\b(?! (?:online|on|about|in|like))|\bdon't know where (?:i am|i'm|he is|she is)\b|\bdon't remember (?:the last|falling|anything|what happened)\b|\btalking nonsense\b|\bmuddled\b",
         r"\bwoke up on the floor\b|\bblack(?:ed)? out\b|\beverything went black\b|\b(?:keep |kept |i'm |he's |she's )?passing out\b|\b(?:going|about) to (?:faint|pass out)\b|\bfeel (?:so )?faint\b",
         r"\b(?:doesn't|does not|didn't) know who (?:i am|i'm|we are|she is|he is)\b|\b(?:all )?floppy\b",
+        r"\b(?:doesn't|does not|didn't|don't) know (?:what (?:year|day|month|time) it is|what day|his own name|her own name|my name|where (?:he|she) is)\b|\bdisoriented\b",
         r"\bslumped\b",
     )),
     Concept("seizure", EMERGENCY, "oncologic emergencies: seizures", (
@@ -147,6 +148,8 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:can't|unable to|couldn't|trouble) (?:feel|move|stand on|lift) (?:my|his|her|both) (?:legs|feet)\b|\blegs (?:gave out|are giving out|went numb|suddenly weak|won't hold)\b",
         r"\b(?:numb|weak)\b[^.?!]{0,60}\b(?:can't|lost control of|couldn't) (?:pee|urinate|hold (?:my|his|her) (?:bladder|bowels|pee))\b",
         r"\b(?:lost|losing|no) (?:control of )?(?:my|his|her) (?:bladder|bowels)\b",
+        r"\blegs? (?:feel|feels|are|is|went|got|have gone) (?:\w+ ){0,2}(?:heavy|weak|numb|like jelly|wobbly|dead)\b[^.?!]{0,60}\b(?:can (?:barely|hardly)|can't|couldn't|hard to|trouble) (?:lift|walk|stand|move|climb)",
+        r"\b(?:back|spine)\b[^.?!]{0,80}\b(?:legs?|feet)\b[^.?!]{0,30}\b(?:numb|weak|heavy|tingl\w*|giving (?:out|way))\b[^.?!]{0,60}\b(?:pee|urinate|bladder|walk|stand)\b",
         r"\blegs (?:won't|wont|don't) (?:work|hold (?:me|him|her))\b|\b(?:wet|peed|soiled) (?:myself|himself|herself)\b[^.?!]{0,40}\b(?:legs|numb|back|can't)\b|\b(?:legs|numb|back)\b[^.?!]{0,40}\b(?:wet|peed) (?:myself|himself|herself)\b",
     )),
     Concept("sepsis", EMERGENCY, "oncologic emergencies: sepsis in febrile neutropenia", (
@@ -171,7 +174,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|burn|burning) (?:myself|himself|herself|themselves)\b",
         r"\b(?:take|taking|took) (?:my|his|her|their) own life\b|\bwish (?:i|he|she) (?:was|were|had) (?:dead|never)\b|\bno will to live\b",
         r"\bend(?:ing)? (?:my|his|her) (?:own )?life\b|\bend(?:ing)? it(?: all)?\b(?! (?:with|early|there))|\bcheck(?:ing)? out (?:early|for good)\b",
-        r"\b(?:don't|do not|no longer|doesn't|does not) want to (?:live|be alive|be here|wake up|exist|go on|keep going|do this anymore)\b|\bwant(?:s)?(?: to)? (?:to )?die\b(?! at home| in (?:peace|hospice|(?:her|his|my) own bed)| with dignity| peacefully| naturally)|\bready to die\b|\brather (?:be )?dead\b",
+        r"\b(?:don't|do not|no longer|doesn't|does not) want to (?:live|be alive|be here|wake up|exist|go on|keep going|do this anymore)\b|\bwant(?:s)?(?: to)? (?:to )?die\b(?! at home| in (?:peace|hospice|(?:her|his|my) own bed)| with dignity| peacefully| naturally)|\bready to die\b|\b(?:rather|sooner) (?:be dead|die)\b",
         r"\bno (?:reason|point|purpose) (?:to|in) (?:keep )?(?:living|going on|live|go on|keep going|carrying on|being here|trying)\b|\bwhat's the point (?:of|in) (?:going on|living|any of this|trying|being here)\b",
         r"\bbetter off (?:without me|if i (?:was|were) gone|dead)\b|\b(?:(?:just |such )?a burden)\b(?! (?:asking|with (?:my|all|these|so many) (?:questions|messages)|for asking))|\bburden (?:on|to) (?:everyone|my family|them|my kids)\b",
         r"\b(?:want|wish|hope|hoping|pray|praying)\b[^.?!]{0,12}\b(?:never|not|don't|won't|wouldn't) (?:wake up|come back)\b|\bjust don't wake up\b|\bto not wake up\b|\bnot wake up (?:tomorrow|in the morning)\b",
@@ -206,6 +209,8 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:i've|i have|i|he's|she's|he has|she has) (?:already )?(?:written|wrote) (?:goodbye )?(?:letters|notes|cards) (?:to|for) (?:my|his|her|the) (?:kids|children|family|wife|husband|daughter|son|grandkids)\b",
         r"\bfound (?:new )?homes? for (?:her|his|my|their) (?:cats?|dogs?|pets?|birds?)\b|\bthanked (?:me|us|everyone|everybody) for everything\b|\b(?:weirdly|strangely|suddenly|unusually|eerily) (?:calm|peaceful|at peace)\b",
         r"\b(?:won't|will not|do not|don't) (?:expect to )?need (?:them|it|anything|this|any of it) (?:after (?:that|this|friday|the weekend)|anymore)\b|\baffairs (?:are |fully |all |completely )*in order by\b",
+        r"\bwhen (?:she|he|they) (?:goes|go|dies|die|is gone|passes),? (?:i(?:'ll| will)?|i'm) (?:go|going|be going|follow)\b|\b(?:know|picked|chosen|decided) (?:which|what|how many) (?:pills|meds|tablets|method|way)\b[^.?!]{0,30}\b(?:i'd|i would|i'll|to) use\b",
+        r"\b(?:car|engine) running\b[^.?!]{0,40}\b(?:garage|door (?:shut|closed))\b|\b(?:garage|door (?:shut|closed))\b[^.?!]{0,40}\b(?:car|engine) running\b|\b(?:would|it'd|it would) be easier for everyone\b(?! to (?:understand|know|plan|read|follow))",
         r"\bgoing to be with (?:him|her|them|grandpa|grandma|mom|dad)\b|\b(?:sock|drawer|box|bag|jar|envelope)\b[^.?!]{0,30}\b(?:full of|of|with) (?:\w+ )?(?:pills|tablets|meds|capsules)\b",
     )),
     # --- call the care team now ----------------------------------------------------------------
@@ -270,11 +275,17 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:feet|legs|toes|hands|fingers)\b[^.?!]{0,30}\bnumb\w*\b[^.?!]{0,60}\b(?:walk|fall|fell|trip|tripping|stumbl\w*|dropping|button|catching my toes|can't feel)\b",
         r"\bnumb\w*\b[^.?!]{0,30}\b(?:creeping|up to my|from (?:my|the) knees)\b|\b(?:can't|cannot) (?:really )?feel (?:my|the) (?:feet|floor)\b",
     )),
-    Concept("bowel_obstruction", URGENT, "oncologic emergencies: bowel obstruction; constipation", (
+    Concept("bowel_obstruction", URGENT, "NCI Chemotherapy and You: constipation", (
         r"\b(?:haven't|hasn't|not|no) (?:pooped|had a bowel movement|had a bm|gone|passed gas|been able to go)\b[^.?!]{0,40}\b(?:days|since|week)\b",
-        r"\b(?:belly|stomach|abdomen|tummy)\b[^.?!]{0,30}\b(?:swollen|distended|hard as a rock|bloated)\b[^.?!]{0,40}\b(?:throwing up|vomit\w*|pain|cramp\w*)\b",
         r"\b(?:no bm|no bowel movement|haven't gone|hasn't gone|haven't pooped|constipated|constipation)\b[^.?!]{0,40}\b(?:\d+|four|five|six|seven) days\b",
         r"\b(?:belly|stomach|abdomen|tummy) (?:is )?(?:getting )?(?:distended|swollen|bigger|hard)\b",
+    )),
+    Concept("bowel_blocked", EMERGENCY, "oncologic emergencies: bowel obstruction and perforation", (
+        r"\b(?:belly|stomach|abdomen|tummy)\b[^.?!]{0,30}\b(?:swollen|distended|hard as a (?:rock|board|drum)|like a drum|bloated|tight)\b[^.?!]{0,60}\b(?:throwing up|threw up|thrown up|vomit\w*|puk\w*|no (?:poop|stool|gas|bm))\b",
+        r"\b(?:throwing up|threw up|thrown up|vomit\w*|puk\w*)\b[^.?!]{0,60}\b(?:belly|stomach|abdomen|tummy)\b[^.?!]{0,20}\b(?:swollen|distended|hard|like a drum)\b",
+        r"\b(?:vomit|throw up|threw up|puke)\w*\b[^.?!]{0,40}\b(?:smells?|smelled|looks?|looked) like (?:poop|stool|feces|poo|sewage)\b|\bfecal vomit\w*\b",
+        r"\bno (?:poop|stool|bm|bowel movement)s? (?:or|and|nor) (?:gas|wind|farts?)\b|\b(?:can't|haven't|not) (?:pass(?:ed|ing)?|fart\w*) (?:any )?(?:gas|wind)\b[^.?!]{0,40}\b(?:vomit\w*|throw\w* up|days|since)\b",
+        r"\b(?:belly|stomach|abdomen|tummy) (?:is |feels |went )?(?:hard as a board|rigid|board-?like)\b|\b(?:sudden|severe|terrible|excruciating|worst)\b[^.?!]{0,20}\b(?:belly|stomach|abdominal|tummy) pain\b[^.?!]{0,60}\b(?:hard|rigid|swollen|can't stand|doubled over)\b",
     )),
     Concept("skin_reaction", URGENT, "NCI Chemotherapy and You: rash and skin reactions", (
         r"\b(?:rash|skin|hands|feet|palms|soles)\b[^.?!]{0,40}\b(?:blister\w*|bleeding|oozing|open sores)\b",

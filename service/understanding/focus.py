@@ -89,12 +89,17 @@ class FocusFinder:
 
 
 def rare_focus(text: str) -> str | None:
-    """The first run of words rare in everyday English (a disease, a drug, a test), if any."""
+    """The run of words rarest in everyday English (a disease, a drug, a test), if any; web
+    addresses and misspelt everyday words ("questins", "pregancey") are not names."""
     runs: list[list[str]] = []
     current: list[str] = []
-    for word in _WORD.findall(text):
+    clean = _ADDRESS.sub(" ", text)
+    for m in _WORD.finditer(clean):
+        word = m.group(0)
         base = word.lower().removesuffix("'s")
-        if base not in _NOT_FOCUS and len(base) > 3 and _zipf(base) < RARE:
+        # A capitalised word inside a sentence is a name ("Friedreich's"), not a misspelling.
+        named = word[:1].isupper() and word[1:2].islower() and not re.search(r"(?:^|[.!?:]\s*)$", clean[: m.start()])
+        if base not in _NOT_FOCUS and len(base) > 3 and _zipf(base) < RARE and (named or not _misspelt(base)):
             current.append(word)
             continue
         if current:
@@ -111,3 +116,29 @@ def rare_focus(text: str) -> str | None:
 @cache
 def _zipf(word: str) -> float:
     return zipf(word)
+
+
+_ADDRESS = re.compile(r"\S+\.(?:gov|com|org|net|edu)\b\S*|https?://\S+", re.IGNORECASE)
+MISSPELT = 85.0
+"""rapidfuzz ratio at or above which a rare word is read as a misspelt everyday word."""
+
+
+@cache
+def _everyday() -> tuple[str, ...]:
+    from wordfreq import top_n_list
+
+    return tuple(w for w in top_n_list("en", 40000) if len(w) > 3 and w.isalpha())
+
+
+@cache
+def _misspelt(word: str) -> bool:
+    from rapidfuzz import fuzz, process
+
+    if word in _everyday_set():
+        return False  # a real word, if a rare one ("shingles", "mesothelioma")
+    return process.extractOne(word, _everyday(), scorer=fuzz.ratio, score_cutoff=MISSPELT) is not None
+
+
+@cache
+def _everyday_set() -> frozenset[str]:
+    return frozenset(_everyday())

@@ -24,12 +24,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from index.lexical import terms
 from service.understanding.focus import rare_focus
 from service.understanding.terms import question_topics
 
 MAX_QUESTIONS = 3
 
-_SPLIT = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=\S)|\n+|(?<=\?)(?=\S)")
+_SPLIT = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=\S)|\n+|(?<=\?)(?=\S)|(?<=[a-z0-9)][.!?])(?=[A-Z])")
+_HEADER = re.compile(r"^\s*(?:subject|re|fwd?|question|topic)\s*:\s*(.*?)\s*(?:\bmessage\s*:|$)", re.IGNORECASE | re.DOTALL)
+_LABEL = re.compile(r"^\s*(?:message|msg|body)\s*:\s*", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"\[[A-Z_ ]+\]|\{\{?\w+\}?\}|<[A-Z_]+>")
 _GREETING = re.compile(
     r"^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening|day)|greetings|to whom it may concern|"
@@ -114,9 +117,10 @@ def read_message(text: str, corpus_focus: Callable[[str], str | None] | None = N
     """Understand ``text``; ``corpus_focus`` names the corpus topic a text is about, or ``None``
     (``FocusFinder.corpus_focus``). Failing a corpus topic, the focus is the message's rarest words."""
     find = corpus_focus or (lambda _t: None)
-    sentences = [_strip_greeting(_PLACEHOLDER.sub("", s)).strip() for s in split_sentences(text)]
+    subject, body = _subject(text)
+    sentences = [_strip_greeting(_PLACEHOLDER.sub("", s)).strip() for s in split_sentences(body)]
     kept = [s for s in sentences if s and not _noise(s)]
-    if len(sentences) <= 1 or not kept:
+    if (len(sentences) <= 1 and not subject) or not kept:
         only = kept[0] if kept else text.strip()
         return Message(text, only, (only,), find(only) or rare_focus(only))
     questions = [s for s in kept if asks(s)]
@@ -128,12 +132,24 @@ def read_message(text: str, corpus_focus: Callable[[str], str | None] | None = N
     ordered = [main, *[q for q in questions if q is not main]][:MAX_QUESTIONS]
     asked = _with_referent(main, kept)
     focus = find(asked)
-    whole = find(" ".join(kept))
+    whole = find(subject) or find(" ".join(kept)) if subject else find(" ".join(kept))
     query = asked
     if whole is not None and (focus is None or whole.lower() not in asked.lower() and _more_specific(whole, focus, find)):
         focus = whole
         query = f"{asked} ({whole})"
-    return Message(text, query, tuple(ordered), focus or rare_focus(main) or rare_focus(" ".join(kept)), context)
+    if focus is None and subject and (named := rare_focus(subject)) and named.lower() not in asked.lower():
+        query = f"{asked} ({named})"  # the subject line names what the message is about
+        focus = named
+    focus = focus or rare_focus(main) or rare_focus(" ".join(kept))
+    return Message(text, query, tuple(ordered), focus, context)
+
+
+def _subject(text: str) -> tuple[str, str]:
+    """A "SUBJECT: ... MESSAGE: ..." message split into its subject line and its body."""
+    m = _HEADER.match(text)
+    if not m:
+        return "", _LABEL.sub("", text)
+    return m.group(1).strip(" -:"), text[m.end() :].strip() or m.group(1)
 
 
 
@@ -143,13 +159,16 @@ def _weight(question: str, find: Callable[[str], str | None]) -> float:
     return 2.0 * (find(question) is not None) + 1.0 * bool(question_topics(question) - {"definition"})
 
 
+_FEW_TERMS = 2
+"""A question with fewer content words ("should I be concerned?") reads with the sentence before it."""
 _POINTING = re.compile(r"\b(?:it|they|them|this|that|these|those|its|their)\b", re.IGNORECASE)
 
 
 def _with_referent(question: str, kept: list[str]) -> str:
-    """A question that points back ("is there evidence they work?") keeps the sentence before it."""
+    """A question that points back ("is there evidence they work?") or says little ("should I be
+    concerned?") keeps the sentence before it."""
     i = kept.index(question)
-    if i == 0 or not _POINTING.search(question):
+    if i == 0 or not (_POINTING.search(question) or len(terms(question)) < _FEW_TERMS):
         return question
     return f"{kept[i - 1]} {question}"
 

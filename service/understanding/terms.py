@@ -24,6 +24,10 @@ _TOPICS: dict[str, str] = {
     "screening": r"screen\w*|mammogra\w*|pap (?:smear|test)|colonoscop\w*|early detection|check-?ups?",
     "trials": r"clinical trials?|trials?\b|research|studies|studied|study\b|new treatments?|experimental|being tested",
     "definition": r"^what (?:is|are)\b|\bwhat does\b|\bmean(?:s|ing)?\b|\bdefin\w*|general information|about\b|overview",
+    # Kinds of fact patient pages rarely give: a heading must offer them (e.g. "Who pays for ...").
+    "cost": r"costs?\b|prices?\b|pays?\b|paying|afford\w*|insurance|expens\w*|how much (?:does|will|would|do) (?:it|this|that|they|\w+) (?:cost|charge)",
+    "places": r"(?:which|best|good|top) (?:hospitals?|doctors?|surgeons?|clinics?|cent(?:er|re)s?|specialists?|oncologists?)\b|wait(?:ing)? (?:times?|lists?)",
+    "figures": r"survival rates?|\d+[- ]year survival|percent\w*|statistic\w*|life expectancy|how many (?:people|patients) (?:survive|die|live)",
 }
 _COMPILED = {name: re.compile(rf"\b(?:{pattern})", re.IGNORECASE) for name, pattern in _TOPICS.items()}
 

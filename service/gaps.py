@@ -1,0 +1,87 @@
+"""What is missing, when the sources do not answer: an "I don't know" that says why.
+
+``missing(question, unknown, known_names)`` returns a ``Gap`` (its kind and one plain sentence),
+or ``None`` when we cannot tell:
+
+- a cancer the question names by a word no page of the library uses at all ("Our library has no
+  page on esophageal cancer.");
+- a rare word the corpus never uses, such as a drug or test name ("The sources I search do not
+  mention sotorasib.");
+- a kind of fact the patient pages do not give: survival figures, costs, or named hospitals and
+  doctors.
+
+A question about a cancer the library has no page on is not answered at all (``Gap.no_page``):
+any quote would come from a page about another cancer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from index.lexical import terms
+from service.understanding.spelling import zipf
+
+_CANCER = re.compile(
+    r"\b((?:[a-z]+[- ]){0,2}[a-z]+) (cancer|tumou?rs?|lymphoma|leukemia|sarcoma|melanoma|carcinoma|myeloma|blastoma)\b",
+    re.IGNORECASE,
+)
+_NOT_A_KIND = frozenset(
+    terms(
+        "my his her the a an of with have has had about for that this what which stage early late advanced "
+        "metastatic recurrent rare common aggressive slow fast growing type types kind dad mom mother father "
+        "wife husband sister brother son daughter friend is was are were from and or any some symptoms signs "
+        "treatment treatments treat cause causes risk risks diagnosis prognosis outlook survival"
+    )
+)
+_FIGURES = re.compile(
+    r"\b(?:survival (?:rate|rates|figures|statistics|odds)|\d+[- ]year survival|percent|percentage|%|statistics|"
+    r"life expectancy|how many (?:people|patients|years|months))\b",
+    re.IGNORECASE,
+)
+_COST = re.compile(r"\b(?:cost|costs|price|prices|how much (?:does|will|would) (?:it|this|that)|insurance|afford|pay for)\b", re.I)
+_PLACES = re.compile(
+    r"\b(?:which|best|good|recommend\w*|name of (?:a|the)) (?:hospital|hospitals|doctor|doctors|surgeon|surgeons|"
+    r"clinic|clinics|center|centre|specialist|oncologist)s?\b|\bwait(?:ing)? (?:time|list)\b",
+    re.IGNORECASE,
+)
+RARE_ZIPF = 3.0
+SITE_ZIPF = 3.8
+
+
+@dataclass(frozen=True)
+class Gap:
+    kind: str
+    """``no_page``, ``unknown_word``, ``figures``, ``cost`` or ``places``."""
+    text: str
+
+    @property
+    def no_page(self) -> bool:
+        return self.kind == "no_page"
+
+
+def missing(question: str, unknown: Sequence[str], corpus_terms: Collection[str]) -> Gap | None:
+    """One sentence on what the sources lack, or ``None``. ``unknown`` are the question's words the
+    corpus does not use; ``corpus_terms`` are the stemmed words the corpus uses anywhere."""
+    for m in _CANCER.finditer(question):
+        # A site or type is a specialist word ("esophageal", "vaginal"); everyday words before
+        # "cancer" ("typical", "new", "throat") are not a kind of cancer we can judge.
+        words = [
+            w
+            for w in re.split(r"[- ]", m.group(1).lower())
+            if w and not set(terms(w)) <= _NOT_A_KIND and zipf(w) < SITE_ZIPF
+        ]
+        kind = words[-2:] if len(words) > 1 and not set(terms(words[-2])) & set(corpus_terms) else words[-1:]
+        if kind and not any(t in corpus_terms for w in kind for t in terms(w)):
+            return Gap("no_page", f"Our library has no page on {' '.join(kind)} {m.group(2).lower()}.")
+    rare = [w for w in unknown if len(w) > 3 and zipf(w) < RARE_ZIPF]
+    if rare:
+        return Gap("unknown_word", f"The sources I search do not mention {rare[0]}.")
+    if _FIGURES.search(question):
+        return Gap("figures", "The patient pages I search do not give survival figures or other statistics for this.")
+    if _COST.search(question):
+        return Gap("cost", "The sources I search do not cover costs, prices or insurance.")
+    if _PLACES.search(question):
+        return Gap("places", "The sources I search do not name or compare hospitals, doctors or clinics.")
+    return None
