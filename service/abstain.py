@@ -9,6 +9,9 @@
 - ``rare_unknown``: words the corpus does not know (after spelling) that are also rare in
   everyday English (wordfreq Zipf < 4): drug, gene and disease names we have no page for;
 - ``common_unknown``: everyday words the corpus does not know ("passport", "pizza"), capped at 3;
+- ``site_fit``: whether the top page is about the cancer the question names (1 when a site or type
+  word of the question, such as "vaginal", is in the page's title or cancer types; 0 when the
+  question names one the page's names lack; 0.5 when it names none);
 - ``type_fit``: whether the top section offers the kind of answer asked for (1 when its heading
   does, 0 when the question asks for a kind it does not offer, 0.5 when no kind is asked): "what
   causes liver cancer" answered from a symptoms section is a poor fit however close the words.
@@ -31,6 +34,7 @@ from typing import Any
 from cancer_qa.errors import ConfigError
 from index.lexical import term_words, terms
 from ingest.model import Document
+from service.gaps import sites
 from service.understanding.spelling import zipf
 from service.understanding.terms import offered, question_topics, topics
 
@@ -54,8 +58,9 @@ class Evidence:
     rare_unknown: float
     common_unknown: float
     type_fit: float = 0.5
+    site_fit: float = 0.5
 
-    FEATURES = ("dense", "coverage", "rare_unknown", "common_unknown", "type_fit")
+    FEATURES = ("dense", "coverage", "rare_unknown", "common_unknown", "type_fit", "site_fit")
 
     def vector(self) -> list[float]:
         return [float(getattr(self, name)) for name in self.FEATURES]
@@ -70,12 +75,16 @@ class Evidence:
 
 class Answerability:
     def __init__(self, documents: Iterable[Document]) -> None:
+        documents = list(documents)
         self.vocab: dict[str, frozenset[str]] = {
             d.id: frozenset(terms(f"{d.title} {d.text}")) for d in documents
         }
         df = Counter(t for v in self.vocab.values() for t in v)
         self.corpus_terms = frozenset(df)
         """Every stemmed word any page uses."""
+        self.names: dict[str, frozenset[str]] = {
+            d.id: frozenset(terms(" ".join([d.title, *d.meta.cancer_types]))) for d in documents
+        }
         n = len(self.vocab)
         self._idf = {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
         self._unseen = math.log((n + 1) / 0.5)
@@ -103,7 +112,14 @@ class Answerability:
             rare_unknown=round(rare, 4),
             common_unknown=float(min(common, 3)),
             type_fit=type_fit(query, heading),
+            site_fit=self.site_fit(query, top_doc),
         )
+
+    def site_fit(self, query: str, top_doc: str) -> float:
+        named = {t for w in sites(query) for t in terms(w)}
+        if not named:
+            return 0.5
+        return 1.0 if named & self.names.get(top_doc, frozenset()) else 0.0
 
 
 def type_fit(query: str, heading: str) -> float:

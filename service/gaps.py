@@ -40,7 +40,10 @@ _FIGURES = re.compile(
     r"life expectancy|how many (?:people|patients|years|months))\b",
     re.IGNORECASE,
 )
-_COST = re.compile(r"\b(?:cost|costs|price|prices|how much (?:does|will|would) (?:it|this|that)|insurance|afford|pay for)\b", re.I)
+_COST = re.compile(
+    r"\b(?:cost|costs|price|prices|how much (?:does|will|would) (?:it|this|that)|insurance|afford|pay for)\b",
+    re.I,
+)
 _PLACES = re.compile(
     r"\b(?:which|best|good|recommend\w*|name of (?:a|the)) (?:hospital|hospitals|doctor|doctors|surgeon|surgeons|"
     r"clinic|clinics|center|centre|specialist|oncologist)s?\b|\bwait(?:ing)? (?:time|list)\b",
@@ -61,17 +64,26 @@ class Gap:
         return self.kind == "no_page"
 
 
+def sites(question: str) -> list[str]:
+    """The specialist words that name a cancer's site or type ("vaginal", "esophageal"), in order."""
+    return [w for m in _CANCER.finditer(question) for w in _site_words(m.group(1))]
+
+
+def _site_words(before: str) -> list[str]:
+    # A site or type is a specialist word ("esophageal", "vaginal"); everyday words before
+    # "cancer" ("typical", "new", "throat") are not a kind of cancer we can judge.
+    return [
+        w
+        for w in re.split(r"[- ]", before.lower())
+        if w and not set(terms(w)) <= _NOT_A_KIND and zipf(w) < SITE_ZIPF
+    ]
+
+
 def missing(question: str, unknown: Sequence[str], corpus_terms: Collection[str]) -> Gap | None:
     """One sentence on what the sources lack, or ``None``. ``unknown`` are the question's words the
     corpus does not use; ``corpus_terms`` are the stemmed words the corpus uses anywhere."""
     for m in _CANCER.finditer(question):
-        # A site or type is a specialist word ("esophageal", "vaginal"); everyday words before
-        # "cancer" ("typical", "new", "throat") are not a kind of cancer we can judge.
-        words = [
-            w
-            for w in re.split(r"[- ]", m.group(1).lower())
-            if w and not set(terms(w)) <= _NOT_A_KIND and zipf(w) < SITE_ZIPF
-        ]
+        words = _site_words(m.group(1))
         kind = words[-2:] if len(words) > 1 and not set(terms(words[-2])) & set(corpus_terms) else words[-1:]
         if kind and not any(t in corpus_terms for w in kind for t in terms(w)):
             return Gap("no_page", f"Our library has no page on {' '.join(kind)} {m.group(2).lower()}.")
@@ -79,7 +91,9 @@ def missing(question: str, unknown: Sequence[str], corpus_terms: Collection[str]
     if rare:
         return Gap("unknown_word", f"The sources I search do not mention {rare[0]}.")
     if _FIGURES.search(question):
-        return Gap("figures", "The patient pages I search do not give survival figures or other statistics for this.")
+        return Gap(
+            "figures", "The patient pages I search do not give survival figures or other statistics for this."
+        )
     if _COST.search(question):
         return Gap("cost", "The sources I search do not cover costs, prices or insurance.")
     if _PLACES.search(question):

@@ -40,7 +40,8 @@ _NOT_FOCUS = frozenset(
 )
 
 
-_MODIFIERS = frozenset(terms("adult adults childhood child children"))
+_MODIFIER_WORDS = frozenset(["adult", "adults", "childhood", "child", "children"])
+_MODIFIERS = frozenset(terms(" ".join(_MODIFIER_WORDS)))
 """Left out of a name's key: the reranker weighs childhood against adult pages."""
 
 
@@ -57,7 +58,8 @@ class FocusFinder:
                     candidates.append((1, m.group(1)))
             candidates += [(2, c) for c in doc.meta.cancer_types]
             for rank, name in candidates:
-                clean = " ".join(name.replace(",", " ").split()).strip(" -").lower()
+                clean = " ".join(w for w in name.replace(",", " ").lower().split() if w not in _MODIFIER_WORDS)
+                clean = clean.strip(" -")
                 key = frozenset(terms(clean)) - _MODIFIERS
                 if key and clean and rank < names.get(key, (3, ""))[0]:
                     names[key] = (rank, clean)

@@ -133,13 +133,16 @@ def read_message(text: str, corpus_focus: Callable[[str], str | None] | None = N
     asked = _with_referent(main, kept)
     focus = find(asked)
     whole = find(subject) or find(" ".join(kept)) if subject else find(" ".join(kept))
-    query = asked
+    extras = []
     if whole is not None and (focus is None or whole.lower() not in asked.lower() and _more_specific(whole, focus, find)):
         focus = whole
-        query = f"{asked} ({whole})"
+        extras.append(whole)
     if focus is None and subject and (named := rare_focus(subject)) and named.lower() not in asked.lower():
-        query = f"{asked} ({named})"  # the subject line names what the message is about
+        extras.append(named)  # the subject line names what the message is about
         focus = named
+    # Who it is about changes which page answers (childhood or adult, during pregnancy).
+    extras += [cue for cue, pattern in _AUDIENCE if pattern.search(" ".join(kept)) and not pattern.search(asked)]
+    query = f"{asked} ({', '.join(extras)})" if extras else asked
     focus = focus or rare_focus(main) or rare_focus(" ".join(kept))
     return Message(text, query, tuple(ordered), focus, context)
 
@@ -159,6 +162,17 @@ def _weight(question: str, find: Callable[[str], str | None]) -> float:
     return 2.0 * (find(question) is not None) + 1.0 * bool(question_topics(question) - {"definition"})
 
 
+_AUDIENCE = (
+    (
+        "child",
+        re.compile(
+            r"\b(?:child|children|childhood|kids?|son|daughter|toddler|baby|infant|teen\w*|boy|girl|"
+            r"(?:[1-9]|1[0-7])[- ]?(?:year|yr)s?[- ]old|(?:[1-9]|1[0-7]) ?(?:yo|y/o))\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("pregnancy", re.compile(r"\bpregnan\w*\b", re.IGNORECASE)),
+)
 _FEW_TERMS = 2
 """A question with fewer content words ("should I be concerned?") reads with the sentence before it."""
 _POINTING = re.compile(r"\b(?:it|they|them|this|that|these|those|its|their)\b", re.IGNORECASE)
