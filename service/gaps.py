@@ -50,6 +50,7 @@ _PLACES = re.compile(
     re.IGNORECASE,
 )
 RARE_ZIPF = 3.0
+_GENERIC_HEADS = frozenset({"cancer", "tumor", "tumour", "tumors", "tumours"})
 SITE_ZIPF = 3.8
 
 
@@ -65,8 +66,14 @@ class Gap:
 
 
 def sites(question: str) -> list[str]:
-    """The specialist words that name a cancer's site or type ("vaginal", "esophageal"), in order."""
-    return [w for m in _CANCER.finditer(question) for w in _site_words(m.group(1))]
+    """The specialist words that name a cancer's site or type ("vaginal", "esophageal"; and the
+    kind itself when it is specific: "melanoma", not "cancer"), in order."""
+    out = []
+    for m in _CANCER.finditer(question):
+        out += _site_words(m.group(1))
+        if m.group(2).lower() not in _GENERIC_HEADS:
+            out.append(m.group(2).lower())
+    return out
 
 
 def _site_words(before: str) -> list[str]:

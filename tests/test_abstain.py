@@ -37,14 +37,18 @@ def test_coverage_counts_the_question_subject_not_its_type_or_context() -> None:
     assert causes.type_fit == 0.0
     assert answerability.evidence("what causes it", "lapatinib", 0.6, (), "Risk Factors for Rash").type_fit == 1.0
     assert answerability.evidence("tell me about lapatinib", "lapatinib", 0.6, (), "Anything").type_fit == 0.5
+    # The question names a cancer ("melanoma" is specialist): is the top page about it?
+    assert answerability.evidence("stages of uveal melanoma", "melanoma", 0.6, ()).site_fit == 1.0
+    assert answerability.evidence("stages of uveal melanoma", "lapatinib", 0.6, ()).site_fit == 0.0
+    assert answerability.evidence("does lapatinib cause rash", "lapatinib", 0.6, ()).site_fit == 0.5
     assert everyday.common_unknown == 1.0 and 0 < everyday.rare_unknown < 1
 
 
 def test_model_probability_threshold_and_round_trip(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    model = AbstainModel(weights=(4.0, 2.0, -3.0, -1.0, 1.0), bias=-3.0, threshold=0.5, meta={"questions": 3})
+    model = AbstainModel(weights=(4.0, 2.0, -3.0, -1.0, 1.0, 2.0), bias=-3.0, threshold=0.5, meta={"questions": 3})
     strong = Evidence(0.8, 1.0, 0.0, 0.0, 1.0)
     weak = Evidence(0.2, 0.1, 1.0, 1.0, 0.0)
-    assert model.probability(strong) == pytest.approx(1 / (1 + np.exp(-(3.2 + 2.0 - 3.0 + 1.0))))
+    assert model.probability(strong) == pytest.approx(1 / (1 + np.exp(-(3.2 + 2.0 - 3.0 + 1.0 + 1.0))))
     assert not model.abstains(strong) and model.abstains(weak)
     path = tmp_path / "abstain.json"
     path.write_text(json.dumps(model.to_dict()))
