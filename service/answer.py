@@ -107,6 +107,8 @@ class Answer:
             "read_more": self.read_more,
             "suggestions": list(self.suggestions),
             "confidence": self.confidence,
+            "understood_as": self.understood_as,
+            "more_in_section": self.more_in_section,
         }
 
     @classmethod
@@ -123,4 +125,6 @@ class Answer:
             read_more=data.get("read_more"),
             suggestions=tuple(data.get("suggestions", ())),
             confidence=data.get("confidence"),
+            understood_as=data.get("understood_as"),
+            more_in_section=bool(data.get("more_in_section", False)),
         )

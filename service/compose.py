@@ -41,6 +41,7 @@ TARGET_GRADE = 8.0
 READING_WEIGHT = 0.065  # score lost per grade above the target
 SPECIFIC_WEIGHT = 0.12  # score gained by naming all of the question's specific words
 TYPE_WEIGHT = 0.04  # score gained by offering the kind of answer asked for
+LIST_EXTRA_WORDS = 80  # a list may run past the word budget rather than be cut
 _CARE_TEAM = re.compile(
     r"\b(?:call|tell|contact|talk (?:to|with)|check with|see) (?:your|the|a) (?:\w+ )?"
     r"(?:doctor|care team|health care provider|nurse)\b",
@@ -125,7 +126,8 @@ def compose(
         if any(float(vector @ v) > _DUPLICATE for v in vectors):
             continue
         whole = [(j, item) for j, item in _unit(index, doc_id, i) if (doc_id, j) not in taken]
-        group = _fit(index, doc_id, whole, max_words - words) or ([] if units else whole)
+        budget = max_words - words + (LIST_EXTRA_WORDS if _is_list(index, doc_id, whole) else 0)
+        group = _fit(index, doc_id, whole, budget) or ([] if units else whole)
         if not group:
             continue
         cut = cut or len(group) < len(whole)
@@ -178,8 +180,7 @@ def _fit(
     sizes = [_words(_sentence_text(index, doc_id, j)) for j, _ in group]
     if sum(sizes) <= budget:
         return group
-    is_list = len(group) > 2 and _sentence_text(index, doc_id, group[0][0]).rstrip().endswith(":")
-    if not is_list:
+    if not _is_list(index, doc_id, group):
         return []
     kept, used = group[:1], sizes[0]
     for member, size in zip(group[1:], sizes[1:], strict=True):
@@ -188,6 +189,10 @@ def _fit(
         kept.append(member)
         used += size
     return kept if len(kept) >= 3 else []
+
+
+def _is_list(index: StoredIndex, doc_id: str, group: list[tuple[int, bool]]) -> bool:
+    return len(group) > 2 and _sentence_text(index, doc_id, group[0][0]).rstrip().endswith(":")
 
 
 def _sentence_text(index: StoredIndex, doc_id: str, i: int) -> str:

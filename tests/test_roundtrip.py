@@ -39,6 +39,8 @@ def test_index_and_service_types_round_trip() -> None:
         reading_grade=5.5,
         suggestions=("a", "b"),
         confidence=0.87,
+        understood_as="What is it? (lapatinib)",
+        more_in_section=True,
     )
     assert Answer.from_dict(_json(answer)) == answer
 

@@ -109,6 +109,20 @@ def test_api_follow_up_reports_how_it_was_understood(client: TestClient) -> None
     assert plain["understood_as"] is None
 
 
+def test_a_long_message_shows_what_was_answered_and_offers_its_other_question(client: TestClient) -> None:
+    message = (
+        "Hello, my mother started lapatinib in June and I look after her. What are the side effects of it? "
+        "Also, does it stop working after a while? Thanks, [NAME]"
+    )
+    body = client.post("/api/ask", json={"question": message}).json()
+    # "of it" points back, so the sentence it points to goes with it; the greeting and name do not
+    assert body["understood_as"] == "my mother started lapatinib in June and I look after her. What are the side effects of it?"
+    assert body["suggestions"][0] == "Also, does it stop working after a while?"
+    assert body["citations"][0]["section"] == "Side effects of lapatinib"
+    page = client.post("/", data={"question": message}).text
+    assert "Answering: “" in page and "Also, does it stop working after a while?" in page
+
+
 def test_previous_question_is_never_logged(client: TestClient, caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.DEBUG):
         client.post("/api/ask", json={"question": "and for children?", "previous": "Jane Roe has melanoma"})
