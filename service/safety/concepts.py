@@ -210,6 +210,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\bfound (?:new )?homes? for (?:her|his|my|their) (?:cats?|dogs?|pets?|birds?)\b|\bthanked (?:me|us|everyone|everybody) for everything\b|\b(?:weirdly|strangely|suddenly|unusually|eerily) (?:calm|peaceful|at peace)\b",
         r"\b(?:won't|will not|do not|don't) (?:expect to )?need (?:them|it|anything|this|any of it) (?:after (?:that|this|friday|the weekend)|anymore)\b|\baffairs (?:are |fully |all |completely )*in order by\b",
         r"\bwhen (?:she|he|they) (?:goes|go|dies|die|is gone|passes),? (?:i(?:'ll| will)?|i'm) (?:go|going|be going|follow)\b|\b(?:know|picked|chosen|decided) (?:which|what|how many) (?:pills|meds|tablets|method|way)\b[^.?!]{0,30}\b(?:i'd|i would|i'll|to) use\b",
+        r"\b(?:use|using|turn|turning|point|pointing|put|putting)\b[^.?!]{0,30}\b(?:gun|rifle|pistol|shotgun|revolver|knife|blade|razor)\b[^.?!]{0,20}\b(?:on|against|to) (?:myself|himself|herself|my head|my wrists?)\b",
         r"\b(?:car|engine) running\b[^.?!]{0,40}\b(?:garage|door (?:shut|closed))\b|\b(?:garage|door (?:shut|closed))\b[^.?!]{0,40}\b(?:car|engine) running\b|\b(?:would|it'd|it would) be easier for everyone\b(?! to (?:understand|know|plan|read|follow))",
         r"\bgoing to be with (?:him|her|them|grandpa|grandma|mom|dad)\b|\b(?:sock|drawer|box|bag|jar|envelope)\b[^.?!]{0,30}\b(?:full of|of|with) (?:\w+ )?(?:pills|tablets|meds|capsules)\b",
     )),

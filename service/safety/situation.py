@@ -27,6 +27,7 @@ _FRAME = re.compile(
     r"|\b(?:in general|generally|in people|people (?:with|who|on)|patients (?:with|who|on)|someone (?:with|who|on)|a person (?:with|who)|anyone|if someone|if a person|if a loved one|when someone)\b"
     r"|\b(?:when|how) (?:should|do|does) (?:you|someone|a person|one|patients|people) (?:call|go|worry|seek)\b"
     r"|\b(?:learn|read|know|information|info|explain|tell me) (?:more )?about\b|\bdefine\b"
+    r"|\bwhich (?:symptoms|signs|problems)\b|\ba list (?:of|for)\b|\b(?:signs|symptoms|warning signs|red flags)(?: \w+){0,2}:"
     r"|\bis there a (?:rule|guideline|threshold|cutoff|number|point)\b|\bwhat counts as\b|\bcounts? as (?:an? )?(?:emergency|heavy|high|too)\b"
     r"|\bwhat (?:symptoms|signs)\b|\bsymptoms that\b|\bwhen to call\b|\bwhat would mean\b|\bgeneral (?:sense|list|idea)\b"
     r"|\b(?:can|could|do|does|will|would|is it possible to|how do) (?:you|someone|people|a person|one|patients|anyone|kids|children)\b"
@@ -49,7 +50,10 @@ _HISTORY = re.compile(
     r"ended up in|was (?:admitted|hospitalized)|always|even before|back during|passed away|near the end|died|turned out|last week|"
     r"during (?:my|his|her) (?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) (?:cycle|round)|during (?:my|his|her) (?:first|last|previous) (?:cycle|round|treatment))\b"
 )
-_NEGATED = re.compile(r"\b(?:no|not|without|never|denies|don't have|doesn't have|didn't have|isn't|wasn't)\s+(?:\w+\s+)?$")
+_NEGATED = re.compile(
+    r"\b(?:no|not|without|never|denies|don't have|doesn't have|didn't have|isn't|wasn't)\s+(?:\w+\s+)?$"
+    r"|\b(?:not having|not getting|haven't had|hasn't had|no signs? of|without) any\s+$"
+)
 _DENIED = re.compile(
     r"\b(?:not|never|isn't|wasn't|no longer)\s+(?:\w+\s+){0,2}$"
     r"|\b(?:no|not having any|not having|don't have any|haven't had any|without any|never had any)\s+(?:\w+\s+)?(?:thoughts|plans|intentions?|urges?)\s+(?:of|about|to)\s+(?:\w+\s+or\s+)?$"
