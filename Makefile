@@ -42,17 +42,20 @@ BASELINE ?= eval/baseline.json
 GATE     ?= --baseline $(BASELINE)
 DEMO_SUITES   := --suite eval/suites/demo.jsonl --suite eval/suites/demo-realistic.jsonl --suite eval/suites/safety.jsonl \
                  --suite eval/suites/safety-blind.jsonl --suite eval/suites/safety-blind-2.jsonl \
-                 --suite eval/suites/safety-blind-3.jsonl
+                 --suite eval/suites/safety-blind-3.jsonl --suite eval/suites/safety-blind-4.jsonl
 SHARED_SUITES := --suite $(SHARED)/eval/medquad-cancergov-dev.jsonl --suite eval/suites/shared-realistic.jsonl \
+                 --suite eval/suites/long-dev.jsonl \
                  --suite eval/suites/safety.jsonl --suite eval/suites/safety-blind.jsonl \
-                 --suite eval/suites/safety-blind-2.jsonl --suite eval/suites/safety-blind-3.jsonl
+                 --suite eval/suites/safety-blind-2.jsonl --suite eval/suites/safety-blind-3.jsonl \
+                 --suite eval/suites/safety-blind-4.jsonl
 
 eval: setup  ## score the gold suites and gate against eval/baseline.json (shared suites when ../shared exists)
 	$(CQA) eval --corpus corpus/demo $(DEMO_SUITES) $(GATE) \
 		--report $(REPORTS)/demo.json --html $(REPORTS)/demo.html
 	@if [ -d "$(SHARED)/corpus" ]; then \
 		$(CQA) eval --corpus $(SHARED)/corpus $(SHARED_SUITES) $(GATE) \
-			--report $(REPORTS)/shared.json --html $(REPORTS)/shared.html; \
+			--report $(REPORTS)/shared.json --html $(REPORTS)/shared.html && \
+		$(PY) -m eval.understanding --suite $(SHARED)/eval/consumer-dev.jsonl --corpus $(SHARED)/corpus; \
 	else \
 		echo "NOTE: $(SHARED)/corpus not found: shared suites (medquad-cancergov-dev, shared-realistic, safety on NCI) skipped"; \
 	fi
