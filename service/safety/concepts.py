@@ -29,7 +29,7 @@ _TREATMENT = (
     r"\b(?:chemo|chemotherapy|infusion|cycle|round|immunotherapy|keytruda|opdivo|treatment|"
     r"radiation|transplant|neutropeni\w*|counts?|white cells|wbc|port|picc|folfox|folfiri|"
     r"carboplatin|cisplatin|taxol|paclitaxel|docetaxel|adriamycin|cytoxan|rituxan|leukemia|"
-    r"lymphoma|myeloma|cancer|tumou?r|oncolog\w*|\w+(?:inib|mab|platin|taxel|rubicin|fosfamide|abine|mide|mus)|"
+    r"lymphoma|myeloma|sarcoma|carcinoma|melanoma|\w+blastoma|cancer|tumou?r|oncolog\w*|\w+(?:inib|mab|platin|taxel|rubicin|fosfamide|abine|mide|mus)|"
     r"xeloda|tagrisso|taxotere|gemzar|neulasta|r-chop|abvd|ac|steroids?|prednisone|dexamethasone)\b"
 )
 _NAMED_DIAGNOSIS = (
@@ -144,11 +144,15 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\breaction to (?:the )?(?:\w+ )?(?:contrast|infusion|drug|dye|transfusion)\b|\b(?:wheez\w+|hives)\b[^.?!]{0,30}\b(?:after|since|during) (?:the|my|his|her) (?:infusion|contrast|dose|first)\b",
         r"\bswollen (?:tongue|lips|throat)\b|\b(?:tongue|lips|throat) (?:is |are |got |went )?(?:swollen|swelling up|swelled)\b",
     )),
+    Concept("cord_bladder_bowel", EMERGENCY, "oncologic emergencies: spinal cord compression (bladder and bowel)", (
+        r"\b(?:pooped|pooed|soiled|wet|peed|messed) (?:myself|himself|herself|themselves|the bed)\b|\b(?:can't|couldn't|unable to) (?:hold|control) (?:my|his|her) (?:pee|urine|poop|bowels|bladder)\b",
+    ), context=r"\b(?:back|spine|spinal|legs?|numb\w*|saddle|vertebra\w*|bones?)\b"),
     Concept("cord_compression", EMERGENCY, "oncologic emergencies: spinal cord compression", (
         r"\b(?:can't|unable to|couldn't|trouble) (?:feel|move|stand on|lift) (?:my|his|her|both) (?:legs|feet)\b|\blegs (?:gave out|are giving out|went numb|suddenly weak|won't hold)\b",
         r"\b(?:numb|weak)\b[^.?!]{0,60}\b(?:can't|lost control of|couldn't) (?:pee|urinate|hold (?:my|his|her) (?:bladder|bowels|pee))\b",
         r"\b(?:lost|losing|no) (?:control of )?(?:my|his|her) (?:bladder|bowels)\b",
-        r"\blegs? (?:feel|feels|are|is|went|got|have gone) (?:\w+ ){0,2}(?:heavy|weak|numb|like jelly|wobbly|dead)\b[^.?!]{0,60}\b(?:can (?:barely|hardly)|can't|couldn't|hard to|trouble) (?:lift|walk|stand|move|climb)",
+        r"\blegs? (?:feel|feels|are|is|went|got|have gone) (?:\w+ ){0,2}(?:heavy|weak|numb|like jelly|wobbly|dead)\b[^.?!]{0,60}\b(?:(?:can (?:barely|hardly)|can't|couldn't|hard to|trouble) (?:lift|walk|stand|move|climb)|fell|falling|keep falling|collapsed)",
+        r"\blegs? (?:feel|feels|are|went) like jelly\b|\bnumb (?:from|below) (?:the|my|his|her) (?:belly|waist|chest|navel|hips?|belly button)(?: button)? (?:down|downward)\b|\bnumb\w* (?:down there|in (?:my|his|her) (?:groin|bottom|private)|saddle)\b|\bsaddle (?:area|numbness)\b",
         r"\b(?:back|spine)\b[^.?!]{0,80}\b(?:legs?|feet)\b[^.?!]{0,30}\b(?:numb|weak|heavy|tingl\w*|giving (?:out|way))\b[^.?!]{0,60}\b(?:pee|urinate|bladder|walk|stand)\b",
         r"\blegs (?:won't|wont|don't) (?:work|hold (?:me|him|her))\b|\b(?:wet|peed|soiled) (?:myself|himself|herself)\b[^.?!]{0,40}\b(?:legs|numb|back|can't)\b|\b(?:legs|numb|back)\b[^.?!]{0,40}\b(?:wet|peed) (?:myself|himself|herself)\b",
     )),
@@ -158,9 +162,19 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:fever|temp\w*|chills|freezing)\b[^.?!]{0,60}\b(?:can't think|muddled|seeing things|don't know where|can barely answer|can't stand|purple|cold and clammy|clammy)\b",
         r"\b(?:can't think|confused|muddled|can't stand)\b[^.?!]{0,60}\b(?:fever|temp \d+|temperature)\b",
     )),
+    Concept("shock_signs", EMERGENCY, "oncologic emergencies: sepsis and blood loss (shock)", (
+        r"\b(?:nearly|almost|about to|going to) (?:passed? out|faint\w*|black(?:ed)? out|collapse\w*)\b",
+        r"\b(?:cold and clammy|clammy|mottled|blotchy (?:purple|blue|gr[ae]y)|purple (?:blotches|patches)|(?:skin|knees|legs) (?:look |looks |are |is )?(?:blotchy|mottled))\b",
+        r"\bheart (?:is )?(?:going|racing|pounding|beating) (?:at |like )?(?:1[2-9]\d|2\d\d)\b|\b(?:pulse|heart rate|hr) (?:is |of |at )?(?:1[3-9]\d)\b",
+    ), context=r"\b(?:fever|temp\w*|chills|rigors|shaking|chemo\w*|infusion|neutropeni\w*|counts?|bleed\w*|blood|vomit\w*|transplant)\b"),
+    Concept("tumor_lysis", EMERGENCY, "oncologic emergencies: tumor lysis syndrome", (
+        r"\b(?:haven't|hasn't|not|barely|hardly|no)\b[^.?!]{0,10}\b(?:peed|urinated|peeing|pee|urine)\b[^.?!]{0,80}\b(?:cramps?|cramping|flutter\w*|twitch\w*|palpitations|heart (?:racing|skipping|pounding|is off))\b",
+        r"\b(?:cramps?|cramping|flutter\w*|twitch\w*|palpitations)\b[^.?!]{0,80}\b(?:haven't|hasn't|not|barely|hardly|no)\b[^.?!]{0,10}\b(?:peed|urinated|peeing|pee|urine)\b",
+    )),
     Concept("head_injury", EMERGENCY, "oncologic emergencies: bleeding on blood thinners or with low platelets", (
         r"\b(?:hit|smacked|banged|bumped|struck|cracked) (?:my|his|her) head\b|\bfell\b[^.?!]{0,40}\bhead\b",
         r"\b(?:hit|hits|smacked|banged|bumped|struck) (?:his |her |my |the )?head\b",
+        r"\b(?:hit|smacked|banged|bumped|struck|cracked)\b[^.?!]{0,20}\bhead\b",
     ), context=r"\b(?:eliquis|apixaban|xarelto|rivaroxaban|warfarin|coumadin|blood thinners?|anticoagulants?|lovenox|enoxaparin|heparin|platelets|confus\w*|vomit\w*|seeing double|blurry|drowsy|pounding|bleeding)\b"),
     Concept("call_911", EMERGENCY, "asking whether to call 911", (
         r"\bshould (?:i|we) call (?:911|an ambulance|the ambulance)\b|\b(?:call|calling) (?:911|an ambulance)\b\??$",
@@ -211,6 +225,8 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:won't|will not|do not|don't) (?:expect to )?need (?:them|it|anything|this|any of it) (?:after (?:that|this|friday|the weekend)|anymore)\b|\baffairs (?:are |fully |all |completely )*in order by\b",
         r"\bwhen (?:she|he|they) (?:goes|go|dies|die|is gone|passes),? (?:i(?:'ll| will)?|i'm) (?:go|going|be going|follow)\b|\b(?:know|picked|chosen|decided) (?:which|what|how many) (?:pills|meds|tablets|method|way)\b[^.?!]{0,30}\b(?:i'd|i would|i'll|to) use\b",
         r"\b(?:use|using|turn|turning|point|pointing|put|putting)\b[^.?!]{0,30}\b(?:gun|rifle|pistol|shotgun|revolver|knife|blade|razor)\b[^.?!]{0,20}\b(?:on|against|to) (?:myself|himself|herself|my head|my wrists?)\b",
+        r"\b(?:standing|sitting|been|waiting) (?:on|at|by) (?:the|a) (?:edge of the |top of the )?(?:overpass|bridge|roof|rooftop|ledge|railing|cliff|top floor|tracks|train tracks)\b",
+        r"\basking for (?:me|myself)\b[^.]{0,10}$|\b(?:for|about) me,? not (?:for )?(?:a|someone|a friend|research)\b",
         r"\b(?:car|engine) running\b[^.?!]{0,40}\b(?:garage|door (?:shut|closed))\b|\b(?:garage|door (?:shut|closed))\b[^.?!]{0,40}\b(?:car|engine) running\b|\b(?:would|it'd|it would) be easier for everyone\b(?! to (?:understand|know|plan|read|follow))",
         r"\bgoing to be with (?:him|her|them|grandpa|grandma|mom|dad)\b|\b(?:sock|drawer|box|bag|jar|envelope)\b[^.?!]{0,30}\b(?:full of|of|with) (?:\w+ )?(?:pills|tablets|meds|capsules)\b",
     )),
@@ -220,7 +236,7 @@ CONCEPTS: tuple[Concept, ...] = (
         rf"\b{_HOT} ?(?:f|c|degrees|°)\b",
         r"\b(?:i|he|she|i've|he's|she's|i'm|we|they)\b[^.?!]{0,30}\b(?:have|has|got|running|spiked|developed|getting) (?:a |another )?(?:high |low grade |bad |slight )?(?:fever|temperature|temp)\b",
         r"\b(?:shaking|uncontrollable) chills\b|\bchills and (?:shaking|sweats)\b|\bburning up\b",
-        r"(?<![\d/.-])\b{_HOT_READING}\b(?![\d/.-])",
+        rf"(?<![\d/.-])\b{_HOT_READING}\b(?![\d/.-])",
         r"\b(?:got the shakes|teeth (?:are )?chattering|shivery|shivering|having (?:shaking |bad )?chills|hot and cold|feverish|(?:got|have|having|with) chills)\b",
         r"(?<!no )\bchills\b",
     ), context=_TREATMENT),
@@ -264,7 +280,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:pee|urine) (?:looks |is |has been )?(?:pinkish|pink|red|reddish|cola[- ]colou?red|brown|bloody)\b|\bpink in the toilet\b|\bblood (?:on the toilet paper|when i wipe|in the (?:bowl|toilet))\b",
         r"\b(?:red|bright red) (?:streaks|blood) in (?:my|his|her|the) (?:stool|poop)\b|\b(?:poop|stool) has (?:a little |some )?(?:red )?blood\b|\bblood blisters\b|\bgums (?:ooze|are oozing)\b",
         r"\bbruis(?:es|ing)\b[^.?!]{0,40}\b(?:out of nowhere|for no reason|showed up)\b|\b(?:pinpoint|tiny) red dots\b",
-        r"\b(?:little|streaks?|tinged?|specks?|spots?|bit of|small amount of|trace of|flecks? of) (?:of )?(?:red )?blood (?:in|on) (?:my|his|her|the) (?:phlegm|sputum|spit|mucus|pee|urine|stool|poop|toilet|tissue)\b|\bcough\w* up (?:a little|some|a bit of|a streak of|streaks of) (?:\w+ )?blood\b|\bblood[- ](?:tinged|streaked) (?:phlegm|sputum|spit|mucus)\b|\bnose ?bleed\b[^.?!]{0,30}\b(?:took|for) (?:\d+|twenty|thirty|forty) (?:min|minutes)\b",
+        r"\b(?:little|streaks?|tinged?|specks?|spots?|bit of|small amount of|trace of|flecks? of) (?:of )?(?:red )?blood (?:in|on) (?:my|his|her|the) (?:phlegm|sputum|spit|mucus|pee|urine|stool|poop|toilet|tissue)\b|\bcough\w* up (?:a little|some|a bit of|a streak of|streaks of) (?:\w+ )?blood\b|\bblood[- ](?:tinged|streaked) (?:phlegm|sputum|spit|mucus)\b|\bnose ?bleed\b[^.?!]{0,30}\b(?:took|for|lasted|went on for) (?:almost |nearly |about |over )?(?:\d+|twenty|thirty|forty) (?:min|mins|minutes)\b",
     ), context=r"\b(?:my|his|her|i|i'm|he|she|he's|she's|i've)\b"),
     Concept("clot_leg", URGENT, "oncologic emergencies: deep vein thrombosis", (
         r"\b(?:calf|leg|arm|ankle)\b[^.?!]{0,40}\b(?:swollen|swelling|puffy|hot|red|tender|hard)\b[^.?!]{0,40}\b(?:pain|hurts|sore|warm|red|tender|bigger|only one|one side)\b",
@@ -285,7 +301,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:belly|stomach|abdomen|tummy)\b[^.?!]{0,30}\b(?:swollen|distended|hard as a (?:rock|board|drum)|like a drum|bloated|tight)\b[^.?!]{0,60}\b(?:throwing up|threw up|thrown up|vomit\w*|puk\w*|no (?:poop|stool|gas|bm))\b",
         r"\b(?:throwing up|threw up|thrown up|vomit\w*|puk\w*)\b[^.?!]{0,60}\b(?:belly|stomach|abdomen|tummy)\b[^.?!]{0,20}\b(?:swollen|distended|hard|like a drum)\b",
         r"\b(?:vomit|throw up|threw up|puke)\w*\b[^.?!]{0,40}\b(?:smells?|smelled|looks?|looked) like (?:poop|stool|feces|poo|sewage)\b|\bfecal vomit\w*\b",
-        r"\bno (?:poop|stool|bm|bowel movement)s? (?:or|and|nor) (?:gas|wind|farts?)\b|\b(?:can't|haven't|not) (?:pass(?:ed|ing)?|fart\w*) (?:any )?(?:gas|wind)\b[^.?!]{0,40}\b(?:vomit\w*|throw\w* up|days|since)\b",
+        r"\b(?:hasn't|haven't|hadn't|not|no)\b[^.?!]{0,10}\b(?:pooped|pooed|had a bowel movement|had a bm)\b (?:or|and|nor) (?:passed |had )?(?:any )?(?:gas|wind|farts?)\b|\bhard (?:like|as) a (?:board|rock)\b|\bno (?:poop|stool|bm|bowel movement)s? (?:or|and|nor) (?:gas|wind|farts?)\b|\b(?:can't|haven't|not) (?:pass(?:ed|ing)?|fart\w*) (?:any )?(?:gas|wind)\b[^.?!]{0,40}\b(?:vomit\w*|throw\w* up|days|since)\b",
         r"\b(?:belly|stomach|abdomen|tummy) (?:is |feels |went )?(?:hard as a board|rigid|board-?like)\b|\b(?:sudden|severe|terrible|excruciating|worst)\b[^.?!]{0,20}\b(?:belly|stomach|abdominal|tummy) pain\b[^.?!]{0,60}\b(?:hard|rigid|swollen|can't stand|doubled over)\b",
     )),
     Concept("skin_reaction", URGENT, "NCI Chemotherapy and You: rash and skin reactions", (

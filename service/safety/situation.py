@@ -28,6 +28,7 @@ _FRAME = re.compile(
     r"|\b(?:when|how) (?:should|do|does) (?:you|someone|a person|one|patients|people) (?:call|go|worry|seek)\b"
     r"|\b(?:learn|read|know|information|info|explain|tell me) (?:more )?about\b|\bdefine\b"
     r"|\bwhich (?:symptoms|signs|problems)\b|\ba list (?:of|for)\b|\b(?:signs|symptoms|warning signs|red flags)(?: \w+){0,2}:"
+    r"|\b(?:where|how) (?:can|do|should) (?:i|we) (?:learn|take|find|sign up for)\b|\b(?:learn|training|course|class)\w* (?:in |on |about )?(?:cpr|first aid)\b"
     r"|\bis there a (?:rule|guideline|threshold|cutoff|number|point)\b|\bwhat counts as\b|\bcounts? as (?:an? )?(?:emergency|heavy|high|too)\b"
     r"|\bwhat (?:symptoms|signs)\b|\bsymptoms that\b|\bwhen to call\b|\bwhat would mean\b|\bgeneral (?:sense|list|idea)\b"
     r"|\b(?:can|could|do|does|will|would|is it possible to|how do) (?:you|someone|people|a person|one|patients|anyone|kids|children)\b"
@@ -47,7 +48,7 @@ _HISTORY = re.compile(
     r"\b(?:years? ago|months? ago|weeks? ago|last (?:year|month|spring|summer|fall|autumn|winter|cycle|round|time|course)|"
     r"back in|back when|when i was|used to|in the past|previously|(?:a|one) time|once had|had (?:a|an) (?:\w+ )?(?:history|episode)|"
     r"after (?:my|his|her) (?:first|last) (?:cycle|round)|it stopped|they (?:gave|treated|kept|admitted)|went away|resolved|"
-    r"ended up in|was (?:admitted|hospitalized)|always|even before|back during|passed away|near the end|died|turned out|last week|"
+    r"ended up in|was (?:admitted|hospitalized)|always|at one point|even before|back during|passed away|near the end|died|turned out|last week|"
     r"during (?:my|his|her) (?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) (?:cycle|round)|during (?:my|his|her) (?:first|last|previous) (?:cycle|round|treatment))\b"
 )
 _NEGATED = re.compile(
@@ -63,8 +64,8 @@ _RESOLVED = re.compile(
     r"\b(?:(?:he's|she's|i'm|i am|he is|she is|all|it's|everything is|everything's) (?:fine|good|ok|okay|better|stable|resolved) now|got admitted|were admitted|was admitted"
     r"|(?:said|says|told (?:me|us|him|her)) (?:that's|that is|it's|it is|this is|it was|that was) (?:fine|normal|ok|okay|expected|nothing to worry about))\b"
     # not a real person's situation: fiction, teaching material, a school project
-    r"|\b(?:writing|write|wrote|working on) (?:a|an|my) (?:\w+ )?(?:story|novel|script|screenplay|handout|leaflet|brochure|article|essay|paper|presentation|book|blog post)\b"
-    r"|\bfor (?:a|my) (?:class|course|school project|assignment|nursing exam)\b"
+    r"|\b(?:writing|write|wrote|working on) (?:a|an|my) (?:\w+ )?(?:story|novel|script|screenplay|handout|leaflet|brochure|article|essay|paper|report|presentation|book|blog post)\b"
+    r"|\bfor (?:a|my) (?:class|course|school project|assignment|nursing exam)\b|\bfor (?:pharmacy|nursing|medical|med|dental) school\b"
 )
 _NOW = re.compile(r"\b(?:now|right now|again|today|tonight|this (?:morning|afternoon|evening)|since|still|currently|keeps?|just)\b")
 _ASKING = re.compile(
