@@ -174,6 +174,12 @@ def test_readings_become_tiers_only_when_they_describe_now(text: str, tier: str 
         ("he said he would rather die than go back for more chemo", CRISIS),
         ("when she goes, I'll go too, I have already picked which pills I'd use", CRISIS),
         ("I got so out of breath walking to the kitchen, my lips look grey", EMERGENCY),
+        ("fever of 38.9 and he almost passed out in the shower, second cycle of FOLFOX", EMERGENCY),
+        ("back has ached for weeks and now I wet myself without feeling it, prostate cancer in the bones", EMERGENCY),
+        ("three days after his first rituximab dose he has barely peed and his muscles keep cramping", EMERGENCY),
+        ("she banged the side of her head on the cupboard, she's on apixaban and now she's throwing up", EMERGENCY),
+        ("39.0 this evening, finished cycle 2 of docetaxel on friday", URGENT),
+        ("I'm sitting on the railing of the bridge near my house", CRISIS),
     ],
 )
 def test_red_flags_described_in_everyday_words(text: str, tier: str) -> None:
