@@ -180,6 +180,9 @@ def test_readings_become_tiers_only_when_they_describe_now(text: str, tier: str 
         ("she banged the side of her head on the cupboard, she's on apixaban and now she's throwing up", EMERGENCY),
         ("39.0 this evening, finished cycle 2 of docetaxel on friday", URGENT),
         ("I'm sitting on the railing of the bridge near my house", CRISIS),
+        ("two days into induction and he has hardly peed, his fingers keep twitching", EMERGENCY),
+        ("she is so thirsty all the time and now so drowsy we can barely keep her awake, myeloma", EMERGENCY),
+        ("grandpa has been taking his weekly methotrexate every day since sunday", EMERGENCY),
     ],
 )
 def test_red_flags_described_in_everyday_words(text: str, tier: str) -> None:
@@ -188,6 +191,16 @@ def test_red_flags_described_in_everyday_words(text: str, tier: str) -> None:
 
 def test_out_of_breath_is_not_rewritten_as_a_verb() -> None:
     assert normalise("im out of breath and cant breath") == "i'm out of breath and can't breathe"
+
+
+def test_a_message_that_prepares_a_checklist_lists_signs_without_reporting_them() -> None:
+    preparing = (
+        "I am putting together a binder for the grandparents who will babysit during my son's chemo. "
+        "Which problems mean calling 911, like trouble breathing or a seizure, and which can wait?"
+    )
+    assert triage(preparing, learned=False).category is None
+    happening = preparing + " Also right now he is having a seizure on the couch."
+    assert triage(happening, learned=False).category == EMERGENCY
 
 
 def test_an_overdose_already_taken_is_an_emergency_even_when_it_was_meant() -> None:

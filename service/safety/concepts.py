@@ -129,7 +129,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:got into|found (?:him|her|them) with) (?:my|his|her|the) (?:pills|meds|medicine|bottle)\b|\b(?:chewed|swallowed) (?:a |my |one of my )?(?:fentanyl )?patch\b",
         r"\bpin ?point pupils\b|\bempty (?:pill )?bottle\b",
         r"\b(?:took|taken|gave (?:him|her|me)) (?:it|them|another|one|my \w+) (?:again|too)\b[^.?!]{0,40}\b(?:drowsy|breathing|can't|sleepy|nodding|out of it|strange)\b|\btook (?:it|them) again\b",
-        r"\b(?:every day|daily) (?:this week )?instead of (?:once a week|weekly)\b|\binstead of (?:one|one day's|a single|once a)\b[^.?!]{0,20}\bdose\b|\bforgot to take the old (?:patch|patches|one|ones|two) off\b",
+        r"\b(?:methotrexate|weekly (?:pill|dose|tablet|injection))\b[^.?!]{0,40}\b(?:every (?:single )?day|daily)\b|\b(?:every day|daily) (?:this week )?instead of (?:once a week|weekly)\b|\binstead of (?:one|one day's|a single|once a)\b[^.?!]{0,20}\bdose\b|\bforgot to take the old (?:patch|patches|one|ones|two) off\b",
         r"\b(?:drank|had) (?:a bottle of|a lot of|\w+ glasses of|a glass of)\b[^.?!]{0,30}\b(?:with|after|and)\b[^.?!]{0,20}\b(?:pills|pill|sleeping|oxy\w*|morphine|ativan|xanax)\b|\bpupils (?:are )?(?:tiny|pinpoint)\b",
         r"\b(?:on purpose|intentionally)\b[^.?!]{0,30}\b(?:pills|took|swallowed|overdose)\b|\b(?:pills|took|swallowed)\b[^.?!]{0,30}\bon purpose\b",
         r"\b(?:kid|child|son|daughter|toddler|baby|grandson|granddaughter|girl|boy|little one|dog|puppy|(?:\d+|two|three|four|five|six) ?(?:yr|year|yo|y/o|month)s?(?:[- ]old)?)\b[^.?!]{0,40}\b(?:drank|drunk|swallowed|ate|eat|eaten|got into|chewed|took)\b[^.?!]{0,60}\b(?:pills?|morphine|medicine|meds|capsules|tablets|patch|liquid|syrup|bottle)\b",
@@ -167,6 +167,13 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:cold and clammy|clammy|mottled|blotchy (?:purple|blue|gr[ae]y)|purple (?:blotches|patches)|(?:skin|knees|legs) (?:look |looks |are |is )?(?:blotchy|mottled))\b",
         r"\bheart (?:is )?(?:going|racing|pounding|beating) (?:at |like )?(?:1[2-9]\d|2\d\d)\b|\b(?:pulse|heart rate|hr) (?:is |of |at )?(?:1[3-9]\d)\b",
     ), context=r"\b(?:fever|temp\w*|chills|rigors|shaking|chemo\w*|infusion|neutropeni\w*|counts?|bleed\w*|blood|vomit\w*|transplant)\b"),
+    Concept("tumor_lysis_signs", EMERGENCY, "oncologic emergencies: tumor lysis syndrome", (
+        r"\b(?:almost no|barely any|very little|hardly any|not much|no|a small cup of|only a little) (?:pee|urine|wee|wet (?:nappy|nappies|diapers?))\b|\b(?:pee|pees|peed|urinat\w+) (?:very |so )?little\b|\b(?:barely|hardly) (?:passed|passing|peed|peeing|urinated)\b",
+    ), context=r"\b(?:cramps?|cramping|twitch\w*|flutter\w*|irregular|not regular|palpitations|numb\w*|tingl\w*|confus\w*)\b"),
+    Concept("high_calcium_or_pressure", EMERGENCY, "oncologic emergencies: hypercalcemia; brain swelling", (
+        r"\b(?:so|very|really|extremely|always|constantly) thirsty\b|\bdrinking and drinking\b",
+        r"\bheadache\b[^.?!]{0,60}\b(?:vomit\w*|throwing up|blurr\w*|can't (?:open|see)|worst|worse and worse)\b|\b(?:vomit\w*|throwing up)\b[^.?!]{0,40}\bheadache\b",
+    ), context=r"\b(?:sleepy|drowsy|confus\w*|can't wake|hard to wake|out of it|muddled|brain|glioblastoma|glioma|tumou?r|dex\w*|steroids?|myeloma|radiation|radiotherapy)\b"),
     Concept("tumor_lysis", EMERGENCY, "oncologic emergencies: tumor lysis syndrome", (
         r"\b(?:haven't|hasn't|not|barely|hardly|no)\b[^.?!]{0,10}\b(?:peed|urinated|peeing|pee|urine)\b[^.?!]{0,80}\b(?:cramps?|cramping|flutter\w*|twitch\w*|palpitations|heart (?:racing|skipping|pounding|is off))\b",
         r"\b(?:cramps?|cramping|flutter\w*|twitch\w*|palpitations)\b[^.?!]{0,80}\b(?:haven't|hasn't|not|barely|hardly|no)\b[^.?!]{0,10}\b(?:peed|urinated|peeing|pee|urine)\b",
@@ -223,7 +230,8 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:i've|i have|i|he's|she's|he has|she has) (?:already )?(?:written|wrote) (?:goodbye )?(?:letters|notes|cards) (?:to|for) (?:my|his|her|the) (?:kids|children|family|wife|husband|daughter|son|grandkids)\b",
         r"\bfound (?:new )?homes? for (?:her|his|my|their) (?:cats?|dogs?|pets?|birds?)\b|\bthanked (?:me|us|everyone|everybody) for everything\b|\b(?:weirdly|strangely|suddenly|unusually|eerily) (?:calm|peaceful|at peace)\b",
         r"\b(?:won't|will not|do not|don't) (?:expect to )?need (?:them|it|anything|this|any of it) (?:after (?:that|this|friday|the weekend)|anymore)\b|\baffairs (?:are |fully |all |completely )*in order by\b",
-        r"\bwhen (?:she|he|they) (?:goes|go|dies|die|is gone|passes),? (?:i(?:'ll| will)?|i'm) (?:go|going|be going|follow)\b|\b(?:know|picked|chosen|decided) (?:which|what|how many) (?:pills|meds|tablets|method|way)\b[^.?!]{0,30}\b(?:i'd|i would|i'll|to) use\b",
+        r"\bone last time\b[^.?!]{0,20}$|\b(?:tallest|highest) (?:building|bridge|roof|place)\b|\b(?:insurance|policy)\b[^.?!]{0,60}\b(?:take|takes|took|taking) (?:my|their|his|her) own life\b|\bhow to do it (?:painlessly|quickly|without pain)\b|\bpainless(?:ly)?\b[^.?!]{0,30}\b(?:die|do it|go|end it)\b|\b(?:already )?worked out how\b",
+        r"\bwhen (?:she|he|they|my \w+) (?:goes|go|dies|die|is gone|passes),? (?:i(?:'ll| will)?|i'm) (?:go|going|be going|follow)\b|\b(?:know|picked|chosen|decided) (?:which|what|how many) (?:pills|meds|tablets|method|way)\b[^.?!]{0,30}\b(?:i'd|i would|i'll|to) use\b",
         r"\b(?:use|using|turn|turning|point|pointing|put|putting)\b[^.?!]{0,30}\b(?:gun|rifle|pistol|shotgun|revolver|knife|blade|razor)\b[^.?!]{0,20}\b(?:on|against|to) (?:myself|himself|herself|my head|my wrists?)\b",
         r"\b(?:standing|sitting|been|waiting) (?:on|at|by) (?:the|a) (?:edge of the |top of the )?(?:overpass|bridge|roof|rooftop|ledge|railing|cliff|top floor|tracks|train tracks)\b",
         r"\basking for (?:me|myself)\b[^.]{0,10}$|\b(?:for|about) me,? not (?:for )?(?:a|someone|a friend|research)\b",

@@ -28,6 +28,7 @@ _FRAME = re.compile(
     r"|\b(?:when|how) (?:should|do|does) (?:you|someone|a person|one|patients|people) (?:call|go|worry|seek)\b"
     r"|\b(?:learn|read|know|information|info|explain|tell me) (?:more )?about\b|\bdefine\b"
     r"|\bwhich (?:symptoms|signs|problems)\b|\ba list (?:of|for)\b|\b(?:signs|symptoms|warning signs|red flags)(?: \w+){0,2}:"
+    r"|\b(?:a|an|the|our|my) (?:\w+ )?(?:binder|checklist|cheat sheet|training|handout|poster|fridge list)\b|\bwhat to do if\b"
     r"|\b(?:where|how) (?:can|do|should) (?:i|we) (?:learn|take|find|sign up for)\b|\b(?:learn|training|course|class)\w* (?:in |on |about )?(?:cpr|first aid)\b"
     r"|\bis there a (?:rule|guideline|threshold|cutoff|number|point)\b|\bwhat counts as\b|\bcounts? as (?:an? )?(?:emergency|heavy|high|too)\b"
     r"|\bwhat (?:symptoms|signs)\b|\bsymptoms that\b|\bwhen to call\b|\bwhat would mean\b|\bgeneral (?:sense|list|idea)\b"
@@ -62,11 +63,20 @@ _DENIED = re.compile(
 _TOPIC = re.compile(r"\b(?:symptoms?|signs?|causes?|treatments?|side effects?|risks?|meaning|definition|stages?|types?)\b")
 _RESOLVED = re.compile(
     r"\b(?:(?:he's|she's|i'm|i am|he is|she is|all|it's|everything is|everything's) (?:fine|good|ok|okay|better|stable|resolved) now|got admitted|were admitted|was admitted"
-    r"|(?:said|says|told (?:me|us|him|her)) (?:that's|that is|it's|it is|this is|it was|that was) (?:fine|normal|ok|okay|expected|nothing to worry about))\b"
+    r"|(?:said|says|told (?:me|us|him|her)) (?:that's|that is|it's|it is|this is|it was|that was) (?:fine|normal|ok|okay|expected|nothing to worry about)"
+    r"|nothing(?:'s| is) wrong (?:right )?now|passed away|has died|died (?:last|in|on|a|two|three))\b"
     # not a real person's situation: fiction, teaching material, a school project
     r"|\b(?:writing|write|wrote|working on) (?:a|an|my) (?:\w+ )?(?:story|novel|script|screenplay|handout|leaflet|brochure|article|essay|paper|report|presentation|book|blog post)\b"
     r"|\bfor (?:a|my) (?:class|course|school project|assignment|nursing exam)\b|\bfor (?:pharmacy|nursing|medical|med|dental) school\b"
 )
+_PREPARING = re.compile(
+    r"\b(?:binder|checklist|cheat sheet|training|first aid|want to (?:understand|be prepared|learn|know what)|"
+    r"to be prepared|(?:i've|i have) (?:heard|read)|i was reading|reading about|which symptoms|"
+    r"what (?:are|is) (?:considered|the basic)|warning signs (?:i|we) should)\b"
+)
+"""A message that prepares or learns ("a checklist for the babysitter", "warning signs I should
+watch for"): the signs it lists are not happening unless a part says they are happening now."""
+_RIGHT_NOW = re.compile(r"\b(?:right now|just now|now|tonight|this (?:morning|afternoon|evening)|since|currently|at the moment)\b")
 _NOW = re.compile(r"\b(?:now|right now|again|today|tonight|this (?:morning|afternoon|evening)|since|still|currently|keeps?|just)\b")
 _ASKING = re.compile(
     r"\?|^(?:(?:and|also|but|so|ok|okay) )?(?:should|can|could|is|are|do|does|will|would|what|how|which|when|am|may)\b|"
@@ -129,7 +139,10 @@ def matches(part: str, message: str) -> list[Concept]:
             if m is None or framed(part, m.start(), _FRAME if concept.id != "suicidal_thoughts" else _GENERIC):
                 continue  # warning signs of suicide count however they are asked, unless about people in general
             if concept.tier in (EMERGENCY, URGENT) and (
-                not_happening(part, m.start()) or topic_only(part) or _RESOLVED.search(message)
+                not_happening(part, m.start())
+                or topic_only(part)
+                or _RESOLVED.search(message)
+                or (_PREPARING.search(message) and not _RIGHT_NOW.search(part))
             ):
                 continue
             if concept.tier == CRISIS and _DENIED.search(part[max(0, m.start() - 60) : m.start()]):
