@@ -39,8 +39,8 @@ _MAX_ENTRIES = 14
 _MAX_PARAGRAPH_ENTRIES = 3
 TARGET_GRADE = 8.0
 READING_WEIGHT = 0.065  # score lost per grade above the target
-SPECIFIC_WEIGHT = 0.12  # score gained by naming all of the question's specific words
-TYPE_WEIGHT = 0.04  # score gained by offering the kind of answer asked for
+SPECIFIC_WEIGHT = 0.06  # score gained by naming all of the question's specific words
+TYPE_WEIGHT = 0.02  # score gained by offering the kind of answer asked for
 LIST_EXTRA_WORDS = 80  # a list may run past the word budget rather than be cut
 _CARE_TEAM = re.compile(
     r"\b(?:call|tell|contact|talk (?:to|with)|check with|see) (?:your|the|a) (?:\w+ )?"
