@@ -151,11 +151,18 @@ def decisions(z: np.ndarray, rules: list[set[str]], bias: list[float]) -> list[s
 
 
 def choose_bias(
-    z: np.ndarray, y: np.ndarray, rules: list[set[str]], max_false: float, max_advice: float
+    z: np.ndarray,
+    y: np.ndarray,
+    rules: list[set[str]],
+    max_false: float,
+    max_advice: float,
+    max_urgent_loss: float = 0.02,
 ) -> list[float]:
     """Biases added to the stacker's logits, recall first: the smallest ``none`` bias at which at
     most ``max_false`` of the ``none`` messages get an emergency, crisis or urgent reply, then the
-    smallest penalty on ``personal_advice`` at which at most ``max_advice`` of them get that reply."""
+    smallest penalty on ``personal_advice`` at which at most ``max_advice`` of them get that reply,
+    then the largest lean towards ``emergency`` that costs urgent and crisis recall at most
+    ``max_urgent_loss`` each and keeps false alarms in budget."""
     none = y == 0
     z_none, r_none = z[none], [r for r, n in zip(rules, none, strict=True) if n]
 
@@ -178,7 +185,23 @@ def choose_bias(
         ),
         6.0,
     )
-    return [round(float(b_none), 2), -round(float(b_advice), 2), 0.0, 0.0, 0.0]
+    # Recall first for 911: the largest lean towards emergency (over urgent and the rest) that
+    # costs urgent at most ``max_urgent_loss`` of its recall and keeps false alarms in budget.
+    def recall(tier: str, bias: list[float]) -> float:
+        rows = y == LABELS.index(tier)
+        fired = [r for r, k in zip(rules, rows, strict=True) if k]
+        return sum(p == tier for p in decisions(z[rows], fired, bias)) / max(len(fired), 1)
+
+    start = [b_none, -b_advice, 0.0, 0.0, 0.0]
+    floor = {t: recall(t, start) - max_urgent_loss for t in ("urgent", "crisis")}
+    b_emergency = 0.0
+    for b in np.arange(0.1, 3.01, 0.1):
+        bias = [b_none, -b_advice, 0.0, 0.0, float(b)]
+        losing = any(recall(t, bias) < floor[t] for t in floor)
+        if losing or rate(bias, ("emergency", "crisis", "urgent")) > max_false:
+            break
+        b_emergency = float(b)
+    return [round(float(b_none), 2), -round(float(b_advice), 2), 0.0, 0.0, round(b_emergency, 2)]
 
 
 def stacked_out_of_fold(x: np.ndarray, y: np.ndarray, groups: np.ndarray, c: float) -> np.ndarray:

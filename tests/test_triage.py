@@ -251,3 +251,20 @@ def test_rules_read_a_one_sentence_message_whole_not_only_its_clauses() -> None:
 def test_a_sign_that_is_over_does_not_fire() -> None:
     message = "my wife had a fever of 102 on chemo last night, she got admitted and she's fine now. what is neutropenia?"
     assert triage(message, learned=False).category is None
+
+
+def test_the_lean_towards_emergency_stops_where_urgent_recall_would_drop() -> None:
+    from eval.train_triage import choose_bias
+
+    # Stacker logits over (none, personal_advice, urgent, crisis, emergency) for 4 kinds of message.
+    none = [[3.0, 0.0, 0.0, 0.0, 0.0]] * 20
+    emergency_close_behind = [[0.0, 0.0, 2.0, 0.0, 1.5]] * 10  # labelled emergency, read as urgent
+    urgent_clear = [[0.0, 0.0, 3.0, 0.0, 0.2]] * 10  # labelled urgent
+    crisis = [[0.0, 0.0, 0.0, 3.0, 0.0]] * 5
+    z = np.array(none + emergency_close_behind + urgent_clear + crisis)
+    y = np.array([0] * 20 + [4] * 10 + [2] * 10 + [3] * 5)
+    rules: list[set[str]] = [set() for _ in y]
+    bias = choose_bias(z, y, rules, max_false=0.05, max_advice=0.015)
+    assert 0.5 < bias[4] < 2.8  # enough to turn the close emergencies, not enough to take urgent
+    picked = [LABELS[int(np.argmax(row + np.array(bias)))] for row in z]
+    assert picked[20:30] == ["emergency"] * 10 and picked[30:40] == ["urgent"] * 10
