@@ -23,14 +23,15 @@ import statistics
 from pathlib import Path
 
 from index.lexical import terms
+from service.understanding.focus import FocusFinder
 from service.understanding.message import read_message
 
 
-def score(rows: list[dict[str, str]], corpus_focus: object = None) -> dict[str, float]:
+def score(rows: list[dict[str, str]], names: FocusFinder | None = None) -> dict[str, float]:
     found = recovered = 0
     kept, whole, ratio = [], [], []
     for row in rows:
-        message = read_message(row["question"], corpus_focus)  # type: ignore[arg-type]
+        message = read_message(row["question"], names)
         summary = set(terms(row["summary"]))
         if message.focus:
             found += 1
@@ -59,13 +60,12 @@ def main() -> None:
     if not args.suite.exists():
         raise SystemExit(f"{args.suite} not found (it ships in ../shared/eval)")
     rows = [json.loads(line) for line in args.suite.read_text(encoding="utf-8").splitlines() if line.strip()]
-    corpus_focus = None
+    names = None
     if args.corpus:
         from ingest.loader import load_corpus
-        from service.understanding.focus import FocusFinder
 
-        corpus_focus = FocusFinder(load_corpus(args.corpus).documents).corpus_focus
-    for name, value in score(rows, corpus_focus).items():
+        names = FocusFinder(load_corpus(args.corpus).documents)
+    for name, value in score(rows, names).items():
         print(f"{name}: {value}")
 
 

@@ -80,7 +80,7 @@ class QAService:
         self.reranker = Reranker(documents)
         self.speller = Speller(t for d in documents for t in (d.title, d.text))
         self.answerability = Answerability(documents)
-        self.focus = FocusFinder(documents)
+        self.focus = FocusFinder(documents, self.answerability.vocab)
         self.abstain_model = AbstainModel.load()
         self.triage_model = default_model()  # the one copy context.py's triage reads too
         self.embedder_name = embedder.name
@@ -139,7 +139,7 @@ class QAService:
         """The message read for its main question and focus (``understanding.message``); that
         question's spelling checked against the corpus, lay terms and brand names expanded; and
         the vectors of the question and of the whole message (for triage)."""
-        message = read_message(question, self.focus.corpus_focus)
+        message = read_message(question, self.focus)
         checked = self.speller.check(message.query, known=lambda w: expand(w) != w or bool(topics(w)))
         text = expand(checked.text)
         if not message.rewritten:

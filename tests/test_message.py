@@ -55,7 +55,7 @@ def test_a_long_message_is_read_for_its_main_question_and_its_focus() -> None:
         "The surgeon mentioned stage III. What does stage III mean? Also, how long is recovery usually? "
         "Please call me back at 555-123-4567. Thanks so much, [NAME]"
     )
-    got = read_message(message, FINDER.corpus_focus)
+    got = read_message(message, FINDER)
     assert got.questions == ("What does stage III mean?", "Also, how long is recovery usually?")
     assert got.query == "What does stage III mean? (colon cancer)"
     assert got.focus == "colon cancer"
@@ -67,13 +67,13 @@ def test_a_long_message_is_read_for_its_main_question_and_its_focus() -> None:
 
 
 def test_a_question_that_points_back_keeps_the_sentence_it_points_to() -> None:
-    got = read_message("My son has a craniopharyngioma. Is it a cancer?", FINDER.corpus_focus)
+    got = read_message("My son has a craniopharyngioma. Is it a cancer?", FINDER)
     assert got.query == "My son has a craniopharyngioma. Is it a cancer?"
     assert got.focus == "craniopharyngioma"
 
 
 def test_a_one_sentence_question_is_left_as_typed() -> None:
-    got = read_message("what are the stages of colon cancer", FINDER.corpus_focus)
+    got = read_message("what are the stages of colon cancer", FINDER)
     assert got == Message(
         "what are the stages of colon cancer",
         "what are the stages of colon cancer",
@@ -85,7 +85,7 @@ def test_a_one_sentence_question_is_left_as_typed() -> None:
 
 def test_a_later_question_that_names_the_topic_is_the_main_one() -> None:
     message = "Sorry for the long note. Is that normal? What are the stages of colon cancer?"
-    assert read_message(message, FINDER.corpus_focus).questions[0] == "What are the stages of colon cancer?"
+    assert read_message(message, FINDER).questions[0] == "What are the stages of colon cancer?"
 
 
 def test_sentences_split_on_question_marks_without_spaces_and_on_new_lines() -> None:
@@ -99,6 +99,6 @@ def test_sentences_split_on_question_marks_without_spaces_and_on_new_lines() -> 
 def test_who_the_message_is_about_goes_with_the_question() -> None:
     message = "Our 6 year old was diagnosed with colon cancer last month. How is stage II usually treated?"
     assert (
-        read_message(message, FINDER.corpus_focus).query
+        read_message(message, FINDER).query
         == "How is stage II usually treated? (colon cancer, child)"
     )

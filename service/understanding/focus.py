@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache
 
 from index.lexical import terms
@@ -46,7 +46,9 @@ _MODIFIERS = frozenset(terms(" ".join(_MODIFIER_WORDS)))
 
 
 class FocusFinder:
-    def __init__(self, documents: Iterable[Document]) -> None:
+    def __init__(self, documents: Iterable[Document], vocab: Mapping[str, frozenset[str]] | None = None) -> None:
+        """``vocab`` (each page's stemmed words, as ``Answerability`` keeps them) spares reading
+        every page's text a second time at start-up."""
         docs = list(documents)
         names: dict[frozenset[str], tuple[int, str]] = {}
         for doc in docs:
@@ -65,7 +67,8 @@ class FocusFinder:
                     names[key] = (rank, clean)
         # How specific a word is: in how many pages it appears at all ("eye" is in many).
         wanted = {t for key in names for t in key}
-        df = Counter(t for doc in docs for t in wanted.intersection(terms(doc.text)))
+        words = vocab or {doc.id: frozenset(terms(doc.text)) for doc in docs}
+        df = Counter(t for doc in docs for t in wanted.intersection(words.get(doc.id, frozenset())))
         idf = {t: math.log(1 + len(docs) / (1 + df[t])) for t in wanted}
         # The most specific name first: rare words weigh more ("craniopharyngioma" over "eye").
         ranked = sorted(
@@ -81,6 +84,11 @@ class FocusFinder:
             if found.issuperset(key):
                 return name, weight
         return None
+
+    def weight(self, name: str) -> float:
+        """How specific a name is (the IDF of its words); 0 for text that names nothing."""
+        best = self.best(name)
+        return best[1] if best else 0.0
 
     def corpus_focus(self, text: str) -> str | None:
         best = self.best(text)

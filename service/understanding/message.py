@@ -1,7 +1,7 @@
 """Message understanding: from a raw message to the question to answer, before retrieval.
 
 Real messages come with greetings, thanks, names, history, requests to call back, and sometimes
-several questions. ``read_message(text, focus_finder)`` keeps what retrieval needs:
+several questions. ``read_message(text, names)`` keeps what retrieval needs:
 
 - drops greetings, thanks, sign-offs, names and placeholders ("[NAME]"), and requests to mail or
   call back (they say nothing about what to answer);
@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from index.lexical import terms
-from service.understanding.focus import rare_focus
+from service.understanding.focus import FocusFinder, rare_focus
 from service.understanding.terms import question_topics
 
 MAX_QUESTIONS = 3
@@ -113,10 +113,10 @@ def _strip_greeting(sentence: str) -> str:
     )
 
 
-def read_message(text: str, corpus_focus: Callable[[str], str | None] | None = None) -> Message:
-    """Understand ``text``; ``corpus_focus`` names the corpus topic a text is about, or ``None``
-    (``FocusFinder.corpus_focus``). Failing a corpus topic, the focus is the message's rarest words."""
-    find = corpus_focus or (lambda _t: None)
+def read_message(text: str, names: FocusFinder | None = None) -> Message:
+    """Understand ``text``; ``names`` (the corpus's ``FocusFinder``) names the corpus topic a text
+    is about. Failing a corpus topic, the focus is the message's rarest words."""
+    find: Callable[[str], str | None] = names.corpus_focus if names else (lambda _t: None)
     subject, body = _subject(text)
     sentences = [_strip_greeting(_PLACEHOLDER.sub("", s)).strip() for s in split_sentences(body)]
     kept = [s for s in sentences if s and not _noise(s)]
@@ -134,7 +134,7 @@ def read_message(text: str, corpus_focus: Callable[[str], str | None] | None = N
     focus = find(asked)
     whole = find(subject) or find(" ".join(kept)) if subject else find(" ".join(kept))
     extras = []
-    if whole is not None and (focus is None or whole.lower() not in asked.lower() and _more_specific(whole, focus, find)):
+    if whole is not None and (focus is None or whole.lower() not in asked.lower() and _more_specific(whole, focus, names)):
         focus = whole
         extras.append(whole)
     if focus is None and subject and (named := rare_focus(subject)) and named.lower() not in asked.lower():
@@ -187,11 +187,8 @@ def _with_referent(question: str, kept: list[str]) -> str:
     return f"{kept[i - 1]} {question}"
 
 
-def _more_specific(a: str, b: str, find: Callable[[str], str | None]) -> bool:
-    """True when name ``a`` is more specific than ``b`` (``find`` has a ``weight`` when it is a
-    ``FocusFinder.corpus_focus``; otherwise the longer name)."""
-    owner = getattr(find, "__self__", None)
-    if owner is not None and hasattr(owner, "best"):
-        wa, wb = owner.best(a), owner.best(b)
-        return (wa[1] if wa else 0.0) > (wb[1] if wb else 0.0)
-    return len(a.split()) > len(b.split())
+def _more_specific(a: str, b: str, names: FocusFinder | None) -> bool:
+    """True when corpus name ``a`` weighs more than ``b`` (rarer words); without a finder, the longer."""
+    if names is None:
+        return len(a.split()) > len(b.split())
+    return names.weight(a) > names.weight(b)
