@@ -74,7 +74,7 @@ lint: setup
 clean:
 	rm -rf var .pytest_cache .mypy_cache .ruff_cache
 
-calibrate: setup  ## refit the abstention model (service/abstain.json) on the suites; needs ../shared
+calibrate: setup  ## refit the abstention model (service/answering/abstain.json) on the suites; needs ../shared
 	$(PY) -m eval.calibrate --max-false 0.045 \
 		--run corpus/demo:eval/suites/demo.jsonl,eval/suites/demo-realistic.jsonl,eval/suites/safety.jsonl \
 		--run $(SHARED)/corpus:$(SHARED)/eval/medquad-cancergov-dev.jsonl,eval/suites/shared-realistic.jsonl,eval/suites/long-dev.jsonl,eval/suites/safety.jsonl

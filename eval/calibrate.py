@@ -22,7 +22,7 @@ import numpy as np
 
 from cancer_qa.settings import load_settings
 from eval.suite import load_suite
-from service.abstain import MODEL_PATH, AbstainModel, Evidence
+from service.answering.abstain import MODEL_PATH, AbstainModel, Evidence
 from service.qa import QAService
 
 

@@ -17,8 +17,8 @@ from cancer_qa.settings import Settings
 from eval.metrics import aggregate, contains, percentile, retrieval_scores, rouge_l_recall
 from eval.suite import SAFETY_KINDS, GoldQuestion, Suite, load_suite
 from service.answer import Answer
+from service.answering.readability import entries_text, fk_grade, smog
 from service.qa import QAService
-from service.readability import entries_text, fk_grade, smog
 
 RETRIEVAL_FIELDS = [
     f"{level} {m}"

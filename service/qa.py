@@ -21,15 +21,15 @@ from cancer_qa.settings import Settings
 from index.embedder import Embedder, load_embedder
 from index.search import Filters, Hit, Retriever
 from index.store import StoredIndex, load_index
-from service.abstain import AbstainModel, Answerability, Evidence
 from service.answer import Answer, AnswerSentence, Citation, Passage
-from service.compose import compose
-from service.gaps import missing
-from service.readability import answer_grade
+from service.answering.abstain import AbstainModel, Answerability, Evidence
+from service.answering.compose import boilerplate_sentences, compose
+from service.answering.gaps import missing
+from service.answering.readability import answer_grade
+from service.answering.suggest import follow_ups, nearby_topics
 from service.rerank import Reranker
 from service.safety import FIXED, reply, triage
 from service.safety.triage import default_model
-from service.suggest import follow_ups, nearby_topics
 from service.understanding.focus import FocusFinder
 from service.understanding.message import Message, read_message
 from service.understanding.spelling import Speller
@@ -84,6 +84,7 @@ class QAService:
         self.abstain_model = AbstainModel.load()
         self.triage_model = default_model()  # the one copy context.py's triage reads too
         self.embedder_name = embedder.name
+        self._common: frozenset[tuple[str, int]] | None = None
         if settings.log_questions:
             log.warning(
                 "QA_LOG_QUESTIONS is on: raw question text will be written to the logs. "
@@ -214,6 +215,12 @@ class QAService:
             audience=doc.meta.audience,
         )
 
+    def _boilerplate(self) -> frozenset[tuple[str, int]]:
+        """Sentences many pages repeat (worked out on first use, then kept)."""
+        if self._common is None:
+            self._common = boilerplate_sentences(self.index)
+        return self._common
+
     def _compose(self, found: Retrieval, passages: tuple[Passage, ...]) -> Answer:
         composed = compose(
             found.vector,
@@ -221,6 +228,7 @@ class QAService:
             self.index,
             max_sentences=self.settings.max_sentences,
             question=found.query,
+            boilerplate=self._boilerplate(),
         )
         picks = composed.picks
         sentences, citations = [], []

@@ -9,9 +9,9 @@ import pytest
 
 from cancer_qa.errors import ConfigError
 from ingest.model import Document, Metadata, Section
-from service.abstain import AbstainModel, Answerability, Evidence
-from service.readability import answer_grade, entries_text
-from service.suggest import follow_ups, nearby_topics, short_title
+from service.answering.abstain import AbstainModel, Answerability, Evidence
+from service.answering.readability import answer_grade, entries_text
+from service.answering.suggest import follow_ups, nearby_topics, short_title
 
 
 def _doc(doc_id: str, title: str, text: str, headings: tuple[str, ...] = ()) -> Document:

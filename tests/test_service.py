@@ -121,7 +121,7 @@ def test_search_ranks_passages_without_composing(tiny_service) -> None:  # type:
 
 
 def test_answer_reports_grade_read_more_follow_ups_and_confidence(tiny_service) -> None:  # type: ignore[no-untyped-def]
-    from service.readability import answer_grade
+    from service.answering.readability import answer_grade
 
     answer = tiny_service.ask("What are the side effects of lapatinib?")
     assert answer.reading_grade == answer_grade([s.text for s in answer.answer])

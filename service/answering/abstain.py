@@ -34,7 +34,7 @@ from typing import Any
 from cancer_qa.errors import ConfigError
 from index.lexical import term_words, terms
 from ingest.model import Document
-from service.gaps import sites
+from service.answering.gaps import sites
 from service.understanding.spelling import zipf
 from service.understanding.terms import offered, question_topics, topics
 

@@ -19,8 +19,19 @@ from service.understanding.terms import topics
 
 MAX_SUGGESTIONS = 3
 NEARBY_FLOOR = 0.35
-_NEXT = ("treatment", "side effects", "outlook", "stages", "trials", "symptoms", "diagnosis",
-         "risk", "prevention", "screening", "causes")
+_NEXT = (
+    "treatment",
+    "side effects",
+    "outlook",
+    "stages",
+    "trials",
+    "symptoms",
+    "diagnosis",
+    "risk",
+    "prevention",
+    "screening",
+    "causes",
+)
 _PDQ = re.compile(r"\s*\(PDQ®?\)|\s*[–-]\s*(?:Patient|Health Professional) Version\s*$")
 
 

@@ -23,24 +23,25 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from index.lexical import terms
+from index.lexical import stem, terms
 from index.search import Hit
 from index.store import StoredIndex
-from service.readability import sentence_grade
+from service.answering.readability import sentence_grade
+from service.answering.units import NO_LIMIT, Group, fit, fragment, is_list, sentence_text, unit, word_count
 from service.understanding.terms import offered, question_topics
 
-_ANAPHOR = re.compile(r"^(This|These|That|Those|It|They|Such|Both|Each|Also|However|But)\b")
 _MAX_SECTIONS = 3
 _SECTION_WINDOW = 0.0
 _SCORE_WINDOW = 0.25
 _DUPLICATE = 0.92
-_MAX_ITEMS = 8
 _MAX_ENTRIES = 14
-_MAX_PARAGRAPH_ENTRIES = 3
 TARGET_GRADE = 8.0
 READING_WEIGHT = 0.065  # score lost per grade above the target
+GRADE_CAP = 8.0  # grades above target + cap lose no more (a one-word item's grade means little)
 SPECIFIC_WEIGHT = 0.06  # score gained by naming all of the question's specific words
 TYPE_WEIGHT = 0.02  # score gained by offering the kind of answer asked for
+BOILERPLATE_WEIGHT = 0.05  # score lost by a sentence many pages repeat word for word
+DEFINES_WEIGHT = 0.04  # score gained by "X is/are ..." for a "what is X" question
 LIST_EXTRA_WORDS = 80  # a list may run past the word budget rather than be cut
 _CARE_TEAM = re.compile(
     r"\b(?:call|tell|contact|talk (?:to|with)|check with|see) (?:your|the|a) (?:\w+ )?"
@@ -48,6 +49,8 @@ _CARE_TEAM = re.compile(
     re.IGNORECASE,
 )
 _CARE_TYPES = {"symptoms", "side effects"}
+_WORD = re.compile(r"[A-Za-z][A-Za-z-]{5,}")
+_COPULA = re.compile(r"^((?:[\w(),-]+ ){1,5}?)(?:is|are) (?!not\b|no\b|\w+ed\b)", re.IGNORECASE)
 _COMMON = frozenset(
     terms(
         "cancer cancers tumor tumors treatment treat treated patient patients people person disease "
@@ -72,10 +75,6 @@ class Pick:
     rank: int
 
 
-def _words(text: str) -> int:
-    return len(text.split())
-
-
 def compose(
     question_vector: np.ndarray,
     hits: list[Hit],
@@ -83,12 +82,15 @@ def compose(
     max_sentences: int = 6,
     max_words: int = 120,
     question: str = "",
+    boilerplate: frozenset[tuple[str, int]] = frozenset(),
 ) -> Composition:
     if not hits:
         return Composition([], False)
     wanted = question_topics(question) - {"definition"} if question else set()
     title = set(terms(index.documents[hits[0].doc].title))
     specific = set(terms(question)) - title - _COMMON
+    known = title | set(terms(question))  # words the reader asked about: not counted as hard
+    defining = "definition" in question_topics(question) if question else False
     top = hits[0].score
     # Never stitch pages together: extra sections only from the top page, and only when close.
     sections = [h for h in hits[:_MAX_SECTIONS] if h.score >= top - _SECTION_WINDOW and h.doc == hits[0].doc]
@@ -99,21 +101,27 @@ def compose(
         sims = index.sentence_vectors[rows] @ question_vector
         for i, sentence in enumerate(doc.sentences):
             text = doc.text[sentence.start : sentence.end]
-            if sentence.section == hit.section and not _fragment(text, sentence.item):
-                grade = sentence_grade(text)
+            if sentence.section == hit.section and not fragment(text, sentence.item):
+                grade = _grade(text, known)
                 score = 0.55 * float(sims[i]) + 0.45 * hit.score
-                score -= READING_WEIGHT * max(0.0, grade - TARGET_GRADE)
+                score -= READING_WEIGHT * min(max(0.0, grade - TARGET_GRADE), GRADE_CAP)
                 if specific:
                     score += SPECIFIC_WEIGHT * len(specific.intersection(terms(text))) / len(specific)
                 if wanted & offered(text):
                     score += TYPE_WEIGHT
+                if defining and _defines(text, title):
+                    score += DEFINES_WEIGHT
+                if (hit.doc, i) in boilerplate:
+                    score -= BOILERPLATE_WEIGHT
                 candidates.append((score, rank, hit.doc, i))
     if not candidates:
         return Composition([], False)
     candidates.sort(key=lambda c: -c[0])
     best = candidates[0][0]
-    units: list[tuple[int, list[tuple[int, bool]], str]] = []
+    scores = {(doc_id, i): score for score, _, doc_id, i in candidates}
+    units: list[tuple[int, Group, str]] = []
     taken: set[tuple[str, int]] = set()
+    said: set[str] = set()
     vectors: list[np.ndarray] = []
     words = 0
     cut = False
@@ -125,15 +133,24 @@ def compose(
         vector = index.sentence_vector(doc_id, i)
         if any(float(vector @ v) > _DUPLICATE for v in vectors):
             continue
-        whole = [(j, item) for j, item in _unit(index, doc_id, i) if (doc_id, j) not in taken]
-        budget = max_words - words + (LIST_EXTRA_WORDS if _is_list(index, doc_id, whole) else 0)
-        group = _fit(index, doc_id, whole, budget) or ([] if units else whole)
+        if _said(index, doc_id, i) in said:
+            continue  # a page that repeats itself (a "Key Points" list, then the text)
+        whole = [
+            (j, item)
+            for j, item in unit(index, doc_id, i)
+            if (doc_id, j) not in taken and _said(index, doc_id, j) not in said
+        ]
+        budget = max_words - words + (LIST_EXTRA_WORDS if is_list(index, doc_id, whole) else 0)
+        group = fit(index, doc_id, whole, budget, i, scores) or (
+            [] if units else fit(index, doc_id, whole, NO_LIMIT, i, scores)
+        )
         if not group:
             continue
         cut = cut or len(group) < len(whole)
-        size = sum(_words(_sentence_text(index, doc_id, j)) for j, _ in group)
+        size = sum(word_count(sentence_text(index, doc_id, j)) for j, _ in group)
         units.append((rank, group, doc_id))
         taken.update((doc_id, j) for j, _ in group)
+        said.update(_said(index, doc_id, j) for j, _ in group)
         vectors.append(vector)
         words += size
     # Keep the answer readable: drop the weakest units (chosen last) past the entry cap.
@@ -157,9 +174,43 @@ def compose(
     return Composition(ordered, cut or missed_list)
 
 
+def boilerplate_sentences(index: StoredIndex, share: float = 0.05) -> frozenset[tuple[str, int]]:
+    """Sentences repeated word for word on many pages ("Clinical trials are part of the cancer
+    research process."): true everywhere, so they rarely answer a question about one page."""
+    seen: dict[str, set[str]] = {}
+    for doc_id, doc in index.documents.items():
+        for i in range(len(doc.sentences)):
+            seen.setdefault(_said(index, doc_id, i), set()).add(doc_id)
+    floor = max(3, int(share * len(index.documents)))
+    common = {text for text, docs in seen.items() if len(docs) >= floor}
+    return frozenset(
+        (doc_id, i)
+        for doc_id, doc in index.documents.items()
+        for i in range(len(doc.sentences))
+        if _said(index, doc_id, i) in common
+    )
+
+
+def _said(index: StoredIndex, doc_id: str, i: int) -> str:
+    return " ".join(sentence_text(index, doc_id, i).lower().split())
+
+
+def _grade(text: str, known: set[str]) -> float:
+    """Reading grade, with the long words the reader already used or asked about made plain:
+    "craniopharyngioma" is no harder to a parent who asked what a craniopharyngioma is."""
+    plain = _WORD.sub(lambda m: "person" if stem(m.group(0).lower()) in known else m.group(0), text)
+    return sentence_grade(plain)
+
+
+def _defines(text: str, title: set[str]) -> bool:
+    """ "Childhood craniopharyngiomas are benign brain tumors...": the page's subject, then is/are."""
+    m = _COPULA.match(text)
+    return m is not None and bool(title.intersection(terms(m.group(1))))
+
+
 def _care_team_unit(
     index: StoredIndex, hit: Hit, taken: set[tuple[str, int]]
-) -> list[tuple[int, list[tuple[int, bool]], str]]:
+) -> list[tuple[int, Group, str]]:
     """The top section's first "call your doctor if..." sentence, when the answer lacks one."""
     doc = index.documents[hit.doc]
     for j, s in enumerate(doc.sentences):
@@ -167,79 +218,6 @@ def _care_team_unit(
             continue
         if (hit.doc, j) in taken:
             return []
-        group = [(k, item) for k, item in _unit(index, hit.doc, j) if (hit.doc, k) not in taken]
+        group = [(k, item) for k, item in unit(index, hit.doc, j) if (hit.doc, k) not in taken]
         return [(0, group, hit.doc)] if group else []
     return []
-
-
-def _fit(
-    index: StoredIndex, doc_id: str, group: list[tuple[int, bool]], budget: int
-) -> list[tuple[int, bool]]:
-    """The unit within ``budget`` words. A long list keeps its lead-in and the items that fit
-    (at least two, or it is not worth showing); any other unit fits whole or not at all."""
-    sizes = [_words(_sentence_text(index, doc_id, j)) for j, _ in group]
-    if sum(sizes) <= budget:
-        return group
-    if not _is_list(index, doc_id, group):
-        return []
-    kept, used = group[:1], sizes[0]
-    for member, size in zip(group[1:], sizes[1:], strict=True):
-        if used + size > budget:
-            break
-        kept.append(member)
-        used += size
-    return kept if len(kept) >= 3 else []
-
-
-def _is_list(index: StoredIndex, doc_id: str, group: list[tuple[int, bool]]) -> bool:
-    return len(group) > 2 and _sentence_text(index, doc_id, group[0][0]).rstrip().endswith(":")
-
-
-def _sentence_text(index: StoredIndex, doc_id: str, i: int) -> str:
-    doc = index.documents[doc_id]
-    s = doc.sentences[i]
-    return doc.text[s.start : s.end]
-
-
-def _unit(index: StoredIndex, doc_id: str, i: int) -> list[tuple[int, bool]]:
-    """The sentence plus what it cannot stand without: a list's lead-in and items, or an antecedent."""
-    sentences = index.documents[doc_id].sentences
-    section = sentences[i].section
-
-    def same(j: int) -> bool:
-        return 0 <= j < len(sentences) and sentences[j].section == section
-
-    def text(j: int) -> str:
-        return _sentence_text(index, doc_id, j).rstrip()
-
-    start = i
-    if sentences[i].item:
-        lead = i
-        while same(lead - 1) and sentences[lead - 1].item:
-            lead -= 1
-        if not (same(lead - 1) and text(lead - 1).endswith(":")):
-            return [(i, True)]
-        start = lead - 1
-    elif same(i - 1) and text(i - 1).endswith(":"):
-        start = i - 1  # the first entry of a list written as paragraphs: its lead-in comes first
-    elif _ANAPHOR.match(text(i)) and same(i - 1):
-        return [(i - 1, sentences[i - 1].item), (i, False)]
-    group = [(start, sentences[start].item)]
-    if text(start).endswith(":"):
-        # Bullets follow, or (in some converted pages) plain paragraphs: take a few of those.
-        bullets = same(start + 1) and sentences[start + 1].item
-        limit = _MAX_ITEMS if bullets else _MAX_PARAGRAPH_ENTRIES
-        j = start + 1
-        while same(j) and len(group) <= limit and sentences[j].item == bullets:
-            if _fragment(text(j), bullets):
-                break
-            group.append((j, bullets))
-            j += 1
-        if len(group) == 1:
-            return []  # a lead-in with nothing after it says nothing
-    return group
-
-
-def _fragment(text: str, item: bool) -> bool:
-    """A heading-like line inside a section ("Signs of a functioning tumor"): not a sentence."""
-    return not item and text.rstrip()[-1:] not in (".", "!", "?", ":", ")")
