@@ -72,7 +72,7 @@ class EvalResult:
 def _record(q: GoldQuestion, answer: Answer, seconds: float, service: QAService) -> dict[str, Any]:
     sections = [f"{p.doc}::{p.section}" for p in answer.passages]
     docs = list(dict.fromkeys(p.doc for p in answer.passages))
-    text = " ".join(s.text for s in answer.answer)
+    text = " ".join(s.text for s in answer.all_sentences)
     rec: dict[str, Any] = {
         "id": q.id,
         "question": q.question,
@@ -94,9 +94,10 @@ def _record(q: GoldQuestion, answer: Answer, seconds: float, service: QAService)
     if answer.answer:
         cited = {c.n for c in answer.citations}
         rec["citation_valid"] = sum(valid) / len(valid) if valid else 0.0
-        rec["citation_coverage"] = sum(s.citation in cited for s in answer.answer) / len(answer.answer)
+        every = answer.all_sentences
+        rec["citation_coverage"] = sum(s.citation in cited for s in every) / len(every)
         rec["answer_words"] = float(len(text.split()))
-        shown = entries_text([s.text for s in answer.answer])
+        shown = entries_text([s.text for s in answer.all_sentences])
         rec["fk_grade"] = fk_grade(shown)
         rec["smog"] = smog(shown)
     if q.relevant and answer.answer:
@@ -108,7 +109,7 @@ def _record(q: GoldQuestion, answer: Answer, seconds: float, service: QAService)
         hits = [
             f"{by_n[s.citation].doc}::{by_n[s.citation].section}" in gold_sections
             or contains(gold_text, s.text)
-            for s in answer.answer
+            for s in answer.all_sentences
         ]
         rec["sentence_precision"] = sum(hits) / len(hits)
         rec["gold_recall"] = rouge_l_recall(gold_text, text)

@@ -1,4 +1,5 @@
-"""The types the service makes: ``Citation``, ``AnswerSentence``, ``Passage`` and ``Answer``.
+"""The types the service makes: ``Citation``, ``AnswerSentence``, ``Passage``, ``AnswerPart`` and
+``Answer``.
 
 Frozen dataclasses with ``to_dict``/``from_dict``; ``Answer.to_dict()`` is the body of
 ``POST /api/ask`` (its field names are a public contract: add fields, never rename them).
@@ -64,6 +65,34 @@ class Passage:
 
 
 @dataclass(frozen=True)
+class AnswerPart:
+    """Another question of the same message, answered under its own heading. Its sentences cite
+    the answer's one list of citations (numbers go on from the main answer's)."""
+
+    question: str
+    answer: tuple[AnswerSentence, ...]
+    read_more: str | None = None
+    more_in_section: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "answer": [s.to_dict() for s in self.answer],
+            "read_more": self.read_more,
+            "more_in_section": self.more_in_section,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> AnswerPart:
+        return cls(
+            question=data["question"],
+            answer=tuple(AnswerSentence.from_dict(s) for s in data["answer"]),
+            read_more=data.get("read_more"),
+            more_in_section=bool(data.get("more_in_section", False)),
+        )
+
+
+@dataclass(frozen=True)
 class Answer:
     answer: tuple[AnswerSentence, ...]
     citations: tuple[Citation, ...]
@@ -77,9 +106,11 @@ class Answer:
     suggestions: tuple[str, ...] = field(default=())
     confidence: float | None = None
     understood_as: str | None = None
+    """The question answered, when it is not the message as typed (a long message's main question)."""
     more_in_section: bool = False
     """True when the answer shortens a list or section: the reply says the full section has more."""
-    """The question answered, when it is not the message as typed (a long message's main question)."""
+    parts: tuple[AnswerPart, ...] = field(default=())
+    """The message's other questions that the sources answer from other sections (at most two)."""
 
     @property
     def text(self) -> str:
@@ -87,11 +118,9 @@ class Answer:
         if not self.answer:
             return self.message or ""
         parts = [self.message + "\n"] if self.message else []
-        after_list = False
-        for sentence in self.answer:
-            prefix = "\n  - " if sentence.list_item else ("\n" if after_list else " ")
-            parts.append(f"{prefix}{sentence.text} [{sentence.citation}]")
-            after_list = sentence.list_item
+        parts.append(_sentences_text(self.answer))
+        for part in self.parts:
+            parts.append(f"\n\n{part.question}\n{_sentences_text(part.answer)}")
         return "".join(parts).strip()
 
     def to_dict(self) -> dict[str, Any]:
@@ -109,6 +138,7 @@ class Answer:
             "confidence": self.confidence,
             "understood_as": self.understood_as,
             "more_in_section": self.more_in_section,
+            "parts": [p.to_dict() for p in self.parts],
         }
 
     @classmethod
@@ -127,4 +157,20 @@ class Answer:
             confidence=data.get("confidence"),
             understood_as=data.get("understood_as"),
             more_in_section=bool(data.get("more_in_section", False)),
+            parts=tuple(AnswerPart.from_dict(p) for p in data.get("parts", ())),
         )
+
+    @property
+    def all_sentences(self) -> tuple[AnswerSentence, ...]:
+        """The main answer's sentences, then each part's."""
+        return self.answer + tuple(s for p in self.parts for s in p.answer)
+
+
+def _sentences_text(sentences: tuple[AnswerSentence, ...]) -> str:
+    out = []
+    after_list = False
+    for sentence in sentences:
+        prefix = "\n  - " if sentence.list_item else ("\n" if after_list else " ")
+        out.append(f"{prefix}{sentence.text} [{sentence.citation}]")
+        after_list = sentence.list_item
+    return "".join(out).strip()

@@ -63,6 +63,13 @@ class PassageOut(BaseModel):
     audience: str = "unknown"
 
 
+class PartOut(BaseModel):
+    question: str = Field(..., description="Another question of the message, as the person wrote it.")
+    answer: list[SentenceOut] = Field(..., description="Its answer; citations are numbered in `citations`.")
+    read_more: str | None = None
+    more_in_section: bool = False
+
+
 class AskResponse(BaseModel):
     answer: list[SentenceOut]
     citations: list[CitationOut]
@@ -90,6 +97,11 @@ class AskResponse(BaseModel):
     more_in_section: bool = Field(
         False,
         description="True when the answer shortens a list or section; the full section (read_more) has more.",
+    )
+    parts: list[PartOut] = Field(
+        default_factory=list,
+        description="The message's other questions (at most two) that a section plainly answers, each "
+        "answered under its own heading; the rest are offered first among the suggestions.",
     )
 
 

@@ -21,9 +21,9 @@ from cancer_qa.settings import Settings
 from index.embedder import Embedder, load_embedder
 from index.search import Filters, Hit, Retriever
 from index.store import StoredIndex, load_index
-from service.answer import Answer, AnswerSentence, Citation, Passage
+from service.answer import Answer, AnswerPart, Passage
 from service.answering.abstain import AbstainModel, Answerability, Evidence
-from service.answering.compose import boilerplate_sentences, compose
+from service.answering.compose import LIST_EXTRA_WORDS, Composition, boilerplate_sentences, compose, quote
 from service.answering.gaps import missing
 from service.answering.readability import answer_grade
 from service.answering.suggest import follow_ups, nearby_topics
@@ -43,6 +43,11 @@ ABSTAIN_MESSAGE = (
     "(1-800-422-6237), which also answers in Spanish."
 )
 MAX_SUGGESTIONS = 4
+MAIN_WORDS = 120  # the main answer's word budget (a list may run past it)
+MAX_PARTS = 2  # a message's other questions answered under their own headings
+PART_SENTENCES, PART_WORDS, PART_LIST_WORDS = 4, 70, 30
+PART_CONFIDENCE = 0.8
+PREFER_MARGIN = 0.05
 NOTICE = "General information, not medical advice. Talk to your care team about your own situation."
 
 
@@ -156,11 +161,17 @@ class QAService:
         k: int = 10,
         patient: bool = True,
         query: Query | None = None,
+        prefer: str | None = None,
     ) -> Retrieval:
-        """Rank sections for the understood question, and weigh whether the top one answers it."""
+        """Rank sections for the understood question, and weigh whether the top one answers it.
+        ``prefer`` (a page) comes first when it scores nearly as well as the top: a message's
+        other questions are about the same thing as its main one."""
         query = query or self.understand(question)
         hits = self.retriever.search(query.text, k=k + 20, filters=filters, vector=query.vector)
         hits = self.reranker.rerank(hits, query.text, question_topics(query.text), patient=patient)[:k]
+        if any(h.doc == prefer and h.score >= hits[0].score - PREFER_MARGIN for h in hits):
+            # the page the message is about, when it answers nearly as well
+            hits = sorted(hits, key=lambda h: h.doc != prefer)
         if not hits:
             return Retrieval(query.text, query.vector, hits, None)
         dense = self.retriever.dense_score(hits[0].chunk, query.vector)
@@ -187,8 +198,12 @@ class QAService:
         message = query.message
         if message is None or not message.rewritten:
             return answer
+        if not answer.abstained:
+            answer = self._parts(message, answer, filters)
         # Say what was answered; the message's other questions come first among the follow-ups.
-        others = tuple(q for q in message.questions[1:] if q not in answer.suggestions)
+        answered = {p.question for p in answer.parts} | {c.section for c in answer.citations}
+        others = tuple(q for q in message.questions[1:] if q not in answer.suggestions and q not in answered)
+        answer = replace(answer, suggestions=tuple(s for s in answer.suggestions if s not in answered))
         return replace(
             answer, understood_as=message.query, suggestions=(*others, *answer.suggestions)[:MAX_SUGGESTIONS]
         )
@@ -222,50 +237,66 @@ class QAService:
         return self._common
 
     def _compose(self, found: Retrieval, passages: tuple[Passage, ...]) -> Answer:
-        composed = compose(
-            found.vector,
-            found.hits,
-            self.index,
-            max_sentences=self.settings.max_sentences,
-            question=found.query,
-            boilerplate=self._boilerplate(),
-        )
-        picks = composed.picks
-        sentences, citations = [], []
-        for n, pick in enumerate(picks, start=1):
-            doc = self.index.documents[pick.doc]
-            s = doc.sentences[pick.sentence]
-            quote = doc.text[s.start : s.end]
-            citations.append(
-                Citation(
-                    n=n,
-                    doc=doc.id,
-                    title=doc.title,
-                    section=doc.sections[s.section].heading,
-                    url=doc.meta.url,
-                    start=s.start,
-                    end=s.end,
-                    quote=quote,
-                    last_reviewed=doc.meta.last_reviewed,
-                    source=doc.meta.source,
-                )
-            )
-            sentences.append(AnswerSentence(quote, n, pick.list_item))
+        composed = self._choose(found, self.settings.max_sentences, MAIN_WORDS, LIST_EXTRA_WORDS)
+        sentences, citations, read_more = quote(self.index, composed.picks)
         if not sentences:
             return _abstain(passages)
-        first = self.index.documents[picks[0].doc]
-        section = first.sentences[picks[0].sentence].section
+        first = self.index.documents[composed.picks[0].doc]
         return Answer(
-            tuple(sentences),
-            tuple(citations),
+            sentences,
+            citations,
             passages,
             abstained=False,
             notice=NOTICE,
             reading_grade=answer_grade([s.text for s in sentences]),
-            read_more=f"/doc/{first.id}#sec-{section}",
-            suggestions=follow_ups(first, section),
+            read_more=read_more,
+            suggestions=follow_ups(first, first.sentences[composed.picks[0].sentence].section),
             more_in_section=composed.cut,
         )
+
+    def _choose(self, found: Retrieval, sentences: int, words: int, list_words: int) -> Composition:
+        return compose(
+            found.vector,
+            found.hits,
+            self.index,
+            max_sentences=sentences,
+            max_words=words,
+            list_extra_words=list_words,
+            question=found.query,
+            boilerplate=self._boilerplate(),
+        )
+
+    def _parts(self, message: Message, answer: Answer, filters: Filters | None) -> Answer:
+        """The message's other questions answered under their own headings, each from a section
+        the answer does not already quote and only where the sources answer it (at most
+        ``MAX_PARTS``); the rest stay follow-ups."""
+        cited = {(c.doc, c.section) for c in answer.citations}
+        parts: list[AnswerPart] = []
+        citations = list(answer.citations)
+        main_doc = answer.citations[0].doc
+        for question in [q for q in message.questions[1:] if q.rstrip().endswith("?")][:MAX_PARTS]:
+            shared = [x for x in message.about if x.lower() not in question.lower()]
+            text = f"{question} ({', '.join(shared)})" if shared else question
+            query = self.understand(text)
+            found = self.retrieve(text, filters, query=query, prefer=main_doc)
+            gap = missing(query.text, query.unknown, self.answerability.corpus_terms)
+            if found.evidence is None or (gap is not None and gap.no_page):
+                continue
+            plain = found.evidence.type_fit == 1.0  # the section offers the kind of answer asked for
+            if not plain or self.abstain_model.probability(found.evidence) < PART_CONFIDENCE:
+                continue
+            if (found.hits[0].doc, found.hits[0].heading) in cited:
+                continue  # the answer above already quotes that section
+            composed = self._choose(found, PART_SENTENCES, PART_WORDS, PART_LIST_WORDS)
+            sentences, new, read_more = quote(self.index, composed.picks, len(citations) + 1)
+            if sentences:
+                parts.append(AnswerPart(question, sentences, read_more, composed.cut))
+                citations.extend(new)
+                cited |= {(c.doc, c.section) for c in new}
+        if not parts:
+            return answer
+        answer = replace(answer, parts=tuple(parts), citations=tuple(citations))
+        return replace(answer, reading_grade=answer_grade([s.text for s in answer.all_sentences]))
 
     def _log(self, question: str, answer: Answer, seconds: float) -> None:
         fields = {

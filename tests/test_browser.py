@@ -422,3 +422,38 @@ def test_axe_finds_no_serious_violations(browser, demo: tuple[str, Any]) -> None
     (REPORTS / "axe.json").write_text(json.dumps(report, indent=2))
     serious = {page: {k: v for k, v in found.items() if k in ("serious", "critical")} for page, found in report.items()}
     assert serious == {page: {} for page in report}, serious
+
+
+@pytest.mark.integration
+def test_a_second_question_is_answered_under_its_own_heading_with_and_without_javascript(
+    browser,
+    demo: tuple[str, Any],  # type: ignore[no-untyped-def]
+) -> None:
+    url, _ = demo
+    message = (
+        "Hi, my dad was just told he has melanoma on his back. What are the signs of melanoma? "
+        "And how is melanoma diagnosed? Thanks, Sam"
+    )
+    expected = api_answer(url, message)
+    (part,) = expected["parts"]
+    for javascript in (True, False):
+        context = browser.new_context(java_script_enabled=javascript)
+        tab = context.new_page()
+        tab.goto(url + "/")
+        tab.fill("#question", message)
+        if javascript:
+            tab.press("#question", "Enter")
+            tab.locator(".msg.bot .part").wait_for()
+        else:
+            with tab.expect_navigation():
+                tab.click("#ask-button")
+        section = tab.locator(".msg.bot .part")
+        assert section.locator(".part-label").inner_text() == f"You also asked: “{part['question']}”"
+        cites = section.locator("a.cite")
+        assert [cites.nth(i).text_content() for i in range(cites.count())] == [
+            f"Source [{s['citation']}]" for s in part["answer"]
+        ]
+        assert section.locator(".more a").get_attribute("href") == part["read_more"]
+        sources = tab.locator(".msg.bot .sources .section").all_inner_texts()
+        assert "How melanoma is diagnosed" in sources
+        context.close()

@@ -108,3 +108,33 @@ def test_chunks_fit_the_embedder_window_on_the_shared_corpus(real_embedder) -> N
     if not (SHARED / "corpus").exists():
         pytest.skip(f"../shared is not beside the checkout ({SHARED / 'corpus'} missing)")
     _assert_chunks_fit(SHARED / "corpus", real_embedder)
+
+
+TWO_QUESTIONS = (
+    "Hi, my dad was just told he has melanoma on his back. What are the signs of melanoma? "
+    "And how is melanoma diagnosed? Thanks, Sam"
+)
+
+
+def test_a_message_s_other_question_is_answered_under_its_own_heading(demo_settings, real_embedder) -> None:  # type: ignore[no-untyped-def]
+    from service.qa import QAService
+
+    service = QAService.open(demo_settings, real_embedder)
+    answer = service.ask(TWO_QUESTIONS)
+    assert answer.understood_as == "What are the signs of melanoma?"
+    assert answer.citations[0].section == "Signs of melanoma"
+    (part,) = answer.parts
+    assert part.question == "And how is melanoma diagnosed?"
+    main = {s.citation for s in answer.answer}
+    own = [s.citation for s in part.answer]
+    assert own == list(range(max(main) + 1, max(main) + 1 + len(own)))  # numbers go on from the main answer's
+    by_n = {c.n: c for c in answer.citations}
+    assert {by_n[n].section for n in own} == {"How melanoma is diagnosed"}
+    assert "And how is melanoma diagnosed?" not in answer.suggestions
+    assert "How melanoma is diagnosed" not in answer.suggestions  # it is answered above
+    # A second question the sources do not answer is not stitched on: it stays a follow-up.
+    other = service.ask(
+        "What are the side effects of lapatinib? Is there a blood test for Huntington disease?"
+    )
+    assert other.parts == ()
+    assert other.suggestions[0] == "Is there a blood test for Huntington disease?"

@@ -9,7 +9,7 @@ from eval.suite import GoldQuestion, Relevant
 from index.search import Hit
 from index.store import IndexParams
 from ingest import Chunk, Metadata, load_corpus
-from service.answer import Answer, AnswerSentence, Citation, Passage
+from service.answer import Answer, AnswerPart, AnswerSentence, Citation, Passage
 
 
 def _json(obj):  # type: ignore[no-untyped-def]
@@ -41,8 +41,13 @@ def test_index_and_service_types_round_trip() -> None:
         confidence=0.87,
         understood_as="What is it? (lapatinib)",
         more_in_section=True,
+        parts=(
+            AnswerPart("And the side effects?", (AnswerSentence("Rash.", 2, True),), "/doc/d#sec-2", True),
+        ),
     )
     assert Answer.from_dict(_json(answer)) == answer
+    assert answer.all_sentences[-1] == AnswerSentence("Rash.", 2, True)
+    assert answer.text.endswith("And the side effects?\n- Rash. [2]")
 
 
 def test_gold_question_round_trips() -> None:

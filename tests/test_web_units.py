@@ -98,7 +98,25 @@ def test_answer_view_groups_sentences_and_sources() -> None:
     ]
     assert view["refs"] == ["lapatinib|Side effects", "melanoma|Treatment"]
     assert view["suggestions"] == ["a?", "b?", "c?"]
+    assert view["parts"] == []
     assert view["kind"] == "answered" and view["urgent"] is False
+
+
+def test_answer_view_lays_out_each_other_question_under_its_own_heading() -> None:
+    part = {
+        "question": "And how is it treated?",
+        "answer": [{"text": "Other page.", "citation": 2, "list_item": False}],
+        "read_more": "https://elsewhere.example/x",
+        "more_in_section": True,
+    }
+    data = {"answer": [{"text": "Lead in:", "citation": 1}], "citations": CITATIONS, "parts": [part]}
+    (shown,) = answer_view(data)["parts"]
+    assert shown["question"] == "And how is it treated?"
+    assert shown["groups"] == [
+        {"is_list": False, "sentences": [{"text": "Other page.", "n": 2, "href": "/doc/melanoma?hl=5-9#q-5"}]}
+    ]
+    assert shown["read_more"] is None  # only links to our own source view
+    assert shown["more_in_section"] is True
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,8 @@
 """How an answer is laid out on the chat page (the server-rendered, no-JavaScript path).
 
 ``answer_view(data)`` takes the API's answer dict and returns what ``_answer.html`` needs:
-sentences grouped into paragraphs and lists, each citation's link to the source view, one
+sentences grouped into paragraphs and lists (the main answer's, then each other question's under
+its own heading), each citation's link to the source view, one
 source entry per cited section (with the numbers it covers), and the kind of reply (safety,
 advice, abstention) that decides how it looks. ``static/chat.js`` lays out answers the same way
 in the browser.
@@ -98,17 +99,36 @@ def next_previous(question: str, data: dict[str, Any]) -> str:
     return data.get("understood_as") or question
 
 
-def answer_view(data: dict[str, Any]) -> dict[str, Any]:
-    citations = data.get("citations", [])
+def _groups(sentences: list[dict[str, Any]], citations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Sentences as paragraphs and lists, each with its citation's link."""
     groups: list[dict[str, Any]] = []
-    for sentence in data.get("answer", []):
+    for sentence in sentences:
         item = bool(sentence.get("list_item"))
         if not groups or groups[-1]["is_list"] != item:
             groups.append({"is_list": item, "sentences": []})
         n = sentence["citation"]
         groups[-1]["sentences"].append({"text": sentence["text"], "n": n, "href": source_href(citations, n)})
+    return groups
+
+
+def _own_link(link: Any) -> str | None:
+    """A "read the full section" link, only when it is a path of our own source view."""
+    return link if isinstance(link, str) and link.startswith("/doc/") else None
+
+
+def answer_view(data: dict[str, Any]) -> dict[str, Any]:
+    citations = data.get("citations", [])
+    groups = _groups(data.get("answer", []), citations)
+    parts = [
+        {
+            "question": p["question"],
+            "groups": _groups(p["answer"], citations),
+            "read_more": _own_link(p.get("read_more")),
+            "more_in_section": bool(p.get("more_in_section")),
+        }
+        for p in data.get("parts", [])
+    ]
     sources = source_entries(citations)
-    read_more = data.get("read_more")
     return {
         "kind": reply_kind(data),
         "urgent": data.get("safety") in URGENT,
@@ -117,9 +137,10 @@ def answer_view(data: dict[str, Any]) -> dict[str, Any]:
         "message_parts": phone_segments(data.get("message")),
         "understood_as": data.get("understood_as"),
         "groups": groups,
+        "parts": parts,
         "sources": sources,
         "notice": data.get("notice"),
-        "read_more": read_more if isinstance(read_more, str) and read_more.startswith("/doc/") else None,
+        "read_more": _own_link(data.get("read_more")),
         "reading_grade": data.get("reading_grade"),
         "more_in_section": bool(data.get("more_in_section")),
         "suggestions": list(data.get("suggestions", []))[:3],

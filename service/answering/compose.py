@@ -26,6 +26,7 @@ import numpy as np
 from index.lexical import stem, terms
 from index.search import Hit
 from index.store import StoredIndex
+from service.answer import AnswerSentence, Citation
 from service.answering.readability import sentence_grade
 from service.answering.units import NO_LIMIT, Group, fit, fragment, is_list, sentence_text, unit, word_count
 from service.understanding.terms import offered, question_topics
@@ -83,6 +84,7 @@ def compose(
     max_words: int = 120,
     question: str = "",
     boilerplate: frozenset[tuple[str, int]] = frozenset(),
+    list_extra_words: int = LIST_EXTRA_WORDS,
 ) -> Composition:
     if not hits:
         return Composition([], False)
@@ -140,7 +142,7 @@ def compose(
             for j, item in unit(index, doc_id, i)
             if (doc_id, j) not in taken and _said(index, doc_id, j) not in said
         ]
-        budget = max_words - words + (LIST_EXTRA_WORDS if is_list(index, doc_id, whole) else 0)
+        budget = max_words - words + (list_extra_words if is_list(index, doc_id, whole) else 0)
         group = fit(index, doc_id, whole, budget, i, scores) or (
             [] if units else fit(index, doc_id, whole, NO_LIMIT, i, scores)
         )
@@ -172,6 +174,38 @@ def compose(
         index.documents[sections[0].doc].sentences[j].item and j not in shown for j in section
     ) and any(index.documents[sections[0].doc].sentences[j].item for j in shown)
     return Composition(ordered, cut or missed_list)
+
+
+def quote(
+    index: StoredIndex, picks: list[Pick], first: int = 1
+) -> tuple[tuple[AnswerSentence, ...], tuple[Citation, ...], str | None]:
+    """The picks as quoted sentences, their citations (numbered from ``first``) and the link to
+    the section the answer starts in."""
+    sentences, citations = [], []
+    for n, pick in enumerate(picks, start=first):
+        doc = index.documents[pick.doc]
+        s = doc.sentences[pick.sentence]
+        text = doc.text[s.start : s.end]
+        citations.append(
+            Citation(
+                n=n,
+                doc=doc.id,
+                title=doc.title,
+                section=doc.sections[s.section].heading,
+                url=doc.meta.url,
+                start=s.start,
+                end=s.end,
+                quote=text,
+                last_reviewed=doc.meta.last_reviewed,
+                source=doc.meta.source,
+            )
+        )
+        sentences.append(AnswerSentence(text, n, pick.list_item))
+    if not picks:
+        return (), (), None
+    lead = index.documents[picks[0].doc]
+    section = lead.sentences[picks[0].sentence].section
+    return tuple(sentences), tuple(citations), f"/doc/{lead.id}#sec-{section}"
 
 
 def boilerplate_sentences(index: StoredIndex, share: float = 0.05) -> frozenset[tuple[str, int]]:

@@ -18,6 +18,7 @@ _MAX_LIST = 40  # items read from one list before choosing
 _NESTED_LEAD_WORDS = 8  # an item this short ending with ":" heads a flattened sub-list
 _MAX_PARAGRAPH_ENTRIES = 3
 NO_LIMIT = 10**6
+_LABELLED = re.compile(r"^[^:.]{1,60}\s?:\s+\S")  # "Skeletal bone survey: In a skeletal bone survey..."
 
 Group = list[tuple[int, bool]]
 """(sentence number, is a list item) in the page's order."""
@@ -62,15 +63,30 @@ def fit(
 
 
 def _entries(index: StoredIndex, doc_id: str, members: Group) -> list[Group]:
-    """List members grouped by line: the sentences of one bullet stay together."""
+    """List members grouped into entries: the sentences of one bullet stay together. In a list of
+    labelled entries ("Urine test: A test in which..."), an entry ending with ":" keeps the
+    unlabelled bullets after it (a sub-list the page flattened: "Blood count: ... checked for the
+    following:" then "- The number of red cells."), up to the next labelled entry."""
     doc = index.documents[doc_id]
-    entries: list[Group] = []
+    lines: list[Group] = []
     for j, item in members:
-        joined = bool(entries) and "\n" not in doc.text[doc.sentences[j - 1].end : doc.sentences[j].start]
-        if joined and entries[-1][-1][0] == j - 1:
-            entries[-1].append((j, item))
+        joined = bool(lines) and "\n" not in doc.text[doc.sentences[j - 1].end : doc.sentences[j].start]
+        if joined and lines[-1][-1][0] == j - 1:
+            lines[-1].append((j, item))
         else:
-            entries.append([(j, item)])
+            lines.append([(j, item)])
+    labelled = [bool(_LABELLED.match(sentence_text(index, doc_id, line[0][0]))) for line in lines]
+    if 2 * sum(labelled) < len(lines):
+        return lines  # a plain list: no way to tell a flattened sub-list from the rest
+    entries: list[Group] = []
+    open_head = False
+    for line, label in zip(lines, labelled, strict=True):
+        last = sentence_text(index, doc_id, line[-1][0])
+        if open_head and not label and not last.rstrip().endswith(":"):
+            entries[-1].extend(line)
+            continue
+        entries.append(list(line))
+        open_head = last.rstrip().endswith(":")
     return entries
 
 

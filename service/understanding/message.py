@@ -79,6 +79,9 @@ class Message:
     questions: tuple[str, ...]
     focus: str | None
     context: tuple[str, ...] = ()
+    about: tuple[str, ...] = ()
+    """What the whole message is about (its focus, and a child or a pregnancy when it says so):
+    its other questions share it ("and what tests would they do?")."""
 
     @property
     def rewritten(self) -> bool:
@@ -87,7 +90,7 @@ class Message:
 
 
 def split_sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SPLIT.split(text.strip()) if s and s.strip(" .,!-")]
+    return [s.strip() for s in _SPLIT.split(text.strip()) if s and s.strip(" .,!?-")]
 
 
 def _noise(sentence: str) -> bool:
@@ -141,10 +144,12 @@ def read_message(text: str, names: FocusFinder | None = None) -> Message:
         extras.append(named)  # the subject line names what the message is about
         focus = named
     # Who it is about changes which page answers (childhood or adult, during pregnancy).
-    extras += [cue for cue, pattern in _AUDIENCE if pattern.search(" ".join(kept)) and not pattern.search(asked)]
+    audience = [cue for cue, pattern in _AUDIENCE if pattern.search(" ".join(kept))]
+    extras += [cue for cue in audience if not dict(_AUDIENCE)[cue].search(asked)]
     query = f"{asked} ({', '.join(extras)})" if extras else asked
+    about = tuple(dict.fromkeys(x for x in (focus, *audience) if x))
     focus = focus or rare_focus(main) or rare_focus(" ".join(kept))
-    return Message(text, query, tuple(ordered), focus, context)
+    return Message(text, query, tuple(ordered), focus, context, about)
 
 
 def _subject(text: str) -> tuple[str, str]:

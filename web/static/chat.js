@@ -90,10 +90,10 @@
     return sup;
   }
 
-  function renderSentences(box, data) {
+  function renderSentences(box, sentences, citations) {
     let group = null;
     let isList = null;
-    data.answer.forEach(function (s) {
+    sentences.forEach(function (s) {
       const item = Boolean(s.list_item);
       if (group === null || isList !== item) {
         group = box.appendChild(item ? el("ul", { class: "answer-list" }) : el("p", { class: "answer-text" }));
@@ -101,8 +101,25 @@
       }
       const target = item ? group.appendChild(el("li")) : group;
       target.appendChild(document.createTextNode(s.text));
-      target.appendChild(cite(data.citations, s.citation));
+      target.appendChild(cite(citations, s.citation));
       if (!item) target.appendChild(document.createTextNode(" "));
+    });
+  }
+
+  // The message's other questions, each under its own heading (as templates/_answer.html).
+  function renderParts(box, data, k) {
+    (data.parts || []).forEach(function (part, i) {
+      const id = "a" + k + "-part" + (i + 1);
+      const section = box.appendChild(el("section", { class: "part", "aria-labelledby": id }));
+      section.appendChild(el("h3", { class: "part-label", id: id }, "You also asked: “" + part.question + "”"));
+      renderSentences(section, part.answer, data.citations);
+      if (typeof part.read_more === "string" && part.read_more.indexOf("/doc/") === 0) {
+        const p = section.appendChild(el("p", { class: "more" }));
+        if (part.more_in_section === true) {
+          p.appendChild(el("span", { class: "cut" }, "This part is shortened: the full section has more. "));
+        }
+        p.appendChild(el("a", { href: part.read_more }, "Read the full section"));
+      }
     });
   }
 
@@ -262,7 +279,8 @@
       box.appendChild(phoneText("p", { class: "message" }, data.message));
     }
     if (data.understood_as) box.appendChild(el("p", { class: "understood" }, "Answering: “" + data.understood_as + "”"));
-    renderSentences(box, data);
+    renderSentences(box, data.answer, data.citations);
+    renderParts(box, data, k);
     if (data.citations.length > 0) renderSources(box, data, k);
     renderMore(box, data);
     if (data.notice) {
