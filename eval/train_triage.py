@@ -244,8 +244,9 @@ def main() -> None:
     ap.add_argument(
         "--max-advice",
         type=float,
-        default=0.015,
-        help="share of none messages given the personal-advice reply",
+        default=0.025,
+        help="share of none messages given the personal-advice reply (0.025: out of fold, personal-advice "
+        "recall 0.871 against 0.752 at 0.015, for 0.8 points more none messages triaged)",
     )
     ap.add_argument("--c-stack", type=float, default=1.0)
     ap.add_argument("--c-lex", type=float, default=10.0)

@@ -47,10 +47,28 @@ def test_emergencies(message: str) -> None:
         "thinking about self harm again",
         "my test results are back and honestly I just want to die",
         "i've been putting my sleeping pills aside in a drawer, just knowing they're there helps",
+        "honestly it would be easier to not exist anymore",
+        "I keep the old pill bottles on my nightstand in case tonight is the night",
+        "he sat in the car for an hour yesterday, said he was thinking about jumping",
+        "she told her sister she has a rope in the shed and knows what to do with it",
+        "hopeless. bad scan again. nothing left. tired of it all",
     ],
 )
 def test_crisis(message: str) -> None:
     assert triage(message).category == CRISIS
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "A cure for this kind of lymphoma does not exist yet, is that right?",
+        "my son keeps thinking about jumping into the pool after his port was placed, is that ok?",
+        "I feel hopeless about my hair, it is falling out everywhere",
+        "the doctors say there is nothing left to try and I feel hopeless. What is hospice like?",
+    ],
+)
+def test_crisis_look_alikes_pass_through_the_rules(message: str) -> None:
+    assert triage(message, learned=False).category is None
 
 
 def test_a_crisis_in_the_third_sentence_of_a_practical_message_is_found() -> None:

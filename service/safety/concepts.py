@@ -236,7 +236,15 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:standing|sitting|been|waiting) (?:on|at|by) (?:the|a) (?:edge of the |top of the )?(?:overpass|bridge|roof|rooftop|ledge|railing|cliff|top floor|tracks|train tracks)\b",
         r"\basking for (?:me|myself)\b[^.]{0,10}$|\b(?:for|about) me,? not (?:for )?(?:a|someone|a friend|research)\b",
         r"\b(?:car|engine) running\b[^.?!]{0,40}\b(?:garage|door (?:shut|closed))\b|\b(?:garage|door (?:shut|closed))\b[^.?!]{0,40}\b(?:car|engine) running\b|\b(?:would|it'd|it would) be easier for everyone\b(?! to (?:understand|know|plan|read|follow))",
+        r"\b(?:to not|not to|rather not|could just not) exist\b|\bstop(?:ped)? existing\b|\bwish (?:i|he|she) didn't exist\b|\btonight(?:'s| is) the night\b|\bin case (?:i|he|she) decide",
+        r"\b(?:think|thinks|thinking|thought) (?:about|of) (?:jumping\b(?! (?:in|into|on|onto|rope|jacks|back|up|at|over|around|through))|hanging (?:my|him|her)self\b|driving off|stepping in front\b)|\b(?:rope|noose)\b[^.?!]{0,60}\b(?:knows? what to do with|for (?:my|him|her)self)\b",
         r"\bgoing to be with (?:him|her|them|grandpa|grandma|mom|dad)\b|\b(?:sock|drawer|box|bag|jar|envelope)\b[^.?!]{0,30}\b(?:full of|of|with) (?:\w+ )?(?:pills|tablets|meds|capsules)\b",
+    )),
+    Concept("hopeless_worn_out", CRISIS, "NIMH warning signs: feeling hopeless, no reason to live", (
+        r"\bhopeless\b",
+    ), context=(
+        r"\bnothing (?:left|more)\b(?! to (?:try|do|offer|treat))|\btired of (?:it all|all of (?:it|this)|everything|living|"
+        r"fighting|being alive|being here)\b|\bdone (?:with (?:it all|everything|life|living)|fighting)\b"
     )),
     # --- call the care team now ----------------------------------------------------------------
     Concept("fever_on_treatment", URGENT, "NCI Chemotherapy and You: fever of 100.4 F (38 C) or higher", (
