@@ -21,11 +21,20 @@ _index = click.option("--index-dir", type=click.Path(path_type=Path), help="Inde
 
 
 def ensure_index(settings: Settings, force: bool = False, quiet: bool = False) -> None:
-    """Build the index for ``settings.corpus`` when it is missing or stale."""
+    """Build the index for ``settings.corpus`` when it is missing or stale (corpus, model or
+    format changed). A folder whose params.json cannot be read is damaged, not stale: refused
+    with the command that rebuilds it, never rebuilt silently (``force`` rebuilds it)."""
+    from cancer_qa.errors import IndexMismatchError
     from index.build import build_index
     from index.embedder import load_embedder
+    from index.store import PARAMS, read_params
 
     out = settings.resolved_index_dir()
+    if not force and (out / PARAMS).exists() and read_params(out) is None:
+        raise IndexMismatchError(
+            f"index at {out} is damaged: {PARAMS} is unreadable; rebuild with: "
+            f"cancer-qa index --corpus {settings.corpus} --force"
+        )
     started = time.perf_counter()
     result = build_index(
         settings.corpus,

@@ -75,3 +75,9 @@ class NotAuthorizedError(CancerQAError):
     """A staff page was asked for without the staff token."""
 
     http_status = 401
+
+
+class StoreUnavailableError(CancerQAError):
+    """The feedback store cannot be opened or written (a read-only or missing data folder)."""
+
+    http_status = 503

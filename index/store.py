@@ -2,7 +2,8 @@
 
 Layout::
 
-    params.json      format version, model, dimension, chunk settings, corpus hash, counts
+    params.json      format version, model, dimension, chunk settings, corpus hash, counts, and
+                     the sha256 of every other file (checked at load: a damaged index is refused)
     documents.jsonl  one cleaned Document per line (text, sections, sentence offsets, metadata)
     chunks.jsonl     one Chunk per line, in vector order
     chunks.faiss     FAISS inner-product index over unit chunk vectors
@@ -12,11 +13,12 @@ Layout::
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +28,7 @@ from cancer_qa.errors import IndexMismatchError, IndexMissingError
 from index.lexical import Lexical
 from ingest.model import Chunk, Document
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 PARAMS = "params.json"
 
 
@@ -44,6 +46,8 @@ class IndexParams:
     format_version: int = FORMAT_VERSION
     built_at: str = ""
     build_seconds: float = 0.0
+    checksums: dict[str, str] = field(default_factory=dict)
+    """sha256 of every file of the folder but params.json, by path relative to the folder."""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -106,7 +110,9 @@ def write_index(
     faiss.write_index(flat, str(tmp / "chunks.faiss"))
     np.save(tmp / "sentences.npy", sentence_vectors.astype(np.float16))
     lexical.save(tmp)
-    stamped = IndexParams.from_dict({**params.to_dict(), "built_at": time.strftime("%Y-%m-%dT%H:%M:%S")})
+    stamped = IndexParams.from_dict(
+        {**params.to_dict(), "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"), "checksums": checksums(tmp)}
+    )
     (tmp / PARAMS).write_text(json.dumps(stamped.to_dict(), indent=2) + "\n")
     old = path.parent / f".{path.name}.old-{os.getpid()}"
     if path.exists():
@@ -115,8 +121,35 @@ def write_index(
     shutil.rmtree(old, ignore_errors=True)
 
 
+def checksums(path: Path) -> dict[str, str]:
+    """sha256 of every file under ``path`` but params.json, by relative path."""
+    found = {}
+    for file in sorted(p for p in path.rglob("*") if p.is_file() and p.name != PARAMS):
+        digest = hashlib.sha256()
+        with file.open("rb") as data:
+            for block in iter(lambda: data.read(1 << 20), b""):
+                digest.update(block)
+        found[file.relative_to(path).as_posix()] = digest.hexdigest()
+    return found
+
+
+def verify(path: Path, params: IndexParams, rebuild_hint: str) -> None:
+    """Refuse a folder whose files are missing or differ from what was written, naming the file."""
+    fix = f"rebuild with: {rebuild_hint}"
+    if not params.checksums:
+        raise IndexMismatchError(f"index at {path} records no checksums; {fix}")
+    for name in params.checksums:
+        if not (path / name).is_file():
+            raise IndexMismatchError(f"index at {path} is incomplete: {name} is missing; {fix}")
+    found = checksums(path)
+    for name, expected in params.checksums.items():
+        if found.get(name) != expected:
+            raise IndexMismatchError(f"index at {path} is damaged: {name} does not match its checksum; {fix}")
+
+
 def load_index(path: Path, model: str, rebuild_hint: str) -> StoredIndex:
-    """Load ``path``; refuse an index built with another model or format version."""
+    """Load ``path``; refuse an index built with another model or format version, or one whose
+    files are missing or damaged."""
     import faiss
 
     if not (path / PARAMS).exists():
@@ -129,6 +162,7 @@ def load_index(path: Path, model: str, rebuild_hint: str) -> StoredIndex:
             f"index at {path} was built with model {params.model!r} (format {params.format_version}), "
             f"but this service uses model {model!r} (format {FORMAT_VERSION}); rebuild with: {rebuild_hint}"
         )
+    verify(path, params, rebuild_hint)
     documents = {}
     with (path / "documents.jsonl").open(encoding="utf-8") as lines:
         for line in lines:

@@ -1,4 +1,5 @@
-"""HTTP API: ``POST /api/ask``, ``POST /api/feedback`` and ``GET /healthz``, documented in the OpenAPI schema.
+"""HTTP API: ``POST /api/ask``, ``POST /api/feedback``, ``GET /healthz`` (alive) and ``GET /readyz``
+(index verified, feedback store writable), documented in the OpenAPI schema.
 
 ``create_api(service)`` returns a FastAPI app; the web package adds the pages on top. Domain errors
 are translated here, and only here, to an HTTP status with an exact ``detail``.
@@ -6,7 +7,11 @@ are translated here, and only here, to an HTTP status with an exact ``detail``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
@@ -16,6 +21,8 @@ from index.search import Filters
 from service.context import contextualize
 from service.feedback import FeedbackStore, new_feedback
 from service.qa import QAService
+
+_MAX_DETAIL = 200
 
 
 class AskRequest(BaseModel):
@@ -123,6 +130,15 @@ class FeedbackOut(BaseModel):
     question_stored: bool
 
 
+def invalid_detail(errors: Sequence[Any]) -> str:
+    """The first problem of a malformed body as one line: "question: Field required"."""
+    if not errors:
+        return "the request body is not valid"
+    first = errors[0]
+    where = ".".join(str(p) for p in first.get("loc", ()) if p != "body") or "body"
+    return f"{where}: {first.get('msg', 'not valid')}"[:_MAX_DETAIL]
+
+
 def create_api(service: QAService, feedback: FeedbackStore | None = None) -> FastAPI:
     app = FastAPI(
         title="cancer-qa",
@@ -138,6 +154,11 @@ def create_api(service: QAService, feedback: FeedbackStore | None = None) -> Fas
     @app.exception_handler(CancerQAError)
     async def _domain_error(_: Request, exc: CancerQAError) -> JSONResponse:
         return JSONResponse(status_code=exc.http_status, content={"detail": str(exc)})
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        """A malformed body gets the same shape as every other error, and never its input back."""
+        return JSONResponse(status_code=422, content={"detail": invalid_detail(exc.errors())})
 
     @app.post("/api/ask", response_model=AskResponse, tags=["answers"])
     def ask(body: AskRequest) -> dict:  # type: ignore[type-arg]
@@ -170,5 +191,25 @@ def create_api(service: QAService, feedback: FeedbackStore | None = None) -> Fas
     def healthz() -> dict:  # type: ignore[type-arg]
         p = service.index.params
         return {"status": "ok", "documents": p.documents, "chunks": p.chunks, "model": p.model}
+
+    @app.get("/readyz", tags=["ops"], responses={503: {"description": "Not ready: see the body."}})
+    def readyz() -> JSONResponse:
+        """Ready to answer and to store feedback: the index loaded with every file's checksum
+        verified (a damaged index never loads), and the feedback store writable."""
+        p = service.index.params
+        writable = store.writable()
+        body = {
+            "status": "ready" if writable else "not ready",
+            "index": {
+                "format_version": p.format_version,
+                "built_at": p.built_at,
+                "corpus_hash": p.corpus_hash,
+                "model": p.model,
+                "files_verified": len(p.checksums),
+                "checksums_verified": True,
+            },
+            "feedback_store_writable": writable,
+        }
+        return JSONResponse(status_code=200 if writable else 503, content=body)
 
     return app

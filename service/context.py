@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from cancer_qa.errors import BadQuestionError
+from cancer_qa.text import encodable
 from service.safety import FIXED, triage
 
 MAX_FOLLOW_UP_WORDS = 8
@@ -59,6 +61,8 @@ _KIND = re.compile(
 
 def contextualize(question: str, previous: str | None) -> str:
     """``question`` with the previous question's focus carried over when it is a short follow-up."""
+    if previous is not None and not encodable(previous):
+        raise BadQuestionError("previous is not valid Unicode text (it holds a lone surrogate)")
     if not previous or not previous.strip() or not question.strip():
         return question
     if triage(question).category in FIXED:

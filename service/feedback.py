@@ -17,7 +17,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from cancer_qa.errors import BadFeedbackError
+from cancer_qa.errors import BadFeedbackError, StoreUnavailableError
+from cancer_qa.text import encodable
 
 RATINGS = ("up", "down")
 MAX_REASON_CHARS = 1000
@@ -77,6 +78,12 @@ def new_feedback(
     now: datetime | None = None,
 ) -> Feedback:
     """Validate and build feedback; ``question`` is dropped unless ``share_question`` is true."""
+    pairs = tuple((doc, section) for doc, section in sources)
+    fields = {"rating": rating, "reason": reason, "question": question}
+    fields |= {f"source {i + 1}": f"{doc} {section}" for i, (doc, section) in enumerate(pairs)}
+    for name, text in fields.items():
+        if not encodable(text):
+            raise BadFeedbackError(f"{name} is not valid Unicode text (it holds a lone surrogate)")
     if rating not in RATINGS:
         raise BadFeedbackError(f"rating must be 'up' or 'down', not {rating!r}")
     reason = (reason or "").strip() or None
@@ -84,7 +91,6 @@ def new_feedback(
         raise BadFeedbackError(
             f"reason is too long ({len(reason)} characters; the limit is {MAX_REASON_CHARS})"
         )
-    pairs = tuple((doc, section) for doc, section in sources)
     if len(pairs) > MAX_SOURCES:
         raise BadFeedbackError(f"too many sources ({len(pairs)}; the limit is {MAX_SOURCES})")
     kept = (" ".join((question or "").split()) or None) if share_question else None
@@ -101,7 +107,11 @@ def new_feedback(
 class FeedbackStore:
     def __init__(self, path: Path) -> None:
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            reason = f"the data folder {path.parent} cannot be created: {exc.strerror}"
+            raise StoreUnavailableError(reason) from exc
         with self._connect() as db:
             db.execute(_SCHEMA)
 
@@ -151,9 +161,24 @@ class FeedbackStore:
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
-        db = sqlite3.connect(self.path, timeout=10)
+        try:
+            db = sqlite3.connect(self.path, timeout=10)
+        except sqlite3.Error as exc:
+            raise StoreUnavailableError(f"the feedback store {self.path} cannot be opened: {exc}") from exc
         try:
             with db:  # commits, or rolls back on error
                 yield db
+        except sqlite3.OperationalError as exc:
+            raise StoreUnavailableError(f"the feedback store {self.path} cannot be written: {exc}") from exc
         finally:
             db.close()
+
+    def writable(self) -> bool:
+        """True when a feedback post would be stored (the readiness check asks)."""
+        try:
+            with self._connect() as db:
+                db.execute("BEGIN IMMEDIATE")  # takes the write lock, as an insert would
+                db.rollback()
+            return True
+        except StoreUnavailableError:
+            return False

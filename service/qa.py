@@ -18,6 +18,7 @@ import numpy as np
 
 from cancer_qa.errors import BadQuestionError
 from cancer_qa.settings import Settings
+from cancer_qa.text import encodable
 from index.embedder import Embedder, load_embedder
 from index.search import Filters, Hit, Retriever
 from index.store import StoredIndex, load_index
@@ -26,29 +27,25 @@ from service.answering.abstain import AbstainModel, Answerability, Evidence
 from service.answering.compose import LIST_EXTRA_WORDS, Composition, boilerplate_sentences, compose, quote
 from service.answering.gaps import missing
 from service.answering.readability import answer_grade
+from service.answering.replies import ABSTAIN_MESSAGE, NOTICE, abstain, not_english
 from service.answering.suggest import follow_ups, nearby_topics
 from service.rerank import Reranker
 from service.safety import FIXED, reply, triage
 from service.safety.triage import default_model
 from service.understanding.focus import FocusFinder
+from service.understanding.language import foreign
 from service.understanding.message import Message, read_message
 from service.understanding.spelling import Speller
 from service.understanding.terms import expand, question_topics, topics
 
 log = logging.getLogger("cancer_qa.service")
 
-ABSTAIN_MESSAGE = (
-    "I could not find an answer to that in the trusted sources I search. "
-    "Please ask your care team, or call NCI's Cancer Information Service at 1-800-4-CANCER "
-    "(1-800-422-6237), which also answers in Spanish."
-)
 MAX_SUGGESTIONS = 4
 MAIN_WORDS = 120  # the main answer's word budget (a list may run past it)
 MAX_PARTS = 2  # a message's other questions answered under their own headings
 PART_SENTENCES, PART_WORDS, PART_LIST_WORDS = 4, 70, 30
 PART_CONFIDENCE = 0.8
 PREFER_MARGIN = 0.05
-NOTICE = "General information, not medical advice. Talk to your care team about your own situation."
 
 
 @dataclass(frozen=True)
@@ -90,6 +87,7 @@ class QAService:
         self.triage_model = default_model()  # the one copy context.py's triage reads too
         self.embedder_name = embedder.name
         self._common: frozenset[tuple[str, int]] | None = None
+        self._known = frozenset(self.speller.counts)  # the corpus's words count as English
         if settings.log_questions:
             log.warning(
                 "QA_LOG_QUESTIONS is on: raw question text will be written to the logs. "
@@ -101,7 +99,7 @@ class QAService:
         path = settings.resolved_index_dir()
         hint = f"cancer-qa index --corpus {settings.corpus}" + (
             f" --out {path}" if settings.index_dir else ""
-        )
+        ) + " --force"
         index = load_index(Path(path), settings.model, hint)
         return cls(settings, index, embedder or load_embedder(settings.model))
 
@@ -113,6 +111,11 @@ class QAService:
         # layer read the message with both of its models.
         safety = triage(clean, learned=False)
         query = None
+        language = foreign(clean, self._known) if safety.category not in FIXED else None
+        if language is not None:  # we read and answer English only: declined before retrieval
+            answer = Answer((), (), (), abstained=True, message=not_english(language), notice=NOTICE)
+            self._log(clean, answer, time.perf_counter() - started)
+            return answer
         if safety.category not in FIXED:
             query = self.understand(clean)
             safety = triage(clean, query.message_vector, self.embedder_name, self.triage_model)
@@ -184,11 +187,11 @@ class QAService:
         passages = tuple(self._passage(h) for h in found.hits[: self.settings.top_k])
         gap = missing(query.text, query.unknown, self.answerability.corpus_terms)
         if found.evidence is None or (gap is not None and gap.no_page):
-            answer = _abstain(passages, nearby_topics(found.hits, self.index.documents))
+            answer = abstain(passages, nearby_topics(found.hits, self.index.documents))
         else:
             confidence = round(self.abstain_model.probability(found.evidence), 4)
             if confidence < self.abstain_model.threshold:
-                answer = _abstain(passages, nearby_topics(found.hits, self.index.documents), confidence)
+                answer = abstain(passages, nearby_topics(found.hits, self.index.documents), confidence)
             else:
                 answer = replace(self._compose(found, passages), confidence=confidence)
         if answer.abstained and gap is not None:  # say what is missing when we can tell
@@ -211,6 +214,8 @@ class QAService:
     def _validate(self, question: object) -> str:
         if not isinstance(question, str) or not question.strip():
             raise BadQuestionError("question is empty")
+        if not encodable(question):
+            raise BadQuestionError("question is not valid Unicode text (it holds a lone surrogate)")
         clean = " ".join(question.split())
         limit = self.settings.max_question_chars
         if len(clean) > limit:
@@ -240,7 +245,7 @@ class QAService:
         composed = self._choose(found, self.settings.max_sentences, MAIN_WORDS, LIST_EXTRA_WORDS)
         sentences, citations, read_more = quote(self.index, composed.picks)
         if not sentences:
-            return _abstain(passages)
+            return abstain(passages)
         first = self.index.documents[composed.picks[0].doc]
         return Answer(
             sentences,
@@ -310,19 +315,3 @@ class QAService:
         if self.settings.log_questions:
             fields["question"] = question
         log.info("ask %s", " ".join(f"{k}={v}" for k, v in fields.items()))
-
-
-def _abstain(
-    passages: tuple[Passage, ...], suggestions: tuple[str, ...] = (), confidence: float | None = None
-) -> Answer:
-    """The plain "the sources do not answer this" reply, with nearby topics when there are some."""
-    return Answer(
-        (),
-        (),
-        passages,
-        abstained=True,
-        message=ABSTAIN_MESSAGE,
-        notice=NOTICE,
-        suggestions=suggestions,
-        confidence=confidence,
-    )

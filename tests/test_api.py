@@ -79,3 +79,69 @@ def test_raw_question_is_not_logged_by_default(client: TestClient, caplog: pytes
 def test_schema_is_served_and_no_cdn_docs_page(client: TestClient) -> None:
     assert "/api/ask" in client.get("/openapi.json").json()["paths"]
     assert client.get("/docs").status_code == 404
+
+
+def test_readiness_reports_the_verified_index_and_a_store_that_cannot_be_written(
+    tiny_settings, fake_embedder  # type: ignore[no-untyped-def]
+) -> None:
+    app = create_app(tiny_settings, fake_embedder)
+    client = TestClient(app)
+    ready = client.get("/readyz")
+    assert ready.status_code == 200
+    body = ready.json()
+    assert body["status"] == "ready" and body["feedback_store_writable"] is True
+    assert body["index"]["checksums_verified"] is True and body["index"]["files_verified"] >= 5
+    # Fault: the store's file is replaced by a folder (as root, file modes would not stop a write).
+    store = app.state.feedback
+    store.path.unlink()
+    store.path.mkdir()
+    down = client.get("/readyz")
+    assert down.status_code == 503 and down.json()["feedback_store_writable"] is False
+    posted = client.post("/api/feedback", json={"rating": "up"})
+    assert posted.status_code == 503
+    assert posted.json() == {
+        "detail": f"the feedback store {store.path} cannot be opened: unable to open database file"
+    }
+    assert client.post("/api/ask", json={"question": "What is lapatinib?"}).status_code == 200  # answers go on
+
+
+def test_an_unusable_data_folder_is_one_plain_error_at_start_up(tmp_path, fake_embedder, tiny_corpus) -> None:  # type: ignore[no-untyped-def]
+    from cancer_qa.errors import StoreUnavailableError
+    from cancer_qa.settings import load_settings
+    from index.build import build_index
+
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the data folder should be")
+    settings = load_settings(corpus=tiny_corpus, data_dir=blocked / "data", model=fake_embedder.name,
+                             index_dir=tmp_path / "idx")
+    build_index(tiny_corpus, settings.resolved_index_dir(), lambda: fake_embedder, fake_embedder.name, 160)
+    with pytest.raises(StoreUnavailableError, match=r"^the data folder .*/not-a-folder/data cannot be created: Not a directory$"):
+        create_app(settings, fake_embedder)
+
+
+def test_lone_surrogates_are_refused_plainly_and_never_stored(tiny_settings, fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    app = create_app(tiny_settings, fake_embedder)
+    client = TestClient(app)
+    raw = '{"question": "what is lapatinib \\ud800"}'
+    response = client.post("/api/ask", content=raw, headers={"content-type": "application/json"})
+    assert response.status_code == 422
+    assert response.json() == {"detail": "question is not valid Unicode text (it holds a lone surrogate)"}
+    raw = '{"question": "and for children?", "previous": "what is \\udc80 lapatinib"}'
+    response = client.post("/api/ask", content=raw, headers={"content-type": "application/json"})
+    assert response.json() == {"detail": "previous is not valid Unicode text (it holds a lone surrogate)"}
+    raw = '{"rating": "up", "sources": [{"doc": "lapatinib", "section": "x\\ud83d"}]}'
+    response = client.post("/api/feedback", content=raw, headers={"content-type": "application/json"})
+    assert response.status_code == 422
+    assert response.json() == {"detail": "source 1 is not valid Unicode text (it holds a lone surrogate)"}
+    assert app.state.feedback.recent() == []  # nothing was stored
+    assert client.get("/staff/feedback").status_code in (200, 401)
+
+
+def test_a_malformed_body_gets_one_short_error_shape_without_its_input(client: TestClient) -> None:
+    huge = "x" * 200_000
+    response = client.post("/api/ask", json={"question": ["not", "a", "string", huge]})
+    assert response.status_code == 422
+    assert response.json() == {"detail": "question: Input should be a valid string"}
+    assert huge not in response.text and len(response.content) < 300
+    missing = client.post("/api/ask", json={})
+    assert missing.json() == {"detail": "question: Field required"}

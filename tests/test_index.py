@@ -8,7 +8,7 @@ import pytest
 from cancer_qa.errors import IndexMismatchError, IndexMissingError
 from index.build import build_index
 from index.search import Filters, Retriever
-from index.store import FORMAT_VERSION, load_index
+from index.store import FORMAT_VERSION, checksums, load_index
 from tests.conftest import FakeEmbedder, write
 
 
@@ -70,6 +70,57 @@ def test_loading_refuses_another_model_or_format(
     (out / "params.json").write_text(json.dumps({**params, "format_version": 0}))
     with pytest.raises(IndexMismatchError, match="format 0"):
         load_index(out, "fake-hash-64", "hint")
+
+
+def test_every_file_is_checksummed_and_a_damaged_or_incomplete_index_is_refused(
+    tiny_corpus: Path, tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    out = tmp_path / "idx"
+    _build(tiny_corpus, out, fake_embedder)
+    recorded = json.loads((out / "params.json").read_text())["checksums"]
+    files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file() and p.name != "params.json")
+    assert sorted(recorded) == files and any(f.startswith("bm25/") for f in files)
+    assert recorded == checksums(out)
+    load_index(out, fake_embedder.name, "hint")  # intact: loads
+
+    faiss_file = out / "chunks.faiss"
+    good = faiss_file.read_bytes()
+    middle = len(good) // 2
+    faiss_file.write_bytes(good[:middle] + bytes(b ^ 0xFF for b in good[middle : middle + 64]) + good[middle + 64 :])
+    with pytest.raises(IndexMismatchError) as err:
+        load_index(out, fake_embedder.name, "cancer-qa index --force")
+    assert str(err.value) == (
+        f"index at {out} is damaged: chunks.faiss does not match its checksum; rebuild with: cancer-qa index --force"
+    )
+    faiss_file.write_bytes(good)
+    docs = out / "documents.jsonl"
+    docs.write_bytes(docs.read_bytes()[:-10])  # truncated
+    with pytest.raises(IndexMismatchError, match=r"is damaged: documents.jsonl does not match"):
+        load_index(out, fake_embedder.name, "hint")
+    (out / "sentences.npy").unlink()
+    with pytest.raises(IndexMismatchError, match=r"is incomplete: sentences.npy is missing; rebuild with: hint$"):
+        load_index(out, fake_embedder.name, "hint")
+    rebuilt = _build(tiny_corpus, out, fake_embedder, force=True)
+    assert not rebuilt.skipped and load_index(out, fake_embedder.name, "hint").params.checksums == checksums(out)
+
+
+def test_serve_refuses_an_unreadable_params_file_instead_of_rebuilding(
+    tiny_corpus: Path, tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    from cancer_qa.cli import ensure_index
+    from cancer_qa.settings import load_settings
+
+    settings = load_settings(corpus=tiny_corpus, data_dir=tmp_path / "data", model=fake_embedder.name)
+    out = settings.resolved_index_dir()
+    _build(tiny_corpus, out, fake_embedder)
+    (out / "params.json").write_text("{not json")
+    with pytest.raises(IndexMismatchError) as err:
+        ensure_index(settings)
+    assert str(err.value) == (
+        f"index at {out} is damaged: params.json is unreadable; rebuild with: "
+        f"cancer-qa index --corpus {tiny_corpus} --force"
+    )
+    assert (out / "params.json").read_text() == "{not json"  # nothing was rebuilt
 
 
 def test_section_ranking_and_filters(tiny_corpus: Path, tmp_path: Path, fake_embedder: FakeEmbedder) -> None:

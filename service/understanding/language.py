@@ -1,0 +1,75 @@
+"""Is a message written in English? We answer only from English pages, so a message in another
+language is declined plainly before retrieval (never answered from an unrelated page).
+
+``foreign(text)`` returns why a message is not English, or ``None`` when it is (or when there is
+too little text to tell: short English questions full of drug names look foreign to any detector,
+so English gets the benefit of the doubt):
+
+- no letters at all (a row of emoji, digits): ``"no words"``;
+- most letters outside the Latin script (Arabic, Chinese, Cyrillic...): ``"other script"``;
+- Latin script: the language ``lingua`` finds (low-accuracy mode over languages people in the US
+  often write in, ~40 MB, under a millisecond), declined only when it is confident, and when more
+  of the words are common words of that language than of English (wordfreq). "symptoms of
+  melanoma?" reads as Dutch to the detector but is all English words, so it is English.
+
+The detector is built on first use (``lingua`` is imported lazily).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Any
+
+NO_WORDS = "no words"
+OTHER_SCRIPT = "other script"
+_WORD = re.compile(r"[^\W\d_]+")
+_MIN_WORDS = 3  # fewer words than this: too little to tell, read as English
+_CONFIDENT = 0.6
+_COMMON = 3.0  # wordfreq Zipf frequency of a common word (about once per million words)
+_MARGIN = 0.25  # the other language's share of common words must beat English's by this much
+_LANGUAGES = (
+    "SPANISH", "FRENCH", "GERMAN", "PORTUGUESE", "ITALIAN", "DUTCH", "POLISH", "TAGALOG",
+    "VIETNAMESE", "INDONESIAN", "TURKISH", "ROMANIAN", "SOMALI", "SWAHILI", "ENGLISH",
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _detector() -> Any:
+    from lingua import Language, LanguageDetectorBuilder
+
+    languages = [getattr(Language, name) for name in _LANGUAGES]
+    return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
+
+
+def _latin_share(letters: list[str]) -> float:
+    return sum(unicodedata.name(c, "").startswith("LATIN") for c in letters) / len(letters)
+
+
+def _common_share(words: list[str], language: str, known: frozenset[str]) -> float:
+    from wordfreq import zipf_frequency
+
+    return sum(w in known or zipf_frequency(w, language) >= _COMMON for w in words) / len(words)
+
+
+def foreign(text: str, known: frozenset[str] = frozenset()) -> str | None:
+    """Why ``text`` is not English (``"no words"``, ``"other script"`` or an ISO 639-1 code such as
+    ``"es"``), or ``None``. ``known``: words that count as English (the corpus's own words)."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return NO_WORDS
+    if _latin_share(letters) < 0.5:
+        return OTHER_SCRIPT
+    words = [w for w in _WORD.findall(text.lower()) if _latin_share(list(w)) == 1.0]
+    if len(words) < _MIN_WORDS:
+        return None
+    found = _detector().compute_language_confidence_values(" ".join(words))
+    if not found or found[0].language.name == "ENGLISH" or found[0].value < _CONFIDENT:
+        return None
+    code = found[0].language.iso_code_639_1.name.lower()
+    try:
+        theirs = _common_share(words, "fil" if code == "tl" else code, frozenset())
+    except LookupError:  # wordfreq has no list for it: trust the detector's confidence alone
+        theirs = 1.0
+    return code if theirs >= _common_share(words, "en", known) + _MARGIN else None
