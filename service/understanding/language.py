@@ -8,8 +8,9 @@ so English gets the benefit of the doubt):
 - no letters at all (a row of emoji, digits): ``"no words"``;
 - most letters outside the Latin script (Arabic, Chinese, Cyrillic...): ``"other script"``;
 - Latin script: the language ``lingua`` finds (low-accuracy mode over languages people in the US
-  often write in, ~40 MB, under a millisecond), declined only when it is confident, and when more
-  of the words are common words of that language than of English (wordfreq). "symptoms of
+  often write in and wordfreq has word lists for, ~40 MB, under a millisecond), declined only when
+  it is confident, and when more of the words are common words of that language than of English
+  (wordfreq). "symptoms of
   melanoma?" reads as Dutch to the detector but is all English words, so it is English.
 
 The detector is built on first use (``lingua`` is imported lazily).
@@ -31,8 +32,9 @@ _COMMON = 3.0  # wordfreq Zipf frequency of a common word (about once per millio
 _MARGIN = 0.25  # the other language's share of common words must beat English's by this much
 _LANGUAGES = (
     "SPANISH", "FRENCH", "GERMAN", "PORTUGUESE", "ITALIAN", "DUTCH", "POLISH", "TAGALOG",
-    "VIETNAMESE", "INDONESIAN", "TURKISH", "ROMANIAN", "SOMALI", "SWAHILI", "ENGLISH",
+    "VIETNAMESE", "INDONESIAN", "TURKISH", "ROMANIAN", "ENGLISH",
 )  # fmt: skip
+"""Languages with a wordfreq list too (the second opinion needs one): without it, English it is."""
 
 
 @lru_cache(maxsize=1)
@@ -68,8 +70,5 @@ def foreign(text: str, known: frozenset[str] = frozenset()) -> str | None:
     if not found or found[0].language.name == "ENGLISH" or found[0].value < _CONFIDENT:
         return None
     code = found[0].language.iso_code_639_1.name.lower()
-    try:
-        theirs = _common_share(words, "fil" if code == "tl" else code, frozenset())
-    except LookupError:  # wordfreq has no list for it: trust the detector's confidence alone
-        theirs = 1.0
+    theirs = _common_share(words, "fil" if code == "tl" else code, frozenset())
     return code if theirs >= _common_share(words, "en", known) + _MARGIN else None
