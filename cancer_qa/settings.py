@@ -35,6 +35,13 @@ class Settings(BaseSettings):
         6, ge=1, le=10, description="Most quoted units (a sentence, or a list with its lead-in) in an answer."
     )
     max_question_chars: int = Field(2000, ge=10, le=20000)
+    rate_limit: str = Field(
+        "30/minute;300/hour",
+        description="Per-client limit on questions, feedback and staff sign-in (limits syntax), or off.",
+    )
+    max_body_bytes: int = Field(
+        65536, ge=1024, le=16 * 1024 * 1024, description="Largest request body accepted (413 above it)."
+    )
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535)
     log_questions: bool = Field(False, description="Write raw question text to logs (local debugging only).")
@@ -44,6 +51,19 @@ class Settings(BaseSettings):
     review_max_age_days: int = Field(
         1095, ge=1, le=36500, description="Staff view flags documents last reviewed longer ago than this."
     )
+
+    @field_validator("rate_limit")
+    @classmethod
+    def _rate(cls, value: str) -> str:
+        if value.strip().lower() == "off":
+            return "off"
+        from limits import parse_many
+
+        try:
+            parse_many(value)
+        except ValueError:
+            raise ValueError("must be 'off' or limits such as '30/minute;300/hour'") from None
+        return value
 
     @field_validator("model")
     @classmethod

@@ -7,6 +7,7 @@ document with its score and the id of the chunk that scored best.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -33,6 +34,9 @@ class Hit:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Hit:
         return cls(**data)
+
+
+MASK_CACHE = 64
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,7 @@ class Retriever:
         self._vectors = index.chunk_index.reconstruct_n(0, index.chunk_index.ntotal)
         keys: dict[tuple[str, int], int] = {}
         self._section_of = np.array([keys.setdefault((c.doc, c.section), len(keys)) for c in index.chunks])
-        self._allowed: dict[Filters, np.ndarray] = {}
+        self._allowed: OrderedDict[Filters, np.ndarray] = OrderedDict()
 
     def chunk_position(self, chunk_id: str) -> int:
         return self._chunk_pos[chunk_id]
@@ -111,7 +115,14 @@ class Retriever:
         return list(best.values())
 
     def _mask(self, filters: Filters) -> np.ndarray:
-        if filters not in self._allowed:
-            docs = self.index.documents
-            self._allowed[filters] = np.array([filters.allows(docs[c.doc].meta) for c in self.index.chunks])
-        return self._allowed[filters]
+        """Which chunks the filters allow; the most recent ``MASK_CACHE`` filter sets are kept
+        (a client sending a new filter set every time cannot grow memory without end)."""
+        if filters in self._allowed:
+            self._allowed.move_to_end(filters)
+            return self._allowed[filters]
+        docs = self.index.documents
+        mask = np.array([filters.allows(docs[c.doc].meta) for c in self.index.chunks])
+        self._allowed[filters] = mask
+        while len(self._allowed) > MASK_CACHE:
+            self._allowed.popitem(last=False)
+        return mask

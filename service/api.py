@@ -8,34 +8,47 @@ are translated here, and only here, to an HTTP status with an exact ``detail``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StringConstraints
 
 from cancer_qa import __version__
 from cancer_qa.errors import CancerQAError
 from index.search import Filters
 from service.context import contextualize
-from service.feedback import FeedbackStore, new_feedback
+from service.feedback import MAX_QUESTION_CHARS, MAX_REASON_CHARS, MAX_SOURCES, FeedbackStore, new_feedback
 from service.qa import QAService
 
 _MAX_DETAIL = 200
 
 
+MAX_TEXT = 20_000  # the schema's hard cap; QA_MAX_QUESTION_CHARS (default 2,000) is the working limit
+MAX_FILTER_VALUES, MAX_FILTER_CHARS = 20, 100
+FilterValue = Annotated[str, StringConstraints(max_length=MAX_FILTER_CHARS)]
+
+
 class AskRequest(BaseModel):
     question: str = Field(
         ...,
-        description="The question, in the asker's own words.",
+        max_length=MAX_TEXT,
+        description="The question, in the asker's own words (QA_MAX_QUESTION_CHARS applies; default 2,000).",
         examples=["What are the side effects of lapatinib?"],
     )
-    cancer_types: list[str] = Field(default_factory=list, description="Only documents about these.")
-    sources: list[str] = Field(default_factory=list, description="Only documents from these sources.")
-    audiences: list[str] = Field(default_factory=list, description="patient and/or professional.")
+    cancer_types: list[FilterValue] = Field(
+        default_factory=list, max_length=MAX_FILTER_VALUES, description="Only documents about these."
+    )
+    sources: list[FilterValue] = Field(
+        default_factory=list, max_length=MAX_FILTER_VALUES, description="Only documents from these sources."
+    )
+    audiences: list[FilterValue] = Field(
+        default_factory=list, max_length=MAX_FILTER_VALUES, description="patient and/or professional."
+    )
     previous: str | None = Field(
         None,
+        max_length=MAX_TEXT,
         description="The previous question of this conversation (send `understood_as` when it was set), so "
         "that a short follow-up such as 'and for children?' keeps its focus. Never logged or stored.",
     )
@@ -113,16 +126,20 @@ class AskResponse(BaseModel):
 
 
 class SourceRef(BaseModel):
-    doc: str = Field(..., description="Document id of a cited source.")
-    section: str = Field(..., description="Section heading of that citation.")
+    doc: str = Field(..., max_length=200, description="Document id of a cited source.")
+    section: str = Field(..., max_length=300, description="Section heading of that citation.")
 
 
 class FeedbackRequest(BaseModel):
-    rating: str = Field(..., description="'up' or 'down'.", examples=["up"])
-    reason: str | None = Field(None, description="Optional free text.")
-    sources: list[SourceRef] = Field(default_factory=list, description="The answer's cited sources.")
+    rating: str = Field(..., max_length=10, description="'up' or 'down'.", examples=["up"])
+    reason: str | None = Field(None, max_length=MAX_REASON_CHARS, description="Optional free text.")
+    sources: list[SourceRef] = Field(
+        default_factory=list, max_length=MAX_SOURCES, description="The answer's cited sources."
+    )
     share_question: bool = Field(False, description="The person ticked 'share my question'.")
-    question: str | None = Field(None, description="Stored only when share_question is true.")
+    question: str | None = Field(
+        None, max_length=MAX_QUESTION_CHARS, description="Stored only when share_question is true."
+    )
 
 
 class FeedbackOut(BaseModel):

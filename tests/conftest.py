@@ -144,7 +144,7 @@ def demo_settings(tmp_path_factory: pytest.TempPathFactory, real_embedder):  # t
     """The demo corpus indexed once per session with the real model."""
     from index.build import build_index
 
-    settings = load_settings(corpus=DEMO, data_dir=tmp_path_factory.mktemp("demo-data"))
+    settings = load_settings(corpus=DEMO, data_dir=tmp_path_factory.mktemp("demo-data"), rate_limit="off")
     build_index(
         DEMO, settings.resolved_index_dir(), lambda: real_embedder, real_embedder.name, settings.chunk_tokens
     )

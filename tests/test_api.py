@@ -5,6 +5,7 @@ import logging
 import pytest
 from fastapi.testclient import TestClient
 
+from cancer_qa.errors import BadQuestionError
 from web.app import create_app
 
 
@@ -120,28 +121,88 @@ def test_an_unusable_data_folder_is_one_plain_error_at_start_up(tmp_path, fake_e
 
 
 def test_lone_surrogates_are_refused_plainly_and_never_stored(tiny_settings, fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    from cancer_qa.errors import BadFeedbackError
+    from service.context import contextualize
+    from service.feedback import new_feedback
+
     app = create_app(tiny_settings, fake_embedder)
     client = TestClient(app)
-    raw = '{"question": "what is lapatinib \\ud800"}'
-    response = client.post("/api/ask", content=raw, headers={"content-type": "application/json"})
-    assert response.status_code == 422
-    assert response.json() == {"detail": "question is not valid Unicode text (it holds a lone surrogate)"}
-    raw = '{"question": "and for children?", "previous": "what is \\udc80 lapatinib"}'
-    response = client.post("/api/ask", content=raw, headers={"content-type": "application/json"})
-    assert response.json() == {"detail": "previous is not valid Unicode text (it holds a lone surrogate)"}
-    raw = '{"rating": "up", "sources": [{"doc": "lapatinib", "section": "x\\ud83d"}]}'
-    response = client.post("/api/feedback", content=raw, headers={"content-type": "application/json"})
-    assert response.status_code == 422
-    assert response.json() == {"detail": "source 1 is not valid Unicode text (it holds a lone surrogate)"}
+    not_text = "Input should be a valid string, unable to parse raw data as a unicode string"
+    bodies = [
+        ("/api/ask", '{"question": "what is lapatinib \\ud800"}', f"question: {not_text}"),
+        ("/api/ask", '{"question": "and for children?", "previous": "what is \\udc80"}', f"previous: {not_text}"),
+        ("/api/feedback", '{"rating": "up", "sources": [{"doc": "d", "section": "x\\ud83d"}]}',
+         f"sources.0.section: {not_text}"),
+    ]
+    for path, raw, detail in bodies:
+        response = client.post(path, content=raw, headers={"content-type": "application/json"})
+        assert (response.status_code, response.json()) == (422, {"detail": detail})
     assert app.state.feedback.recent() == []  # nothing was stored
-    assert client.get("/staff/feedback").status_code in (200, 401)
+    # The same checks below the API, for the no-JavaScript forms: the service refuses such text too.
+    with pytest.raises(BadQuestionError, match="^question is not valid Unicode text"):
+        app.state.qa.ask("what is lapatinib \ud800")
+    with pytest.raises(BadQuestionError, match="^previous is not valid Unicode text"):
+        contextualize("and for children?", "what is \udc80")
+    with pytest.raises(BadFeedbackError, match="^source 1 is not valid Unicode text"):
+        new_feedback("up", sources=[("d", "x\ud83d")])
 
 
 def test_a_malformed_body_gets_one_short_error_shape_without_its_input(client: TestClient) -> None:
-    huge = "x" * 200_000
+    huge = "x" * 30_000
     response = client.post("/api/ask", json={"question": ["not", "a", "string", huge]})
     assert response.status_code == 422
     assert response.json() == {"detail": "question: Input should be a valid string"}
     assert huge not in response.text and len(response.content) < 300
     missing = client.post("/api/ask", json={})
     assert missing.json() == {"detail": "question: Field required"}
+
+
+def test_a_body_over_the_limit_is_refused_before_it_is_read(client: TestClient) -> None:
+    big = client.post("/api/ask", json={"question": "x" * 70_000})
+    assert big.status_code == 413
+    assert big.json() == {"detail": "request body is too large (over 65536 bytes)"}
+    assert big.headers["x-content-type-options"] == "nosniff"
+
+    def chunks():  # no Content-Length: counted as it streams
+        for _ in range(100):
+            yield b"x" * 1024
+
+    streamed = client.post("/api/ask", content=chunks(), headers={"content-type": "application/json"})
+    assert streamed.status_code == 413
+
+
+def test_an_unexpected_error_is_a_plain_500_with_the_security_headers(tiny_settings, fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    app = create_app(tiny_settings, fake_embedder)
+
+    def broken(*_a, **_k):  # type: ignore[no-untyped-def]
+        raise RuntimeError("boom: secret internals")
+
+    app.state.qa.ask = broken
+    response = TestClient(app, raise_server_exceptions=False).post("/api/ask", json={"question": "what is lapatinib"})
+    assert response.status_code == 500 and response.json() == {"detail": "internal error"}
+    assert "boom" not in response.text
+    assert response.headers["content-security-policy"].startswith("default-src 'self'")
+
+
+def test_rapid_questions_from_one_client_get_429_with_retry_after(tiny_settings, fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    limited = TestClient(create_app(tiny_settings.model_copy(update={"rate_limit": "5/minute"}), fake_embedder))
+    codes = [limited.post("/api/ask", json={"question": "What is lapatinib?"}).status_code for _ in range(8)]
+    assert codes == [200] * 5 + [429] * 3
+    refused = limited.post("/api/ask", json={"question": "What is lapatinib?"})
+    assert refused.json()["detail"].startswith("too many requests: the limit is 5 per 1 minute; try again in ")
+    assert 1 <= int(refused.headers["retry-after"]) <= 60
+    assert refused.headers["x-frame-options"] == "DENY"
+    assert limited.get("/healthz").status_code == 200  # reads are not limited
+    logins = [limited.post("/staff/login", data={"token": "wrong"}).status_code for _ in range(6)]
+    assert logins[-1] == 429
+    free = TestClient(create_app(tiny_settings.model_copy(update={"rate_limit": "off"}), fake_embedder))
+    assert {free.post("/api/ask", json={"question": "What is lapatinib?"}).status_code for _ in range(40)} == {200}
+
+
+def test_the_rate_limit_setting_is_validated() -> None:
+    from cancer_qa.errors import ConfigError
+    from cancer_qa.settings import load_settings
+
+    assert load_settings(rate_limit="OFF").rate_limit == "off"
+    with pytest.raises(ConfigError, match=r"^QA_RATE_LIMIT='lots' is not valid: Value error, must be 'off' or limits"):
+        load_settings(rate_limit="lots")

@@ -59,7 +59,10 @@ def demo(demo_settings, real_embedder, tmp_path_factory: pytest.TempPathFactory)
     from web.app import create_app
 
     settings = load_settings(
-        corpus=DEMO, index_dir=demo_settings.resolved_index_dir(), data_dir=tmp_path_factory.mktemp("web-demo")
+        corpus=DEMO,
+        index_dir=demo_settings.resolved_index_dir(),
+        data_dir=tmp_path_factory.mktemp("web-demo"),
+        rate_limit="off",  # one server for every browser test; test_api checks the limit
     )
     app = create_app(settings, real_embedder)
     with live_server(app) as url:

@@ -164,3 +164,17 @@ def test_hybrid_search_finds_a_rare_exact_word_the_dense_side_misses(
     top = hybrid.search("pigment", k=3, vector=zero)[0]
     assert (top.doc, top.heading) == ("melanoma", "What is melanoma?")
     assert top.score == pytest.approx(1.0)
+
+
+def test_the_filter_cache_is_bounded(tiny_corpus: Path, tmp_path: Path, fake_embedder: FakeEmbedder) -> None:
+    from index.search import MASK_CACHE
+
+    out = tmp_path / "idx"
+    _build(tiny_corpus, out, fake_embedder)
+    retriever = Retriever(load_index(out, fake_embedder.name, "hint"), fake_embedder)
+    skin = Filters(cancer_types=("skin",))
+    assert [h.doc for h in retriever.search("melanoma treatment", k=3, filters=skin)][:1] == ["melanoma"]
+    for i in range(3 * MASK_CACHE):  # a client sending a new filter set every time
+        retriever.search("melanoma", k=1, filters=Filters(cancer_types=(f"type-{i}",)))
+    assert len(retriever._allowed) == MASK_CACHE
+    assert retriever.search("melanoma", k=1, filters=Filters(cancer_types=("type-0",))) == []

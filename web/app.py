@@ -23,6 +23,7 @@ from service.feedback import FeedbackStore
 from service.qa import QAService
 from web.chat import chat_router
 from web.provenance import http_url
+from web.ratelimit import RateLimit
 from web.security import add_security_headers
 from web.source import source_router
 from web.staff import staff_router
@@ -40,7 +41,9 @@ def create_app(settings: Settings, embedder: Embedder | None = None) -> FastAPI:
     app.include_router(chat_router(service, templates, store))
     app.include_router(source_router(service, templates))
     app.include_router(staff_router(service, templates, store))
-    add_security_headers(app)
+    if settings.rate_limit != "off":
+        app.add_middleware(RateLimit, rule=settings.rate_limit)
+    add_security_headers(app, settings.max_body_bytes)
 
     @app.exception_handler(CancerQAError)
     async def _domain_error(request: Request, exc: CancerQAError) -> Response:
