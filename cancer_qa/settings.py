@@ -21,6 +21,11 @@ DEMO_CORPUS = REPO_ROOT / "corpus" / "demo"
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 
 
+MIN_STAFF_TOKEN = 16
+SECRETS = frozenset({"staff_token", "log_key"})
+"""Settings whose values an error never repeats."""
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="ignore", frozen=True)
 
@@ -45,6 +50,9 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535)
     log_questions: bool = Field(False, description="Write raw question text to logs (local debugging only).")
+    log_key: str | None = Field(
+        None, description="Secret key of the logged question hashes (default: a random key per process)."
+    )
     staff_token: str | None = Field(
         None, description="When set, /staff pages need it (a Bearer header, or the sign-in form's cookie)."
     )
@@ -63,6 +71,13 @@ class Settings(BaseSettings):
             parse_many(value)
         except ValueError:
             raise ValueError("must be 'off' or limits such as '30/minute;300/hour'") from None
+        return value
+
+    @field_validator("staff_token")
+    @classmethod
+    def _long_token(cls, value: str | None) -> str | None:
+        if value is not None and len(value.strip()) < MIN_STAFF_TOKEN:
+            raise ValueError(f"must be at least {MIN_STAFF_TOKEN} characters (try: openssl rand -hex 24)")
         return value
 
     @field_validator("model")
@@ -88,5 +103,5 @@ def load_settings(**overrides: Any) -> Settings:
     except ValidationError as exc:
         first = exc.errors()[0]
         key = str(first["loc"][0]) if first["loc"] else "?"
-        value = first.get("input")
-        raise ConfigError(f"{ENV_PREFIX}{key.upper()}={value!r} is not valid: {first['msg']}") from None
+        value = "<hidden>" if key in SECRETS else repr(first.get("input"))
+        raise ConfigError(f"{ENV_PREFIX}{key.upper()}={value} is not valid: {first['msg']}") from None

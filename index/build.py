@@ -7,8 +7,13 @@ holds an index of the same corpus hash, model, chunking and format, nothing is r
 
 from __future__ import annotations
 
+import fcntl
+import logging
+import os
+import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +22,8 @@ from index.lexical import Lexical
 from index.store import FORMAT_VERSION, IndexParams, read_params, write_index
 from ingest import IngestResult, chunk_documents, corpus_hash, embedding_text, load_corpus
 from ingest.chunking import TOKENIZER
+
+log = logging.getLogger("cancer_qa.index")
 
 
 @dataclass(frozen=True)
@@ -55,6 +62,55 @@ def build_index(
     current = None if force else is_current(out, model, chunk_tokens, digest)
     if current is not None:
         return BuildResult(out, current, skipped=True)
+    with build_lock(out):
+        current = None if force else is_current(out, model, chunk_tokens, digest)  # built while we waited
+        if current is not None:
+            return BuildResult(out, current, skipped=True)
+        clear_leftovers(out)
+        return _build(corpus, out, embedder_factory, digest, chunk_tokens, batch_size, progress)
+
+
+@contextmanager
+def build_lock(out: Path) -> Iterator[None]:
+    """One build at a time per index folder, across processes: a second build waits for the
+    first (and says so), then finds the index current and skips."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = out.parent / f".{out.name}.lock"
+    with lock_path.open("a+") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            lock.seek(0)
+            holder = lock.read().strip() or "another process"
+            log.warning("index %s is being built by %s; waiting for it", out, holder)
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        lock.seek(0)
+        lock.truncate()
+        lock.write(f"pid {os.getpid()}")
+        lock.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def clear_leftovers(out: Path) -> list[Path]:
+    """Temporary folders a killed build left next to ``out`` (only called under the lock)."""
+    stale = [p for p in out.parent.glob(f".{out.name}.*-*") if p.is_dir()]
+    for folder in stale:
+        shutil.rmtree(folder, ignore_errors=True)
+    return stale
+
+
+def _build(
+    corpus: Path,
+    out: Path,
+    embedder_factory: Callable[[], Embedder],
+    digest: str,
+    chunk_tokens: int,
+    batch_size: int,
+    progress: bool,
+) -> BuildResult:
     started = time.perf_counter()
     ingested = load_corpus(corpus)
     documents = ingested.documents

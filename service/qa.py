@@ -8,7 +8,9 @@ was switched on explicitly.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import logging
+import secrets
 import time
 import uuid
 from dataclasses import dataclass, replace
@@ -88,6 +90,9 @@ class QAService:
         self.embedder_name = embedder.name
         self._common: frozenset[tuple[str, int]] | None = None
         self._known = frozenset(self.speller.counts)  # the corpus's words count as English
+        # Logged question hashes are keyed: without the key, hashing a list of likely questions
+        # cannot re-identify them. A key per process unless QA_LOG_KEY sets one for the deployment.
+        self._log_key = (settings.log_key or "").encode() or secrets.token_bytes(32)
         if settings.log_questions:
             log.warning(
                 "QA_LOG_QUESTIONS is on: raw question text will be written to the logs. "
@@ -306,7 +311,7 @@ class QAService:
     def _log(self, question: str, answer: Answer, seconds: float) -> None:
         fields = {
             "request_id": uuid.uuid4().hex[:12],
-            "question_sha256": hashlib.sha256(question.encode()).hexdigest()[:16],
+            "question_hmac": hmac.new(self._log_key, question.encode(), hashlib.sha256).hexdigest()[:16],
             "abstained": answer.abstained,
             "safety": answer.safety,
             "sentences": len(answer.answer),

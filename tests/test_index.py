@@ -178,3 +178,36 @@ def test_the_filter_cache_is_bounded(tiny_corpus: Path, tmp_path: Path, fake_emb
         retriever.search("melanoma", k=1, filters=Filters(cancer_types=(f"type-{i}",)))
     assert len(retriever._allowed) == MASK_CACHE
     assert retriever.search("melanoma", k=1, filters=Filters(cancer_types=("type-0",))) == []
+
+
+def test_two_builds_of_one_folder_take_turns_and_leftovers_are_cleared(
+    tiny_corpus: Path, tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    import threading
+    import time
+
+    out = tmp_path / "idx"
+    stale = tmp_path / ".idx.tmp-99999"  # what a killed build leaves behind
+    stale.mkdir()
+    (stale / "chunks.jsonl").write_text("half written")
+
+    class Slow(FakeEmbedder):
+        def encode(self, texts, **kw):  # type: ignore[no-untyped-def]
+            time.sleep(0.2)
+            return super().encode(texts, **kw)
+
+    slow = Slow()
+    results = []
+
+    def build() -> None:
+        results.append(build_index(tiny_corpus, out, lambda: slow, slow.name, 160))
+
+    threads = [threading.Thread(target=build) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(r.skipped for r in results) == [False, True]  # the second waited, then found it current
+    assert slow.calls == 2  # one build: chunks once, sentences once
+    assert not stale.exists() and not list(tmp_path.glob(".idx.tmp-*")) and not list(tmp_path.glob(".idx.old-*"))
+    load_index(out, slow.name, "hint")

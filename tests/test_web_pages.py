@@ -41,7 +41,7 @@ def client(app) -> TestClient:  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def locked(tmp_path: Path, fake_embedder) -> TestClient:  # type: ignore[no-untyped-def]
-    settings = corpus_settings(tmp_path, fake_embedder, staff_token="s3cret-token")
+    settings = corpus_settings(tmp_path, fake_embedder, staff_token="s3cret-token-for-tests")
     return TestClient(create_app(settings, fake_embedder))
 
 
@@ -128,7 +128,7 @@ def test_previous_question_is_never_logged(client: TestClient, caplog: pytest.Lo
         client.post("/api/ask", json={"question": "and for children?", "previous": "Jane Roe has melanoma"})
         client.post("/", data={"question": "and for children?", "previous": "Jane Roe has melanoma"})
     text = "\n".join(r.getMessage() for r in caplog.records)
-    assert text.count("question_sha256=") == 2
+    assert text.count("question_hmac=") == 2
     assert "Jane" not in text and "children" not in text
 
 
@@ -227,14 +227,14 @@ def test_staff_pages_need_the_token_when_it_is_set(locked: TestClient) -> None:
         assert "staff token required: send &#39;Authorization: Bearer &lt;token&gt;&#39;" in response.text
         assert 'name="token" type="password"' in response.text
         assert locked.get(path, headers={"Authorization": "Bearer wrong"}).status_code == 401
-        assert locked.get(path, headers={"Authorization": "Bearer s3cret-token"}).status_code == 200
+        assert locked.get(path, headers={"Authorization": "Bearer s3cret-token-for-tests"}).status_code == 200
     assert locked.get("/").status_code == 200  # the chat stays public
 
 
 def test_staff_login_sets_a_session_cookie_that_is_not_the_token(locked: TestClient) -> None:
     wrong = locked.post("/staff/login", data={"token": "nope"}, follow_redirects=False)
     assert wrong.status_code == 401 and "That token is not right." in wrong.text
-    right = locked.post("/staff/login", data={"token": "s3cret-token"}, follow_redirects=False)
+    right = locked.post("/staff/login", data={"token": "s3cret-token-for-tests"}, follow_redirects=False)
     assert right.status_code == 303 and right.headers["location"] == "/staff"
     cookie = right.cookies["qa_staff"]
     assert cookie and "s3cret" not in cookie
@@ -242,6 +242,27 @@ def test_staff_login_sets_a_session_cookie_that_is_not_the_token(locked: TestCli
     signed_in = locked.get("/staff/feedback", cookies={"qa_staff": cookie})
     assert signed_in.status_code == 200 and "Sign out" in signed_in.text
     assert locked.get("/staff", cookies={"qa_staff": cookie + "x"}).status_code == 401
+    again = locked.post("/staff/login", data={"token": "s3cret-token-for-tests"}, follow_redirects=False)
+    assert again.cookies["qa_staff"] != cookie  # a new random session at every sign-in
+    out = locked.post("/staff/logout", cookies={"qa_staff": cookie}, follow_redirects=False)
+    assert out.status_code == 303
+    assert locked.get("/staff", cookies={"qa_staff": cookie}).status_code == 401  # revoked, not just deleted
+    assert locked.get("/staff", cookies={"qa_staff": again.cookies["qa_staff"]}).status_code == 200
+
+
+def test_staff_sessions_expire_and_tokens_must_be_long() -> None:
+    from cancer_qa.errors import ConfigError
+    from cancer_qa.settings import load_settings
+    from web.auth import Sessions
+
+    now = [1000.0]
+    sessions = Sessions(seconds=60, clock=lambda: now[0])
+    session = sessions.start()
+    assert sessions.valid(session) and not sessions.valid("guess") and not sessions.valid(None)
+    now[0] += 61
+    assert not sessions.valid(session)
+    with pytest.raises(ConfigError, match=r"^QA_STAFF_TOKEN=<hidden> is not valid: Value error, must be at least 16"):
+        load_settings(staff_token="short")
 
 
 def test_feedback_api_stores_the_question_only_when_shared(client: TestClient, app) -> None:  # type: ignore[no-untyped-def]
@@ -342,3 +363,39 @@ def test_every_phone_number_on_the_chat_page_is_a_tel_link(client: TestClient) -
     assert all(label.startswith("Call") for _, label, _ in links)
     text_only = re.sub(r"<a [^>]*>[^<]*</a>", "", page)
     assert not re.search(r"\b(?:911|988)\b|1-800-4-CANCER", re.sub(r"<[^>]+>", "", text_only))
+
+
+def test_posts_from_another_site_are_refused(client: TestClient, app) -> None:  # type: ignore[no-untyped-def]
+    from web.security import CROSS_SITE
+
+    form = {"rating": "up", "question": "q"}
+    for headers in (
+        {"origin": "https://evil.example"},
+        {"referer": "https://evil.example/page.html"},
+        {"sec-fetch-site": "cross-site"},
+        {"sec-fetch-site": "same-site", "origin": "https://sub.testserver"},
+        {"origin": "null"},
+    ):
+        for path, kwargs in (("/feedback", {"data": form}), ("/staff/login", {"data": {"token": "x"}}),
+                             ("/", {"data": {"question": "What is lapatinib?"}}),
+                             ("/api/ask", {"json": {"question": "What is lapatinib?"}})):
+            refused = client.post(path, headers=headers, **kwargs)
+            assert (refused.status_code, refused.json()) == (403, {"detail": CROSS_SITE}), (path, headers)
+    assert app.state.feedback.recent() == []
+    same = client.post("/api/ask", json={"question": "What is lapatinib?"}, headers={"origin": "http://testserver"})
+    assert same.status_code == 200
+    # Chromium sends Origin: null under our no-referrer policy, with Sec-Fetch-Site: same-origin.
+    own_form = {"sec-fetch-site": "same-origin", "origin": "null"}
+    assert client.post("/", data={"question": "What is lapatinib?"}, headers=own_form).status_code == 200
+
+
+def test_the_access_log_never_shows_a_query_string(app) -> None:  # type: ignore[no-untyped-def]
+    import logging as stdlib_logging
+
+    access = stdlib_logging.getLogger("uvicorn.access")
+    record = access.makeRecord(
+        "uvicorn.access", stdlib_logging.INFO, __file__, 1, '%s - "%s %s HTTP/%s" %d',
+        ("127.0.0.1:5000", "GET", "/staff?q=jane+roe+lump", "1.1", 200), None,
+    )
+    assert all(f.filter(record) for f in access.filters)
+    assert record.getMessage() == '127.0.0.1:5000 - "GET /staff HTTP/1.1" 200'

@@ -8,6 +8,9 @@ also marked ``Cache-Control: no-store`` by their routes.
 
 from __future__ import annotations
 
+import logging
+from urllib.parse import urlsplit
+
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -35,6 +38,7 @@ def add_security_headers(app: FastAPI, max_body_bytes: int) -> None:
     async def _internal(_: Request, __: Exception) -> Response:
         return JSONResponse(status_code=500, content={"detail": "internal error"}, headers=HEADERS)
 
+    app.add_middleware(SameOrigin)
     app.add_middleware(BodyLimit, limit=max_body_bytes)
     app.add_middleware(SecurityHeaders)
 
@@ -103,3 +107,56 @@ class BodyLimit:
     async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
         detail = f"request body is too large (over {self.limit} bytes)"
         await JSONResponse(status_code=413, content={"detail": detail}, headers=HEADERS)(scope, receive, send)
+
+
+CROSS_SITE = "cross-site posts are not accepted: send the form from this site"
+
+
+class SameOrigin:
+    """CSRF defence for every POST (the forms and the API alike): a browser says where a request
+    comes from (``Sec-Fetch-Site``; older ones ``Origin``, else ``Referer``), and a post from
+    another site (or a sibling subdomain) is refused with 403. A client that is not a browser
+    sends none of them and is let through: it holds no one's cookies to abuse."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "POST" and _cross_site(scope):
+            refusal = JSONResponse(status_code=403, content={"detail": CROSS_SITE}, headers=HEADERS)
+            await refusal(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+
+def _cross_site(scope: Scope) -> bool:
+    headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+    fetch_site = headers.get("sec-fetch-site")
+    if fetch_site is not None:  # modern browsers say it outright; Origin may be "null" under our
+        return fetch_site not in ("same-origin", "none")  # no-referrer policy, so this comes first
+    origin = headers.get("origin")
+    if origin is None and headers.get("referer"):
+        parts = urlsplit(headers["referer"])
+        origin = f"{parts.scheme}://{parts.netloc}"
+    if origin is None:
+        return False
+    host = headers.get("host", "")
+    return origin.lower() not in {f"http://{host}".lower(), f"https://{host}".lower()}
+
+
+class NoQueryInAccessLog(logging.Filter):
+    """uvicorn's access log line without the query string: ``GET /staff?q=...`` is logged as
+    ``GET /staff`` (a staff search can name a patient's case)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if isinstance(args, tuple) and len(args) >= 3 and isinstance(args[2], str):
+            record.args = (*args[:2], args[2].split("?", 1)[0], *args[3:])
+        return True
+
+
+def quiet_access_log() -> None:
+    """Install the filter once on uvicorn's access logger."""
+    access = logging.getLogger("uvicorn.access")
+    if not any(isinstance(f, NoQueryInAccessLog) for f in access.filters):
+        access.addFilter(NoQueryInAccessLog())

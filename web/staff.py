@@ -21,7 +21,7 @@ from index.search import Filters
 from service.answer import Passage
 from service.feedback import FeedbackStore
 from service.qa import QAService
-from web.auth import COOKIE, is_staff, require_staff, session_value, token_matches
+from web.auth import COOKIE, SESSION_SECONDS, Sessions, is_staff, require_staff, token_matches
 from web.provenance import format_citation, review_status
 from web.security import NO_STORE
 
@@ -99,9 +99,10 @@ def _checked(name: str, value: str, options: list[str]) -> str:
 def staff_router(service: QAService, templates: Jinja2Templates, store: FeedbackStore) -> APIRouter:
     router = APIRouter()
     token = service.settings.staff_token
+    sessions = Sessions()
 
     def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
-        base = {"open_access": not token, "signed_in": bool(token) and is_staff(request, token)}
+        base = {"open_access": not token, "signed_in": bool(token) and is_staff(request, token, sessions)}
         return templates.TemplateResponse(request, name, {**base, **context}, status, NO_STORE)
 
     def login_page(request: Request, error: str | None, status: int = 401) -> HTMLResponse:
@@ -118,7 +119,7 @@ def staff_router(service: QAService, templates: Jinja2Templates, store: Feedback
         audience: str = Query(""),
     ) -> HTMLResponse:
         try:
-            require_staff(request, token)
+            require_staff(request, token, sessions)
         except NotAuthorizedError as exc:
             return login_page(request, str(exc))
         options = corpus_options(service)
@@ -141,7 +142,7 @@ def staff_router(service: QAService, templates: Jinja2Templates, store: Feedback
     @router.get("/staff/feedback", response_class=HTMLResponse, include_in_schema=False)
     def feedback_list(request: Request) -> HTMLResponse:
         try:
-            require_staff(request, token)
+            require_staff(request, token, sessions)
         except NotAuthorizedError as exc:
             return login_page(request, str(exc))
         context = {"items": store.recent(), "counts": store.counts()}
@@ -160,17 +161,18 @@ def staff_router(service: QAService, templates: Jinja2Templates, store: Feedback
         response = RedirectResponse("/staff", status_code=303)
         response.set_cookie(
             COOKIE,
-            session_value(token),
+            sessions.start(),
             httponly=True,
             samesite="strict",
             secure=request.url.scheme == "https",
             path="/staff",
-            max_age=8 * 3600,
+            max_age=SESSION_SECONDS,
         )
         return response
 
     @router.post("/staff/logout", include_in_schema=False)
-    def logout() -> Response:
+    def logout(request: Request) -> Response:
+        sessions.end(request.cookies.get(COOKIE))  # the old cookie no longer signs anyone in
         response = RedirectResponse("/staff/login", status_code=303)
         response.delete_cookie(COOKIE, path="/staff")
         return response
