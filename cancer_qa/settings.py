@@ -40,6 +40,9 @@ class Settings(BaseSettings):
         6, ge=1, le=10, description="Most quoted units (a sentence, or a list with its lead-in) in an answer."
     )
     max_question_chars: int = Field(2000, ge=10, le=20000)
+    feedback_retention_days: int = Field(
+        365, ge=1, le=3650, description="Feedback older than this is deleted (at start-up and daily)."
+    )
     rate_limit: str = Field(
         "30/minute;300/hour",
         description="Per-client limit on questions, feedback and staff sign-in (limits syntax), or off.",

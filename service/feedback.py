@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -133,13 +133,13 @@ class FeedbackStore:
             )
             return replace(feedback, id=cursor.lastrowid)
 
-    def recent(self, limit: int = 200) -> list[Feedback]:
-        """The newest feedback first."""
+    def recent(self, limit: int = 200, offset: int = 0) -> list[Feedback]:
+        """The newest feedback first, ``limit`` of them after skipping ``offset``."""
         with self._connect() as db:
             rows = db.execute(
                 "SELECT id, created, rating, reason, sources, question FROM feedback "
-                "ORDER BY id DESC LIMIT ?",
-                (limit,),
+                "ORDER BY id DESC LIMIT ? OFFSET ?",
+                (limit, offset),
             ).fetchall()
         return [
             Feedback(
@@ -152,6 +152,12 @@ class FeedbackStore:
             )
             for row_id, created, rating, reason, sources, question in rows
         ]
+
+    def forget_before(self, cutoff: datetime) -> int:
+        """Delete feedback older than ``cutoff`` (the retention period); returns how many."""
+        stamp = cutoff.astimezone(UTC).isoformat(timespec="seconds")
+        with self._connect() as db:
+            return db.execute("DELETE FROM feedback WHERE created < ?", (stamp,)).rowcount
 
     def counts(self) -> dict[str, int]:
         with self._connect() as db:
@@ -182,3 +188,25 @@ class FeedbackStore:
             return True
         except StoreUnavailableError:
             return False
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Retention:
+    """Deletes feedback past ``days`` old: at once, then at most once a day when asked again (the
+    staff feedback page asks on each view), so nothing needs a scheduler."""
+
+    def __init__(self, store: FeedbackStore, days: int, clock: Callable[[], datetime] = _now) -> None:
+        self.store = store
+        self.days = days
+        self._clock = clock
+        self._last: datetime | None = None
+
+    def run(self) -> int:
+        now = self._clock()
+        if self._last is not None and now - self._last < timedelta(days=1):
+            return 0
+        self._last = now
+        return self.store.forget_before(now - timedelta(days=self.days))

@@ -399,3 +399,34 @@ def test_the_access_log_never_shows_a_query_string(app) -> None:  # type: ignore
     )
     assert all(f.filter(record) for f in access.filters)
     assert record.getMessage() == '127.0.0.1:5000 - "GET /staff HTTP/1.1" 200'
+
+
+def test_feedback_is_kept_for_the_retention_period_and_paged(tmp_path: Path, fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime, timedelta
+
+    from service.feedback import Retention, new_feedback
+    from web.staff import PAGE_SIZE
+
+    store = FeedbackStore(tmp_path / "fb.sqlite3")
+    now = datetime(2026, 11, 30, tzinfo=UTC)
+    store.add(new_feedback("down", reason="old", now=now - timedelta(days=400)))
+    for i in range(PAGE_SIZE + 5):
+        store.add(new_feedback("up", reason=f"r{i}", now=now - timedelta(minutes=i)))
+    clock = [now]
+    retention = Retention(store, 365, clock=lambda: clock[0])
+    assert retention.run() == 1 and retention.run() == 0  # once a day at most
+    assert "old" not in {f.reason for f in store.recent(1000)}
+    clock[0] += timedelta(days=2)
+    assert retention.run() == 0  # nothing else is that old yet
+
+    settings = corpus_settings(tmp_path / "site", fake_embedder)
+    app = create_app(settings, fake_embedder)
+    for i in range(PAGE_SIZE + 5):
+        app.state.feedback.add(new_feedback("up", reason=f"reason {i}"))
+    client = TestClient(app)
+    first = client.get("/staff/feedback").text
+    assert first.count('class="rating-up"') == PAGE_SIZE and "reason 54" in first and "reason 4<" not in first
+    assert 'href="/staff/feedback?page=2" rel="next"' in first and "kept 365 days" in first
+    second = client.get("/staff/feedback?page=2").text
+    assert second.count('class="rating-up"') == 5 and 'rel="prev"' in second and 'rel="next"' not in second
+    assert client.get("/staff/feedback?page=0").status_code == 422

@@ -19,7 +19,7 @@ from fastapi.templating import Jinja2Templates
 from cancer_qa.errors import BadParameterError, BadQuestionError, NotAuthorizedError
 from index.search import Filters
 from service.answer import Passage
-from service.feedback import FeedbackStore
+from service.feedback import FeedbackStore, Retention
 from service.qa import QAService
 from web.auth import COOKIE, SESSION_SECONDS, Sessions, is_staff, require_staff, token_matches
 from web.provenance import format_citation, review_status
@@ -96,10 +96,15 @@ def _checked(name: str, value: str, options: list[str]) -> str:
     return value
 
 
+PAGE_SIZE = 50
+
+
 def staff_router(service: QAService, templates: Jinja2Templates, store: FeedbackStore) -> APIRouter:
     router = APIRouter()
     token = service.settings.staff_token
     sessions = Sessions()
+    retention = Retention(store, service.settings.feedback_retention_days)
+    retention.run()
 
     def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
         base = {"open_access": not token, "signed_in": bool(token) and is_staff(request, token, sessions)}
@@ -140,12 +145,21 @@ def staff_router(service: QAService, templates: Jinja2Templates, store: Feedback
         return render(request, "staff.html", context, 422 if error else 200)
 
     @router.get("/staff/feedback", response_class=HTMLResponse, include_in_schema=False)
-    def feedback_list(request: Request) -> HTMLResponse:
+    def feedback_list(request: Request, page: int = Query(1, ge=1, le=100_000)) -> HTMLResponse:
         try:
             require_staff(request, token, sessions)
         except NotAuthorizedError as exc:
             return login_page(request, str(exc))
-        context = {"items": store.recent(), "counts": store.counts()}
+        retention.run()
+        items = store.recent(PAGE_SIZE + 1, (page - 1) * PAGE_SIZE)
+        context = {
+            "items": items[:PAGE_SIZE],
+            "counts": store.counts(),
+            "page_number": page,
+            "newer": page - 1 if page > 1 else None,
+            "older": page + 1 if len(items) > PAGE_SIZE else None,
+            "retention_days": service.settings.feedback_retention_days,
+        }
         return render(request, "staff_feedback.html", context)
 
     @router.get("/staff/login", response_class=HTMLResponse, include_in_schema=False)
