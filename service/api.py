@@ -13,7 +13,7 @@ from typing import Annotated, Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field, StringConstraints
+from pydantic import BaseModel, Field, StrictBool, StringConstraints
 
 from cancer_qa import __version__
 from cancer_qa.errors import CancerQAError
@@ -136,7 +136,7 @@ class FeedbackRequest(BaseModel):
     sources: list[SourceRef] = Field(
         default_factory=list, max_length=MAX_SOURCES, description="The answer's cited sources."
     )
-    share_question: bool = Field(False, description="The person ticked 'share my question'.")
+    share_question: StrictBool = Field(False, description="The person ticked 'share my question'.")
     question: str | None = Field(
         None, max_length=MAX_QUESTION_CHARS, description="Stored only when share_question is true."
     )
@@ -145,6 +145,37 @@ class FeedbackRequest(BaseModel):
 class FeedbackOut(BaseModel):
     id: int
     question_stored: bool
+
+
+class ErrorOut(BaseModel):
+    detail: str = Field(..., description="What went wrong, in one line for the person who can fix it.")
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorOut, "description": "The body could not be parsed (not JSON)."},
+    403: {"model": ErrorOut, "description": "A post from another site (CSRF defence)."},
+    413: {"model": ErrorOut, "description": "The body is larger than QA_MAX_BODY_BYTES."},
+    422: {"model": ErrorOut, "description": "A field is missing, too long, not valid text, or not allowed."},
+    429: {"model": ErrorOut, "description": "Over QA_RATE_LIMIT; Retry-After says when to try again."},
+    500: {"model": ErrorOut, "description": "An unexpected error (no details are given)."},
+    503: {"model": ErrorOut, "description": "The index or the feedback store is unavailable."},
+}
+"""Every error response has the one shape ``{"detail": "..."}``."""
+
+
+class IndexState(BaseModel):
+    format_version: int
+    built_at: str
+    corpus_hash: str
+    model: str
+    files_verified: int
+    checksums_verified: bool
+
+
+class ReadyOut(BaseModel):
+    status: str = Field(..., description="'ready' or 'not ready'.")
+    index: IndexState
+    feedback_store_writable: bool
 
 
 def invalid_detail(errors: Sequence[Any]) -> str:
@@ -177,7 +208,7 @@ def create_api(service: QAService, feedback: FeedbackStore | None = None) -> Fas
         """A malformed body gets the same shape as every other error, and never its input back."""
         return JSONResponse(status_code=422, content={"detail": invalid_detail(exc.errors())})
 
-    @app.post("/api/ask", response_model=AskResponse, tags=["answers"])
+    @app.post("/api/ask", response_model=AskResponse, tags=["answers"], responses=ERRORS)
     def ask(body: AskRequest) -> dict:  # type: ignore[type-arg]
         filters = Filters(tuple(body.cancer_types), tuple(body.sources), tuple(body.audiences))
         has_filters = bool(filters.cancer_types or filters.sources or filters.audiences)
@@ -191,7 +222,9 @@ def create_api(service: QAService, feedback: FeedbackStore | None = None) -> Fas
     store = feedback or FeedbackStore.in_dir(service.settings.data_dir)
     app.state.feedback = store
 
-    @app.post("/api/feedback", response_model=FeedbackOut, status_code=201, tags=["feedback"])
+    @app.post(
+        "/api/feedback", response_model=FeedbackOut, status_code=201, tags=["feedback"], responses=ERRORS
+    )
     def give_feedback(body: FeedbackRequest) -> dict:  # type: ignore[type-arg]
         stored = store.add(
             new_feedback(
@@ -209,7 +242,9 @@ def create_api(service: QAService, feedback: FeedbackStore | None = None) -> Fas
         p = service.index.params
         return {"status": "ok", "documents": p.documents, "chunks": p.chunks, "model": p.model}
 
-    @app.get("/readyz", tags=["ops"], responses={503: {"description": "Not ready: see the body."}})
+    not_ready: dict[int | str, dict[str, Any]] = {503: {"model": ReadyOut, "description": "Not ready."}}
+
+    @app.get("/readyz", tags=["ops"], response_model=ReadyOut, responses=not_ready)
     def readyz() -> JSONResponse:
         """Ready to answer and to store feedback: the index loaded with every file's checksum
         verified (a damaged index never loads), and the feedback store writable."""
