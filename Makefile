@@ -87,6 +87,6 @@ triage-model: setup  ## retrain the learned layer of safety triage (service/safe
 bench: setup  ## speed targets: triage's added latency per message, then answers over HTTP on the demo corpus
 	$(PY) -m eval.bench_triage
 	$(PY) -m eval.bench --corpus $(CORPUS) --suite eval/suites/demo-realistic.jsonl --requests 200
-	# Load: 10,000 questions from 32 concurrent clients; 0 errors, memory growth after warm-up <= 5%.
+	# Load: 10,000 questions from 32 concurrent clients after 2,000 at the same concurrency; 0 errors, memory growth <= 5%.
 	$(PY) -m eval.bench --corpus $(CORPUS) --suite eval/suites/demo-realistic.jsonl --requests 10000 \
-		--clients 32 --warmup 1000
+		--clients 32 --warmup 2000

@@ -3,7 +3,8 @@
     python -m eval.bench --corpus DIR --suite FILE [--requests 200] [--clients 1] [--warmup 1]
 
 Starts ``cancer-qa serve`` as a subprocess (rate limit off), waits for /healthz, sends ``--warmup``
-requests, notes the server's resident memory, then sends ``--requests`` ``POST /api/ask`` requests
+requests at the same concurrency (caches and the threads' memory pools fill), notes the server's
+resident memory, then sends ``--requests`` ``POST /api/ask`` requests
 (questions cycled from the suite) from ``--clients`` concurrent clients, and prints the latency
 percentiles, the errors (any answer but 200, or no answer) and the memory growth after warm-up.
 The server is stopped at the end.
@@ -97,9 +98,7 @@ def main() -> None:
             time.sleep(0.2)
         ready = time.perf_counter() - started
         rss_idle = _rss_mb(server.pid)
-        with httpx.Client(timeout=60) as client:
-            for i in range(args.warmup):
-                client.post(f"{base}/api/ask", json={"question": questions[i % len(questions)]})
+        _load(base, questions, args.warmup, args.clients)  # warm-up at the same concurrency
         rss_warm = _rss_mb(server.pid)
         latencies, errors = _load(base, questions, args.requests, args.clients)
         rss_after = _rss_mb(server.pid)
