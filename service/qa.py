@@ -88,7 +88,7 @@ class QAService:
         self.abstain_model = AbstainModel.load()
         self.triage_model = default_model()  # the one copy context.py's triage reads too
         self.embedder_name = embedder.name
-        self._common: frozenset[tuple[str, int]] | None = None
+        self.boilerplate = boilerplate_sentences(index)  # once, at start-up, not on a question
         self._known = frozenset(self.speller.counts)  # the corpus's words count as English
         # Logged question hashes are keyed: without the key, hashing a list of likely questions
         # cannot re-identify them. A key per process unless QA_LOG_KEY sets one for the deployment.
@@ -240,12 +240,6 @@ class QAService:
             audience=doc.meta.audience,
         )
 
-    def _boilerplate(self) -> frozenset[tuple[str, int]]:
-        """Sentences many pages repeat (worked out on first use, then kept)."""
-        if self._common is None:
-            self._common = boilerplate_sentences(self.index)
-        return self._common
-
     def _compose(self, found: Retrieval, passages: tuple[Passage, ...]) -> Answer:
         composed = self._choose(found, self.settings.max_sentences, MAIN_WORDS, LIST_EXTRA_WORDS)
         sentences, citations, read_more = quote(self.index, composed.picks)
@@ -273,7 +267,7 @@ class QAService:
             max_words=words,
             list_extra_words=list_words,
             question=found.query,
-            boilerplate=self._boilerplate(),
+            boilerplate=self.boilerplate,
         )
 
     def _parts(self, message: Message, answer: Answer, filters: Filters | None) -> Answer:

@@ -211,18 +211,16 @@ def quote(
 def boilerplate_sentences(index: StoredIndex, share: float = 0.05) -> frozenset[tuple[str, int]]:
     """Sentences repeated word for word on many pages ("Clinical trials are part of the cancer
     research process."): true everywhere, so they rarely answer a question about one page."""
-    seen: dict[str, set[str]] = {}
-    for doc_id, doc in index.documents.items():
-        for i in range(len(doc.sentences)):
-            seen.setdefault(_said(index, doc_id, i), set()).add(doc_id)
-    floor = max(3, int(share * len(index.documents)))
-    common = {text for text, docs in seen.items() if len(docs) >= floor}
-    return frozenset(
-        (doc_id, i)
+    texts = {
+        (doc_id, i): _said(index, doc_id, i)
         for doc_id, doc in index.documents.items()
         for i in range(len(doc.sentences))
-        if _said(index, doc_id, i) in common
-    )
+    }
+    pages: dict[str, set[str]] = {}
+    for (doc_id, _), text in texts.items():
+        pages.setdefault(text, set()).add(doc_id)
+    floor = max(3, int(share * len(index.documents)))
+    return frozenset(key for key, text in texts.items() if len(pages[text]) >= floor)
 
 
 def _said(index: StoredIndex, doc_id: str, i: int) -> str:
