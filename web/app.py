@@ -24,7 +24,7 @@ from service.qa import QAService
 from web.chat import chat_router
 from web.provenance import http_url
 from web.ratelimit import RateLimit
-from web.security import add_security_headers, quiet_access_log
+from web.security import quiet_access_log, secure
 from web.source import source_router
 from web.staff import staff_router
 
@@ -43,7 +43,7 @@ def create_app(settings: Settings, embedder: Embedder | None = None) -> FastAPI:
     app.include_router(staff_router(service, templates, store))
     if settings.rate_limit != "off":
         app.add_middleware(RateLimit, rule=settings.rate_limit)
-    add_security_headers(app, settings.max_body_bytes)
+    secure(app, settings.max_body_bytes)
     quiet_access_log()
 
     @app.exception_handler(CancerQAError)

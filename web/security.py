@@ -1,4 +1,5 @@
-"""Security headers on every response: a strict Content-Security-Policy and friends.
+"""What every request passes through (``secure(app, ...)``): security headers on every response (a
+strict Content-Security-Policy and friends), a body size limit, and a same-origin check on posts.
 
 No inline script or style is allowed anywhere (``script-src 'self'``, ``style-src 'self'``), so
 the pages load only ``/static`` files and all text reaches the page escaped (Jinja autoescape on
@@ -30,7 +31,7 @@ NO_STORE = {"Cache-Control": "no-store"}
 _RAW = [(k.lower().encode(), v.encode()) for k, v in HEADERS.items()]
 
 
-def add_security_headers(app: FastAPI, max_body_bytes: int) -> None:
+def secure(app: FastAPI, max_body_bytes: int) -> None:
     """The headers on every response, errors included (an unexpected error is a plain 500 with
     them too), and a 413 for a body over ``max_body_bytes`` before it is read into memory."""
 
