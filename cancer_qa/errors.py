@@ -81,3 +81,9 @@ class StoreUnavailableError(CancerQAError):
     """The feedback store cannot be opened or written (a read-only or missing data folder)."""
 
     http_status = 503
+
+
+class IndexUnwritableError(CancerQAError):
+    """The index folder cannot be created or written (an unwritable data folder)."""
+
+    http_status = 503

@@ -4,7 +4,9 @@
 
 Starts ``cancer-qa serve`` from ``DIR`` (its own ``var/``, the demo corpus, a staff token, rate
 limit off so each probe stands alone), sends the probes over HTTP, damages a copy of the index and
-loads it, and prints one line per finding: what was sent and what came back. Run it on an old
+loads it, swaps the feedback database for a folder, starts a server on an unwritable data folder,
+runs two index builds at once and kills a third, then sends 300 rapid questions under the default
+rate limit; it prints one line per finding: what was sent and what came back. Run it on an old
 checkout and on this one to see a finding before and after.
 """
 
@@ -24,11 +26,14 @@ import httpx
 TOKEN = "probe-staff-token-0123456789"
 
 
-def _serve(src: Path, port: int) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "PYTHONPATH": str(src), "HF_HUB_OFFLINE": "1", "QA_RATE_LIMIT": "off",
-           "QA_STAFF_TOKEN": TOKEN}  # fmt: skip
+def _env(src: Path, **extra: str) -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(src), "HF_HUB_OFFLINE": "1", "QA_STAFF_TOKEN": TOKEN, **extra}
+
+
+def _serve(src: Path, port: int, stderr: int = subprocess.DEVNULL, **extra: str) -> subprocess.Popen[bytes]:
+    env = _env(src, **{"QA_RATE_LIMIT": "off", **extra})
     command = [sys.executable, "-m", "cancer_qa", "serve", "--corpus", "corpus/demo", "--port", str(port)]
-    return subprocess.Popen(command, cwd=src, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return subprocess.Popen(command, cwd=src, env=env, stdout=subprocess.DEVNULL, stderr=stderr)
 
 
 def _wait(base: str, server: subprocess.Popen[bytes]) -> None:
@@ -66,6 +71,97 @@ def _damaged_index(src: Path) -> str:
     return (out.stdout.strip() or out.stderr.strip().splitlines()[-1])[:160]
 
 
+def _unwritable_data_folder(src: Path, port: int) -> str:
+    """Start the server with QA_DATA_DIR under a file (cannot be created): one line, or a traceback?"""
+    with tempfile.TemporaryDirectory(prefix="probe-data-") as tmp:
+        (Path(tmp) / "file").write_text("")
+        server = _serve(src, port, subprocess.PIPE, QA_DATA_DIR=str(Path(tmp) / "file" / "data"))
+        try:
+            _, err = server.communicate(timeout=300)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            return "still running after 300 s"
+    lines = err.decode(errors="replace").strip().splitlines()
+    traceback = any(line.startswith("Traceback") for line in lines)
+    last = lines[-1][:100] if lines else ""
+    return f"exit {server.returncode}, {len(lines)} stderr lines, traceback={traceback}: {last}"
+
+
+def _store_gone(c: httpx.Client, base: str, src: Path) -> str:
+    """Swap the live feedback database for a folder (root ignores chmod), then post and check health."""
+    db = src / "var" / "feedback.sqlite3"
+    backup = db.with_name("feedback.sqlite3.probe")
+    if db.exists():
+        db.rename(backup)
+    db.mkdir()
+    try:
+        post = c.post(f"{base}/api/feedback", json={"rating": "up"}).status_code
+        health = c.get(f"{base}/healthz").status_code
+        ready = c.get(f"{base}/readyz").status_code
+    finally:
+        db.rmdir()
+        if backup.exists():
+            backup.rename(db)
+    return f"feedback post {post}, /healthz {health}, /readyz {ready}"
+
+
+def _index(src: Path, data: Path) -> subprocess.Popen[str]:
+    command = [sys.executable, "-m", "cancer_qa", "index", "--corpus", "corpus/demo"]
+    env = _env(src, QA_DATA_DIR=str(data))
+    out = subprocess.PIPE
+    return subprocess.Popen(command, cwd=src, env=env, stdout=out, stderr=subprocess.STDOUT, text=True)
+
+
+def _builds(src: Path) -> str:
+    """Two builds of one folder at once, then a build killed half-way and a build after it."""
+    with tempfile.TemporaryDirectory(prefix="probe-build-") as tmp:
+        data = Path(tmp)
+        pair = [_index(src, data), _index(src, data)]
+        outs = [p.communicate()[0] for p in pair]
+        waited = sum("being built by" in out for out in outs)
+        codes = [p.returncode for p in pair]
+        shutil.rmtree(data / "index")
+        killed = _index(src, data)
+        deadline = time.perf_counter() + 600
+        while time.perf_counter() < deadline and killed.poll() is None:
+            if list((data / "index").glob(".*tmp*")):
+                break
+            time.sleep(0.005)
+        killed.kill()
+        killed.communicate()
+        left = len(list((data / "index").glob(".*tmp*")))
+        after = _index(src, data)
+        after.communicate()
+        still = len(list((data / "index").glob(".*tmp*")))
+    return (
+        f"two at once exit {codes}, {waited} waited for the other; killed build left {left} temp folder(s), "
+        f"{still} after the next build"
+    )
+
+
+def _rapid(src: Path, port: int) -> str:
+    """300 questions from one client as fast as it can, default rate limit."""
+    base = f"http://127.0.0.1:{port}"
+    server = _serve(src, port, QA_RATE_LIMIT="30/minute;300/hour")
+    codes: dict[int, int] = {}
+    retry_after = set()
+    try:
+        _wait(base, server)
+        t = time.perf_counter()
+        with httpx.Client(timeout=120) as c:
+            for _ in range(300):
+                r = c.post(f"{base}/api/ask", json={"question": "What is melanoma?"})
+                codes[r.status_code] = codes.get(r.status_code, 0) + 1
+                if r.status_code == 429:
+                    retry_after.add(r.headers.get("retry-after"))
+        seconds = time.perf_counter() - t
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    waits = sorted(map(str, retry_after))
+    return f"{dict(sorted(codes.items()))} in {seconds:.1f} s; Retry-After values {waits}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--src", type=Path, default=Path.cwd())
@@ -78,7 +174,7 @@ def main() -> None:
     try:
         _wait(base, server)
         ask = f"{base}/api/ask"
-        with httpx.Client(timeout=120) as c:
+        with httpx.Client(timeout=120, headers={"connection": "close"}) as c:  # a fresh connection each
             lines.append(f"1 damaged index: {_damaged_index(src)}")
             r = c.post(ask, json={"question": "ما هي أعراض سرطان الثدي؟"}).json()
             cited = [x["doc"] for x in r["citations"]][:2]
@@ -92,13 +188,18 @@ def main() -> None:
             staff = c.get(f"{base}/staff/feedback", headers={"Authorization": f"Bearer {TOKEN}"})
             lines.append(f"4 lone surrogate in feedback: {r3.status_code}; staff page {staff.status_code}")
             big = "x" * 2_000_000
-            r4 = c.post(ask, json={"question": big})
-            lines.append(f"5 2 MB question: {r4.status_code}, reply {len(r4.content):,} bytes")
+            try:
+                r4 = c.post(ask, json={"question": big})
+                lines.append(f"5 2 MB question: {r4.status_code}, reply {len(r4.content):,} bytes")
+            except httpx.HTTPError as exc:
+                lines.append(f"5 2 MB question: {type(exc).__name__}: {exc}")
             form = {"rating": "up", "question": "q"}
             r5 = c.post(f"{base}/feedback", data=form, headers={"origin": "https://evil.example"})
             lines.append(f"6 cross-site feedback form: {r5.status_code}")
-            lines.append("7 read-only store, unwritable data folder: shown by tests/test_api.py")
-            lines.append("8 concurrent builds: shown by tests/test_index.py")
+            try:
+                lines.append(f"7a feedback store gone while serving: {_store_gone(c, base, src)}")
+            except httpx.HTTPError as exc:
+                lines.append(f"7a feedback store gone while serving: {type(exc).__name__}: {exc}")
             cookies = []
             for _ in range(2):
                 r6 = c.post(f"{base}/staff/login", data={"token": TOKEN}, follow_redirects=False)
@@ -110,7 +211,10 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
-    print("\n".join(lines))
+    lines.append(f"7b unwritable data folder at start-up: {_unwritable_data_folder(src, args.port)}")
+    lines.append(f"8 index builds: {_builds(src)}")
+    lines.append(f"11 300 rapid questions, default limit: {_rapid(src, args.port)}")
+    print("\n".join(sorted(lines, key=lambda line: int(line.split()[0].rstrip("ab")))))
 
 
 if __name__ == "__main__":

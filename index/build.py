@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from cancer_qa.errors import IndexUnwritableError
 from index.embedder import Embedder
 from index.lexical import Lexical
 from index.store import FORMAT_VERSION, IndexParams, read_params, write_index
@@ -74,9 +75,16 @@ def build_index(
 def build_lock(out: Path) -> Iterator[None]:
     """One build at a time per index folder, across processes: a second build waits for the
     first (and says so), then finds the index current and skips."""
-    out.parent.mkdir(parents=True, exist_ok=True)
     lock_path = out.parent / f".{out.name}.lock"
-    with lock_path.open("a+") as lock:
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        lock = lock_path.open("a+")
+    except OSError as exc:
+        raise IndexUnwritableError(
+            f"the index folder {out.parent} cannot be written: {exc.strerror}; "
+            "set QA_DATA_DIR (or QA_INDEX_DIR) to a writable folder"
+        ) from exc
+    with lock:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

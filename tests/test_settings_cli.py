@@ -84,3 +84,17 @@ def test_cli_index_and_ask_with_fake_model(
         == "Lapatinib can cause side effects. [1] Common side effects include the following: [2]"
     )
     assert "[1] Lapatinib — Side effects of lapatinib <https://example.org/lapatinib>" in plain.output
+
+
+def test_serve_on_an_unwritable_data_folder_is_one_line(
+    tiny_corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "file").write_text("")
+    monkeypatch.setenv("QA_DATA_DIR", str(tmp_path / "file" / "data"))
+    with pytest.raises(SystemExit) as exit_info:
+        _main(["serve", "--corpus", str(tiny_corpus)])
+    assert exit_info.value.code == 1
+    assert capsys.readouterr().err == (
+        f"error: the index folder {tmp_path / 'file' / 'data' / 'index'} cannot be written: Not a directory; "
+        "set QA_DATA_DIR (or QA_INDEX_DIR) to a writable folder\n"
+    )
