@@ -36,15 +36,17 @@ def ensure_index(settings: Settings, force: bool = False, quiet: bool = False) -
             f"cancer-qa index --corpus {settings.corpus} --force"
         )
     started = time.perf_counter()
+    cache = settings.data_dir / "cache"
     result = build_index(
         settings.corpus,
         out,
-        lambda: load_embedder(settings.model),
+        lambda: load_embedder(settings.model, cache),
         settings.model,
         settings.chunk_tokens,
         batch_size=settings.batch_size,
         progress=not quiet and sys.stderr.isatty(),
         force=force,
+        cache_dir=cache,
     )
     if quiet:
         return
@@ -54,6 +56,8 @@ def ensure_index(settings: Settings, force: bool = False, quiet: bool = False) -
         return
     if result.ingest is not None and result.ingest.skipped:
         click.echo(result.ingest.report(), err=True)
+    if result.changes is not None:
+        click.echo(f"changes: {result.changes.report()}", err=True)
     click.echo(
         f"index built: {out} ({p.documents} documents, {p.chunks} chunks, {p.sentences} sentences) "
         f"in {time.perf_counter() - started:.1f}s",
@@ -128,18 +132,35 @@ def ask(question: str, corpus: Path | None, index_dir: Path | None, as_json: boo
 @_index
 @click.option("--host", help="Bind address [QA_HOST].")
 @click.option("--port", type=int, help="Port [QA_PORT].")
-def serve(corpus: Path | None, index_dir: Path | None, host: str | None, port: int | None) -> None:
+@click.option("--workers", type=click.IntRange(0, 64), help="Server processes; 0: one per core [QA_WORKERS].")
+def serve(
+    corpus: Path | None, index_dir: Path | None, host: str | None, port: int | None, workers: int | None
+) -> None:
     """Build the index if needed and serve the chat page and the API."""
+    import os
+
     import uvicorn
 
-    from web.app import create_app
-
-    settings = load_settings(corpus=corpus, index_dir=index_dir, host=host, port=port)
+    settings = load_settings(corpus=corpus, index_dir=index_dir, host=host, port=port, workers=workers)
     ensure_index(settings)
     logging.getLogger("cancer_qa").setLevel(logging.INFO)
-    app = create_app(settings)
-    click.echo(f"serving {settings.corpus} at http://{settings.host}:{settings.port}", err=True)
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level="info")
+    processes = settings.workers or os.cpu_count() or 1
+    where = f"http://{settings.host}:{settings.port}"
+    click.echo(f"serving {settings.corpus} at {where} with {processes} worker(s)", err=True)
+    if processes == 1:
+        from web.app import create_app
+
+        uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+        return
+    # Each worker process builds the app from the environment: hand it these exact settings.
+    os.environ.update(
+        {"QA_CORPUS": str(settings.corpus), "QA_INDEX_DIR": str(settings.resolved_index_dir()),
+         "QA_DATA_DIR": str(settings.data_dir)}  # fmt: skip
+    )
+    uvicorn.run(
+        "web.app:app_from_environment", factory=True, workers=processes,
+        host=settings.host, port=settings.port, log_level="info",
+    )  # fmt: skip
 
 
 @cli.command("eval")

@@ -87,3 +87,7 @@ class IndexUnwritableError(CancerQAError):
     """The index folder cannot be created or written (an unwritable data folder)."""
 
     http_status = 503
+
+
+class IndexBuildError(CancerQAError):
+    """An index could not be built as asked (e.g. the exported encoder does not match the model)."""

@@ -50,6 +50,9 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(
         65536, ge=1024, le=16 * 1024 * 1024, description="Largest request body accepted (413 above it)."
     )
+    workers: int = Field(
+        0, ge=0, le=64, description="Server processes for `serve` (0: one per core); they share the index."
+    )
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535)
     log_questions: bool = Field(False, description="Write raw question text to logs (local debugging only).")

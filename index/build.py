@@ -15,9 +15,12 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from cancer_qa.errors import IndexUnwritableError
+from index.cache import EmbeddingCache
+from index.changes import Changes, compare
 from index.embedder import Embedder
 from index.lexical import Lexical
 from index.store import FORMAT_VERSION, IndexParams, read_params, write_index
@@ -33,6 +36,7 @@ class BuildResult:
     params: IndexParams
     skipped: bool
     ingest: IngestResult | None = None
+    changes: Changes | None = None
 
 
 def is_current(path: Path, model: str, chunk_tokens: int, digest: str) -> IndexParams | None:
@@ -58,7 +62,10 @@ def build_index(
     batch_size: int = 64,
     progress: bool = False,
     force: bool = False,
+    cache_dir: Path | None = None,
 ) -> BuildResult:
+    """Build ``out`` for ``corpus`` unless it is current. With ``cache_dir``, vectors come from the
+    embedding cache there and only texts it has not seen are embedded."""
     digest = corpus_hash(corpus)
     current = None if force else is_current(out, model, chunk_tokens, digest)
     if current is not None:
@@ -68,7 +75,8 @@ def build_index(
         if current is not None:
             return BuildResult(out, current, skipped=True)
         clear_leftovers(out)
-        return _build(corpus, out, embedder_factory, digest, chunk_tokens, batch_size, progress)
+        cache = EmbeddingCache(cache_dir) if cache_dir is not None else None
+        return _build(corpus, out, embedder_factory, digest, chunk_tokens, batch_size, progress, cache)
 
 
 @contextmanager
@@ -118,24 +126,24 @@ def _build(
     chunk_tokens: int,
     batch_size: int,
     progress: bool,
+    cache: EmbeddingCache | None,
 ) -> BuildResult:
     started = time.perf_counter()
-    ingested = load_corpus(corpus)
+    ingested = load_corpus(corpus, cache.load_file if cache is not None else None)
     documents = ingested.documents
     chunks = chunk_documents(documents, chunk_tokens)
     embedder = embedder_factory()
     titles = {doc.id: doc.title for doc in documents}
     chunk_texts = [embedding_text(titles[c.doc], c.heading, c.text) for c in chunks]
-    chunk_vectors = embedder.encode(
-        chunk_texts,
-        batch_size=batch_size,
-        progress=progress,
-    )
+    encode = embedder.encode if cache is None else partial(cache.encode, embedder)
+    chunk_vectors = encode(chunk_texts, batch_size=batch_size, progress=progress)
     sentence_texts = [doc.text[s.start : s.end] for doc in documents for s in doc.sentences]
     unique = list(dict.fromkeys(sentence_texts))  # key-point lists repeat sentences verbatim
     row = {text: i for i, text in enumerate(unique)}
-    unique_vectors = embedder.encode(unique, batch_size=batch_size * 2, progress=progress)
+    unique_vectors = encode(unique, batch_size=batch_size * 2, progress=progress)
     sentence_vectors = unique_vectors[[row[t] for t in sentence_texts]]
+    encoder = getattr(embedder, "folder", None)
+    changes = compare(out, documents, chunks, cache)
     params = IndexParams(
         model=embedder.name,
         dim=embedder.dim,
@@ -148,5 +156,6 @@ def _build(
         sentences=len(sentence_texts),
         build_seconds=round(time.perf_counter() - started, 2),
     )
-    write_index(out, params, documents, chunks, chunk_vectors, sentence_vectors, Lexical.build(chunk_texts))
-    return BuildResult(out, params, skipped=False, ingest=ingested)
+    lexical = Lexical.build(chunk_texts)
+    write_index(out, params, documents, chunks, chunk_vectors, sentence_vectors, lexical, encoder)
+    return BuildResult(out, params, skipped=False, ingest=ingested, changes=changes)

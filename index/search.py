@@ -55,6 +55,19 @@ class Filters:
         return not (self.audiences and meta.audience not in self.audiences)
 
 
+def _flat_vectors(flat: Any) -> np.ndarray:
+    """The vectors of a flat FAISS index as a read-only array over its own (memory-mapped)
+    storage: no copy, so workers serving the same index share these pages."""
+    import faiss
+
+    n, d = flat.ntotal, flat.d
+    if n == 0:
+        return np.zeros((0, d), dtype=np.float32)
+    view = faiss.rev_swig_ptr(faiss.downcast_index(flat).get_xb(), n * d).reshape(n, d)  # type: ignore[attr-defined]
+    view.flags.writeable = False
+    return view
+
+
 class Retriever:
     """Hybrid section retrieval: dense cosine plus normalised BM25, fused per chunk.
 
@@ -69,7 +82,7 @@ class Retriever:
         self.embedder = embedder
         self.lexical_weight = lexical_weight
         self._chunk_pos = {c.id: i for i, c in enumerate(index.chunks)}
-        self._vectors = index.chunk_index.reconstruct_n(0, index.chunk_index.ntotal)
+        self._vectors = _flat_vectors(index.chunk_index)
         keys: dict[tuple[str, int], int] = {}
         self._section_of = np.array([keys.setdefault((c.doc, c.section), len(keys)) for c in index.chunks])
         self._allowed: OrderedDict[Filters, np.ndarray] = OrderedDict()

@@ -9,6 +9,10 @@ Layout::
     chunks.faiss     FAISS inner-product index over unit chunk vectors
     sentences.npy    unit vectors of every sentence, documents in order, float16
     bm25/            BM25 model over the chunks' embedding texts (bm25s), in chunk order
+    encoder/         the ONNX encoder queries are embedded with (model.onnx, tokenizer.json and
+                     check.json: its checksum and smallest cosine against sentence-transformers)
+
+The large arrays (chunk and sentence vectors) are memory-mapped, so server workers share them.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from cancer_qa.errors import IndexMismatchError, IndexMissingError
 from index.lexical import Lexical
 from ingest.model import Chunk, Document
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 PARAMS = "params.json"
 
 
@@ -48,6 +52,8 @@ class IndexParams:
     build_seconds: float = 0.0
     checksums: dict[str, str] = field(default_factory=dict)
     """sha256 of every file of the folder but params.json, by path relative to the folder."""
+    encoder: dict[str, Any] = field(default_factory=dict)
+    """The ONNX encoder's check (sha256, min_cosine, torch) when the index has one."""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -69,7 +75,7 @@ class StoredIndex:
     lexical: Lexical
 
     def sentence_vector(self, doc_id: str, i: int) -> np.ndarray:
-        return self.sentence_vectors[self.sentence_offsets[doc_id] + i]
+        return self.sentence_vectors[self.sentence_offsets[doc_id] + i].astype(np.float32)
 
     def sentence_rows(self, doc_id: str) -> slice:
         start = self.sentence_offsets[doc_id]
@@ -91,8 +97,10 @@ def write_index(
     chunk_vectors: np.ndarray,
     sentence_vectors: np.ndarray,
     lexical: Lexical,
+    encoder: Path | None = None,
 ) -> None:
-    """Write to a temporary sibling folder, then swap it into place."""
+    """Write to a temporary sibling folder, then swap it into place; ``encoder`` is a folder with
+    the ONNX encoder, copied in as ``encoder/``."""
     import faiss
 
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -110,8 +118,13 @@ def write_index(
     faiss.write_index(flat, str(tmp / "chunks.faiss"))
     np.save(tmp / "sentences.npy", sentence_vectors.astype(np.float16))
     lexical.save(tmp)
+    check: dict[str, Any] = {}
+    if encoder is not None:
+        shutil.copytree(encoder, tmp / "encoder")
+        check = json.loads((tmp / "encoder" / "check.json").read_text())
     stamped = IndexParams.from_dict(
-        {**params.to_dict(), "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"), "checksums": checksums(tmp)}
+        {**params.to_dict(), "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"), "checksums": checksums(tmp),
+         "encoder": check}  # fmt: skip
     )
     (tmp / PARAMS).write_text(json.dumps(stamped.to_dict(), indent=2) + "\n")
     old = path.parent / f".{path.name}.old-{os.getpid()}"
@@ -170,8 +183,8 @@ def load_index(path: Path, model: str, rebuild_hint: str) -> StoredIndex:
             documents[doc.id] = doc
     with (path / "chunks.jsonl").open(encoding="utf-8") as lines:
         chunks = [Chunk.from_dict(json.loads(line)) for line in lines]
-    chunk_index = faiss.read_index(str(path / "chunks.faiss"))
-    sentence_vectors = np.load(path / "sentences.npy").astype(np.float32)
+    chunk_index = faiss.read_index(str(path / "chunks.faiss"), faiss.IO_FLAG_MMAP)
+    sentence_vectors = np.load(path / "sentences.npy", mmap_mode="r")  # float16, shared by workers
     if chunk_index.ntotal != len(chunks) or chunk_index.d != params.dim:
         raise IndexMismatchError(f"index at {path} is inconsistent; rebuild with: {rebuild_hint}")
     offsets, row = {}, 0

@@ -8,6 +8,7 @@ the run goes on; identical documents are stored once.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -66,14 +67,17 @@ def corpus_hash(root: Path) -> str:
     return digest.hexdigest()
 
 
-def load_corpus(root: Path) -> IngestResult:
+def load_corpus(root: Path, load: Callable[[Path, str], Document] | None = None) -> IngestResult:
+    """Every supported file under ``root`` cleaned into a Document (``load``, default
+    ``load_file``: a caller may pass a cached one), with duplicates and unusable files skipped."""
+    load = load or load_file
     result = IngestResult()
     seen_text: dict[str, str] = {}
     seen_ids: set[str] = set()
     for path in corpus_files(root):
         rel = str(path.relative_to(root))
         try:
-            doc = load_file(path, rel)
+            doc = load(path, rel)
         except DocumentError as exc:
             result.skipped.append(Skipped(rel, str(exc)))
             continue

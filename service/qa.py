@@ -21,7 +21,7 @@ import numpy as np
 from cancer_qa.errors import BadQuestionError
 from cancer_qa.settings import Settings
 from cancer_qa.text import encodable
-from index.embedder import Embedder, load_embedder
+from index.embedder import Embedder, serving_embedder
 from index.search import Filters, Hit, Retriever
 from index.store import StoredIndex, load_index
 from service.answer import Answer, AnswerPart, Passage
@@ -106,7 +106,7 @@ class QAService:
             f" --out {path}" if settings.index_dir else ""
         ) + " --force"
         index = load_index(Path(path), settings.model, hint)
-        return cls(settings, index, embedder or load_embedder(settings.model))
+        return cls(settings, index, embedder or serving_embedder(index.path, settings.model))
 
     def ask(self, question: str, filters: Filters | None = None) -> Answer:
         started = time.perf_counter()

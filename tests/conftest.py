@@ -133,10 +133,12 @@ def tiny_service(tiny_settings, fake_embedder):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
-def real_embedder():  # type: ignore[no-untyped-def]
+def real_embedder(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """The ONNX encoder as index builds make it (exported once per session, checked against
+    sentence-transformers); indexes built with it carry it, so serving them needs no torch."""
     from index.embedder import load_embedder
 
-    return load_embedder("all-MiniLM-L6-v2")
+    return load_embedder("all-MiniLM-L6-v2", tmp_path_factory.mktemp("embedding-cache"))
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from cancer_qa.errors import IndexMismatchError, IndexMissingError
@@ -211,3 +212,71 @@ def test_two_builds_of_one_folder_take_turns_and_leftovers_are_cleared(
     assert slow.calls == 2  # one build: chunks once, sentences once
     assert not stale.exists() and not list(tmp_path.glob(".idx.tmp-*")) and not list(tmp_path.glob(".idx.old-*"))
     load_index(out, slow.name, "hint")
+
+
+class Recording(FakeEmbedder):
+    """Remembers every text it was asked to embed."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.texts: list[str] = []
+
+    def encode(self, texts, **kw):  # type: ignore[no-untyped-def]
+        self.texts.extend(texts)
+        return super().encode(texts, **kw)
+
+
+def test_the_embedding_cache_embeds_a_text_once_per_encoder(tmp_path: Path) -> None:
+    from index.cache import EmbeddingCache
+
+    cache, embedder = EmbeddingCache(tmp_path / "cache"), Recording()
+    first = cache.encode(embedder, ["alpha beta", "gamma delta", "alpha beta"])
+    assert embedder.texts == ["alpha beta", "gamma delta"]  # a repeat is embedded once
+    again = EmbeddingCache(tmp_path / "cache").encode(embedder, ["gamma delta", "alpha beta", "new words"])
+    assert embedder.texts[2:] == ["new words"]
+    assert np.array_equal(again[:2], first[[1, 0]])
+    other = Recording()
+    other.cache_key = "another-encoder"  # type: ignore[attr-defined]
+    cache.encode(other, ["alpha beta"])
+    assert other.texts == ["alpha beta"]  # vectors of one encoder are never served for another
+
+
+def test_an_edit_re_embeds_only_that_document_and_says_what_changed(tiny_corpus: Path, tmp_path: Path) -> None:
+    out, cache = tmp_path / "idx", tmp_path / "cache"
+    first = Recording()
+    built = _build(tiny_corpus, out, first, cache_dir=cache)
+    assert built.changes is not None and not built.changes.previous
+    assert built.changes.embedded == len(set(first.texts)) > 0
+    melanoma = tiny_corpus / "melanoma.md"
+    melanoma.write_text(melanoma.read_text().replace("some normal skin", "a rim of normal skin"))
+    write(tiny_corpus, "new.md", "# Biopsy\n\nA biopsy takes a small piece of tissue to look at.\n")
+    second = Recording()
+    rebuilt = _build(tiny_corpus, out, second, cache_dir=cache)
+    assert rebuilt.changes is not None
+    assert (rebuilt.changes.added, rebuilt.changes.changed, rebuilt.changes.removed) == (("new",), ("melanoma",), ())
+    assert second.texts and all("rim of normal skin" in t or "biopsy" in t.lower() for t in second.texts)
+    assert rebuilt.changes.report().startswith("1 added (new), 1 changed (melanoma), 0 removed; ")
+    fresh = load_index(out, second.name, "hint")
+    assert "new" in fresh.documents and "rim of normal skin" in fresh.documents["melanoma"].text
+    (tiny_corpus / "new.md").unlink()
+    third = _build(tiny_corpus, out, Recording(), cache_dir=cache)
+    assert third.changes is not None and third.changes.removed == ("new",) and third.changes.embedded == 0
+
+
+def test_unchanged_files_are_not_cleaned_again(tiny_corpus: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import index.cache as cache_module
+    from index.cache import EmbeddingCache
+
+    cleaned: list[str] = []
+    real = cache_module.load_file
+    monkeypatch.setattr(cache_module, "load_file", lambda path, rel: cleaned.append(rel) or real(path, rel))
+    _build(tiny_corpus, tmp_path / "a", FakeEmbedder(), cache_dir=tmp_path / "cache")
+    assert sorted(cleaned) == ["lapatinib.md", "melanoma.md"]
+    (tiny_corpus / "melanoma.md").write_text((tiny_corpus / "melanoma.md").read_text() + "\nMore text here.\n")
+    _build(tiny_corpus, tmp_path / "a", FakeEmbedder(), cache_dir=tmp_path / "cache")
+    assert sorted(cleaned) == ["lapatinib.md", "melanoma.md", "melanoma.md"]
+    cache = EmbeddingCache(tmp_path / "cache")
+    doc = cache.load_file(tiny_corpus / "lapatinib.md", "lapatinib.md")
+    monkeypatch.setattr(cache_module, "_ingest_code", lambda: b"other cleaning code")
+    assert cache.load_file(tiny_corpus / "lapatinib.md", "lapatinib.md") == doc
+    assert cleaned[-1] == "lapatinib.md"  # new cleaning code: the file is cleaned again

@@ -138,3 +138,34 @@ def test_a_message_s_other_question_is_answered_under_its_own_heading(demo_setti
     )
     assert other.parts == ()
     assert other.suggestions[0] == "Is there a blood test for Huntington disease?"
+
+
+def test_answering_never_imports_torch_and_the_stored_encoder_matches_the_model(demo_settings) -> None:  # type: ignore[no-untyped-def]
+    import json
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, json\n"
+        "from cancer_qa.settings import load_settings\n"
+        "from service.qa import QAService\n"
+        "answer = QAService.open(load_settings()).ask('What are the side effects of lapatinib?')\n"
+        "print(json.dumps({'cited': [c.doc for c in answer.citations][:1],\n"
+        "  'loaded': sorted(m for m in ('torch', 'sentence_transformers', 'transformers') if m in sys.modules)}))\n"
+    )
+    env = {**os.environ, "QA_CORPUS": str(demo_settings.corpus), "QA_DATA_DIR": str(demo_settings.data_dir)}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == {"cited": ["lapatinib"], "loaded": []}
+    params = json.loads((demo_settings.resolved_index_dir() / "params.json").read_text())
+    assert params["encoder"]["min_cosine"] >= 0.9999 and "encoder/model.onnx" in params["checksums"]
+
+
+def test_an_export_that_does_not_match_the_model_is_refused(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import index.encoder as encoder
+    from cancer_qa.errors import IndexBuildError
+
+    monkeypatch.setattr(encoder, "MIN_COSINE", 1.5)  # no export can reach it
+    with pytest.raises(IndexBuildError, match=r"does not match sentence-transformers \(smallest cosine 1\.0000"):
+        encoder.cached_encoder(tmp_path)
+    assert list(tmp_path.iterdir()) == []  # nothing half-written is kept

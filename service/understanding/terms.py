@@ -10,6 +10,7 @@ and abbreviations to the corpus's words ("chemo" -> chemotherapy, "tykerb" -> la
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _TOPICS: dict[str, str] = {
     "outlook": r"outlook|prognos\w*|surviv\w*|life expectancy|chances? of (?:recovery|getting better|beating|being cured)|curable|odds|how long (?:do|will|can)|recovery|how (?:well|likely)|come back|recur\w*|what decides|what affects",
@@ -134,12 +135,14 @@ _ALSO_OFFERS = {"risk": {"causes"}, "causes": {"risk"}}
 """A risk-factor section answers "what causes it", and the other way round."""
 
 
-def offered(heading: str) -> set[str]:
-    """The kinds of answer a section heading (or a sentence) offers."""
+@lru_cache(maxsize=16384)
+def offered(heading: str) -> frozenset[str]:
+    """The kinds of answer a section heading (or a sentence) offers (remembered: the same
+    sentences come back with every question about their page)."""
     found = topics(heading)
     for kind in list(found):
         found |= _ALSO_OFFERS.get(kind, set())
-    return found
+    return frozenset(found)
 
 
 def question_topics(question: str) -> set[str]:
