@@ -2,11 +2,14 @@
 
     python -m eval.bench --corpus DIR --suite FILE [--requests 200] [--clients 1] [--warmup 1]
 
-Starts ``cancer-qa serve`` as a subprocess (rate limit off), waits for /healthz, sends ``--warmup``
+Starts ``cancer-qa serve`` as a subprocess (rate limit off, ``--workers`` processes), waits for its
+first answer, sends ``--warmup``
 requests at the same concurrency (caches and the threads' memory pools fill), notes the server's
 resident memory, then sends ``--requests`` ``POST /api/ask`` requests
 (questions cycled from the suite) from ``--clients`` concurrent clients, and prints the latency
-percentiles, the errors (any answer but 200, or no answer) and the memory growth after warm-up.
+percentiles, answers per second, the errors (any answer but 200, or no answer) and the memory of
+the server and its workers (RSS, and PSS, which counts shared pages once) with its growth after
+warm-up. ``start_server``, ``first_answer``, ``load`` and ``memory_mb`` serve ``eval.bench_speed``.
 The server is stopped at the end.
 """
 
@@ -34,7 +37,53 @@ def _rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def _load(base: str, questions: list[str], requests: int, clients: int) -> tuple[list[float], int]:
+def _tree(pid: int) -> list[int]:
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    kids = [int(k) for k in children.read_text().split()] if children.exists() else []
+    return [pid] + [p for k in kids for p in _tree(k)]
+
+
+def memory_mb(pid: int) -> dict[str, float]:
+    """Resident and proportional memory of a server and its worker processes, summed (PSS counts
+    pages the workers share, such as the memory-mapped index, once)."""
+    rss = pss = 0
+    for process in _tree(pid):
+        try:
+            for line in Path(f"/proc/{process}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Rss:"):
+                    rss += int(line.split()[1])
+                elif line.startswith("Pss:"):
+                    pss += int(line.split()[1])
+        except OSError:
+            continue
+    return {"rss_mb": round(rss / 1024, 1), "pss_mb": round(pss / 1024, 1)}
+
+
+def start_server(corpus: str, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
+    command = [sys.executable, "-m", "cancer_qa", "serve", "--corpus", corpus, "--port", str(port)]
+    return subprocess.Popen(
+        [*command, "--workers", str(workers)],
+        env={**os.environ, "HF_HUB_OFFLINE": "1", "QA_RATE_LIMIT": "off"},  # measuring speed, not limits
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def first_answer(base: str, server: subprocess.Popen[bytes], question: str = "What is cancer?") -> float:
+    """Seconds from now until the server answers a question (poll every 20 ms)."""
+    started = time.perf_counter()
+    while True:
+        try:
+            if httpx.post(f"{base}/api/ask", json={"question": question}, timeout=5).status_code == 200:
+                return time.perf_counter() - started
+        except httpx.HTTPError:
+            pass
+        if time.perf_counter() - started > 900 or server.poll() is not None:
+            raise SystemExit("server did not start")
+        time.sleep(0.02)
+
+
+def load(base: str, questions: list[str], requests: int, clients: int) -> tuple[list[float], int]:
     """``requests`` questions from ``clients`` threads, each with its own connection."""
     latencies: list[float] = []
     errors = 0
@@ -75,45 +124,35 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--clients", type=int, default=1, help="concurrent clients")
     parser.add_argument("--warmup", type=int, default=1, help="requests before memory is noted")
+    parser.add_argument("--workers", type=int, default=1, help="server processes")
     args = parser.parse_args()
     questions = [q.question for q in load_suite(args.suite).questions]
     base = f"http://127.0.0.1:{args.port}"
-    server = subprocess.Popen(
-        [sys.executable, "-m", "cancer_qa", "serve", "--corpus", args.corpus, "--port", str(args.port)],
-        env={**os.environ, "HF_HUB_OFFLINE": "1", "QA_RATE_LIMIT": "off"},  # measuring speed, not limits
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    server = start_server(args.corpus, args.port, args.workers)
     try:
+        ready = first_answer(base, server)
+        idle = memory_mb(server.pid)
+        load(base, questions, args.warmup, args.clients)  # warm-up at the same concurrency
+        warm = memory_mb(server.pid)
         started = time.perf_counter()
-        deadline = started + 900
-        while True:
-            try:
-                if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.perf_counter() > deadline or server.poll() is not None:
-                raise SystemExit("server did not start")
-            time.sleep(0.2)
-        ready = time.perf_counter() - started
-        rss_idle = _rss_mb(server.pid)
-        _load(base, questions, args.warmup, args.clients)  # warm-up at the same concurrency
-        rss_warm = _rss_mb(server.pid)
-        latencies, errors = _load(base, questions, args.requests, args.clients)
-        rss_after = _rss_mb(server.pid)
+        latencies, errors = load(base, questions, args.requests, args.clients)
+        seconds = time.perf_counter() - started
+        after = memory_mb(server.pid)
         result = {
             "requests": args.requests,
             "clients": args.clients,
+            "workers": args.workers,
             "errors": errors,
-            "server_ready_s": round(ready, 2),
+            "first_answer_s": round(ready, 2),
+            "answers_per_s": round(args.requests / seconds, 1),
             "latency_median_ms": round(percentile(latencies, 0.5), 1),
             "latency_p95_ms": round(percentile(latencies, 0.95), 1),
             "latency_max_ms": round(max(latencies), 1),
-            "rss_idle_mb": round(rss_idle, 1),
-            "rss_after_warmup_mb": round(rss_warm, 1),
-            "rss_after_mb": round(rss_after, 1),
-            "rss_growth_after_warmup_pct": round(100 * (rss_after - rss_warm) / rss_warm, 2),
+            "rss_idle_mb": idle["rss_mb"],
+            "rss_after_warmup_mb": warm["rss_mb"],
+            "rss_after_mb": after["rss_mb"],
+            "pss_after_mb": after["pss_mb"],
+            "rss_growth_after_warmup_pct": round(100 * (after["rss_mb"] / warm["rss_mb"] - 1), 2),
         }
         print(json.dumps(result, indent=2))
     finally:

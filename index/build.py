@@ -26,6 +26,8 @@ from index.lexical import Lexical
 from index.store import FORMAT_VERSION, IndexParams, read_params, write_index
 from ingest import IngestResult, chunk_documents, corpus_hash, embedding_text, load_corpus
 from ingest.chunking import TOKENIZER
+from ingest.loader import corpus_files, load_file
+from ingest.model import Document
 
 log = logging.getLogger("cancer_qa.index")
 
@@ -129,7 +131,8 @@ def _build(
     cache: EmbeddingCache | None,
 ) -> BuildResult:
     started = time.perf_counter()
-    ingested = load_corpus(corpus, cache.load_file if cache is not None else None)
+    load = cache.load_file if cache is not None else load_file
+    ingested = load_corpus(corpus, _reading(corpus, load, progress))
     documents = ingested.documents
     chunks = chunk_documents(documents, chunk_tokens)
     embedder = embedder_factory()
@@ -159,3 +162,24 @@ def _build(
     lexical = Lexical.build(chunk_texts)
     write_index(out, params, documents, chunks, chunk_vectors, sentence_vectors, lexical, encoder)
     return BuildResult(out, params, skipped=False, ingest=ingested, changes=changes)
+
+
+def _reading(
+    corpus: Path, load: Callable[[Path, str], Document], progress: bool
+) -> Callable[[Path, str], Document]:
+    """``load`` with a progress bar over the corpus's files (counts and time left) when asked."""
+    if not progress:
+        return load
+    from tqdm import tqdm
+
+    bar = tqdm(total=len(corpus_files(corpus)), unit="file", desc="cleaning", smoothing=0.1)
+
+    def counted(path: Path, rel: str) -> Document:
+        try:
+            return load(path, rel)
+        finally:
+            bar.update(1)
+            if bar.n >= bar.total:
+                bar.close()
+
+    return counted

@@ -86,3 +86,31 @@ def test_run_eval_on_tiny_corpus(tiny_settings, tiny_service, tmp_path: Path) ->
     assert summary["false_abstention"] == 0.0 and summary["correct_abstention"] == 1.0
     assert summary["by_qtype"]["treatment"]["section Recall@1"] == 1.0
     assert "| sec R@1 |" in result.markdown()
+
+
+def test_the_scale_sample_finds_pages_by_url_then_by_stem_and_counts_the_rest(
+    tiny_settings, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    import gzip
+
+    from eval.scale_suite import build_suite
+
+    index = tiny_settings.resolved_index_dir()
+    sections = {json.loads(line)["id"]: [s["heading"] for s in json.loads(line)["sections"]]
+                for line in (index / "documents.jsonl").read_text().splitlines()}  # fmt: skip
+    rows = [
+        {"id": "1", "question": "q1", "qtype": "x", "doc": "other-stem", "url": "https://example.org/lapatinib",
+         "section": sections["lapatinib"][0]},
+        {"id": "2", "question": "q2", "qtype": "x", "doc": "melanoma", "url": "https://nowhere.example",
+         "section": sections["melanoma"][0]},
+        {"id": "3", "question": "q3", "qtype": "x", "doc": "melanoma", "url": "https://nowhere.example",
+         "section": "No such section"},
+        {"id": "4", "question": "q4", "qtype": "x", "doc": "absent", "url": "https://nowhere.example", "section": "s"},
+    ]  # fmt: skip
+    gold = tmp_path / "gold.jsonl.gz"
+    with gzip.open(gold, "wt") as out:
+        out.write("".join(json.dumps(r) + "\n" for r in rows))
+    suite, missing = build_suite(gold, index, sample=10, seed=1)
+    assert missing == 2
+    assert sorted((q["id"], q["relevant"][0]["doc"]) for q in suite) == [("1", "lapatinib"), ("2", "melanoma")]
+    assert build_suite(gold, index, sample=1, seed=1)[0] == build_suite(gold, index, sample=1, seed=1)[0]

@@ -280,3 +280,9 @@ def test_unchanged_files_are_not_cleaned_again(tiny_corpus: Path, tmp_path: Path
     monkeypatch.setattr(cache_module, "_ingest_code", lambda: b"other cleaning code")
     assert cache.load_file(tiny_corpus / "lapatinib.md", "lapatinib.md") == doc
     assert cleaned[-1] == "lapatinib.md"  # new cleaning code: the file is cleaned again
+
+
+def test_a_build_with_progress_counts_files(tiny_corpus: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    _build(tiny_corpus, tmp_path / "idx", FakeEmbedder(), progress=True, cache_dir=tmp_path / "cache")
+    err = capsys.readouterr().err
+    assert "cleaning: 100%" in err and "2/2" in err

@@ -98,3 +98,30 @@ def test_serve_on_an_unwritable_data_folder_is_one_line(
         f"error: the index folder {tmp_path / 'file' / 'data' / 'index'} cannot be written: Not a directory; "
         "set QA_DATA_DIR (or QA_INDEX_DIR) to a writable folder\n"
     )
+
+
+def test_serve_with_workers_hands_each_worker_the_same_settings(
+    tiny_corpus: Path, tmp_path: Path, fake_embedder, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    import uvicorn
+    from fastapi.testclient import TestClient
+
+    import index.embedder as embedder_module
+
+    monkeypatch.setattr(embedder_module, "_MODELS", {fake_embedder.name: lambda cache_dir: fake_embedder})
+    monkeypatch.setattr("service.qa.serving_embedder", lambda path, name: fake_embedder)
+    monkeypatch.setenv("QA_MODEL", fake_embedder.name)
+    monkeypatch.setenv("QA_DATA_DIR", str(tmp_path / "data"))
+    for key in ("QA_CORPUS", "QA_INDEX_DIR"):
+        monkeypatch.delenv(key, raising=False)
+    calls = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append((app, kw)))
+    result = CliRunner().invoke(cli_module.cli, ["serve", "--corpus", str(tiny_corpus), "--workers", "2"])
+    assert result.exit_code == 0, result.output
+    assert calls == [("web.app:app_from_environment",
+                      {"factory": True, "workers": 2, "host": "127.0.0.1", "port": 8000, "log_level": "info"})]  # fmt: skip
+    from web.app import app_from_environment  # what each worker process runs, in its environment
+
+    client = TestClient(app_from_environment())
+    body = client.post("/api/ask", json={"question": "What are the side effects of lapatinib?"}).json()
+    assert body["citations"][0]["doc"] == "lapatinib"
