@@ -84,9 +84,15 @@ calibrate: setup  ## refit the abstention model (service/answering/abstain.json)
 triage-model: setup  ## retrain the learned layer of safety triage (service/safety/triage_model.json) from eval/triage/
 	$(PY) -m eval.train_triage
 
-bench: setup  ## speed targets: triage's added latency per message, then answers over HTTP on the demo corpus
+bench: setup  ## speed targets: triage latency, load on the demo corpus, then every speed figure (NCI corpus when ../shared is there)
 	$(PY) -m eval.bench_triage
-	$(PY) -m eval.bench --corpus $(CORPUS) --suite eval/suites/demo-realistic.jsonl --requests 200
 	# Load: 10,000 questions from 32 concurrent clients after 2,000 at the same concurrency; 0 errors, memory growth <= 5%.
 	$(PY) -m eval.bench --corpus $(CORPUS) --suite eval/suites/demo-realistic.jsonl --requests 10000 \
 		--clients 32 --warmup 2000
+	# Torch and ONNX side by side, ask, start-up, latency, throughput, memory, builds: var/reports/bench.json and .html
+	@if [ -d $(SHARED)/corpus ]; then \
+		$(PY) -m eval.bench_speed --corpus $(SHARED)/corpus --suite eval/suites/shared-realistic.jsonl --builds; \
+	else \
+		echo "NOTE: $(SHARED)/corpus not found; speed figures on the demo corpus only"; \
+		$(PY) -m eval.bench_speed --corpus $(CORPUS) --suite eval/suites/demo-realistic.jsonl --builds; \
+	fi

@@ -22,11 +22,13 @@ from pathlib import Path
 import numpy as np
 
 from index.embedder import Embedder
+from index.encoder import progress_bar as _bar
 from ingest.loader import load_file
 from ingest.model import Document
 
 FILENAME = "embeddings.sqlite3"
 _LOOKUP = 500  # keys per SELECT (under SQLite's bound-parameter limit)
+_BLOCK = 4096  # texts embedded, then saved, at a time
 
 
 @dataclass
@@ -80,13 +82,19 @@ class EmbeddingCache:
                 found.update(db.execute(f"SELECT key, vector FROM vectors WHERE key IN ({marks})", part))
             missing = [i for i, k in enumerate(keys) if k not in found]
             first = list({keys[i]: i for i in reversed(missing)}.values())  # one text per missing key
-            if first:
-                vectors = embedder.encode([texts[i] for i in first], batch_size=batch_size, progress=progress)
-                pairs = zip(first, vectors, strict=True)
+            bar = _bar(len(first), progress)
+            for start in range(0, len(first), _BLOCK):  # saved block by block: a killed build resumes
+                block = first[start : start + _BLOCK]
+                vectors = embedder.encode([texts[i] for i in block], batch_size=batch_size)
+                pairs = zip(block, vectors, strict=True)
                 rows = [(keys[i], np.asarray(v, dtype=np.float32).tobytes()) for i, v in pairs]
                 with db:
                     db.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?)", rows)
                 found.update(rows)
+                if bar is not None:
+                    bar.update(len(block))
+            if bar is not None:
+                bar.close()
         finally:
             db.close()
         for i, key in enumerate(keys):

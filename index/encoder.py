@@ -88,7 +88,7 @@ class OnnxEmbedder:
             return out
         encodings = self._tokenizer.encode_batch(list(texts))
         order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))  # little padding
-        bar = _bar(len(texts), progress)
+        bar = progress_bar(len(texts), progress)
         for start in range(0, len(order), batch_size):
             rows = order[start : start + batch_size]
             width = max(len(encodings[i].ids) for i in rows)
@@ -111,7 +111,8 @@ class OnnxEmbedder:
         return len(self._counter.encode(text).ids)
 
 
-def _bar(total: int, progress: bool) -> Any:
+def progress_bar(total: int, progress: bool) -> Any:
+    """A tqdm bar of texts embedded (counts, rate, time left), or None."""
     if not progress or total < 256:
         return None
     from tqdm import tqdm

@@ -286,3 +286,23 @@ def test_a_build_with_progress_counts_files(tiny_corpus: Path, tmp_path: Path, c
     _build(tiny_corpus, tmp_path / "idx", FakeEmbedder(), progress=True, cache_dir=tmp_path / "cache")
     err = capsys.readouterr().err
     assert "cleaning: 100%" in err and "2/2" in err
+
+
+def test_a_build_stopped_half_way_keeps_what_it_embedded(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import index.cache as cache_module
+    from index.cache import EmbeddingCache
+
+    monkeypatch.setattr(cache_module, "_BLOCK", 2)
+    texts = [f"text number {i}" for i in range(5)]
+
+    class Dies(Recording):
+        def encode(self, texts, **kw):  # type: ignore[no-untyped-def]
+            if self.texts:
+                raise KeyboardInterrupt  # killed after its first block
+            return super().encode(texts, **kw)
+
+    with pytest.raises(KeyboardInterrupt):
+        EmbeddingCache(tmp_path).encode(Dies(), texts)
+    again = Recording()
+    EmbeddingCache(tmp_path).encode(again, texts)
+    assert again.texts == texts[2:]
