@@ -81,7 +81,7 @@ class EmbeddingCache:
                 marks = ",".join("?" * len(part))
                 found.update(db.execute(f"SELECT key, vector FROM vectors WHERE key IN ({marks})", part))
             missing = [i for i, k in enumerate(keys) if k not in found]
-            first = list({keys[i]: i for i in reversed(missing)}.values())  # one text per missing key
+            first = sorted({keys[i]: i for i in reversed(missing)}.values())  # one text per missing key
             bar = _bar(len(first), progress)
             for start in range(0, len(first), _BLOCK):  # saved block by block: a killed build resumes
                 block = first[start : start + _BLOCK]
