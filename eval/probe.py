@@ -27,7 +27,9 @@ TOKEN = "probe-staff-token-0123456789"
 
 
 def _env(src: Path, **extra: str) -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": str(src), "HF_HUB_OFFLINE": "1", "QA_STAFF_TOKEN": TOKEN, **extra}
+    # One server process (QA_WORKERS; older trees ignore it): rate limits are counted per process.
+    base = {"PYTHONPATH": str(src), "HF_HUB_OFFLINE": "1", "QA_STAFF_TOKEN": TOKEN, "QA_WORKERS": "1"}
+    return {**os.environ, **base, **extra}
 
 
 def _serve(src: Path, port: int, stderr: int = subprocess.DEVNULL, **extra: str) -> subprocess.Popen[bytes]:

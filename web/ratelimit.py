@@ -5,7 +5,9 @@
 ``/feedback``) and the staff sign-in. Over the limit: 429 with ``Retry-After`` (seconds) and the
 security headers. Clients are told apart by their address (behind a proxy, run uvicorn with
 ``--proxy-headers`` so that address is the client's). Counting is a moving window in memory
-(``limits``), per process; ``make eval`` drives the service in-process and is never throttled.
+(``limits``), per process: with ``--workers N`` a client may get up to N times the limit (the
+kernel spreads connections over the workers); ``make eval`` drives the service in-process and is
+never throttled.
 """
 
 from __future__ import annotations
