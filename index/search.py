@@ -7,6 +7,7 @@ document with its score and the id of the chunk that scored best.
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -18,6 +19,9 @@ from index.store import StoredIndex
 
 # Weight of the normalised BM25 score in the fusion, tuned with `make eval` on the dev suites.
 LEXICAL_WEIGHT = 0.15
+FIRST_TIER_BONUS = 0.03
+"""Added to chunks of the corpus's first source tier when it mixes tiers (see ``tier_bonus``)."""
+_TIER = re.compile(r"^(\d+)_")
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,23 @@ def _flat_vectors(flat: Any) -> np.ndarray:
     return view
 
 
+def tier_bonus(index: StoredIndex, bonus: float | None = None) -> np.ndarray:
+    """Per chunk: ``bonus`` for pages of the corpus's first source tier, else 0.
+
+    A page's ``sourceType`` starts with its tier (``01_nci_pdq``, ``02_nci_core``, ``03_nih_gard``).
+    When a corpus mixes tiers, the reference pages of a cancer service (NCI's, tier 01) come first
+    among pages that answer nearly as well; a corpus of one tier (or none) is scored as it is."""
+    tiers = {}
+    for doc_id, doc in index.documents.items():
+        found = _TIER.match(doc.meta.source_type or "")
+        tiers[doc_id] = int(found.group(1)) if found else None
+    known = {t for t in tiers.values() if t is not None}
+    if len(known) < 2:
+        return np.zeros(len(index.chunks), dtype=np.float32)
+    first, bonus = min(known), FIRST_TIER_BONUS if bonus is None else bonus
+    return np.array([bonus if tiers[c.doc] == first else 0.0 for c in index.chunks], dtype=np.float32)
+
+
 class Retriever:
     """Hybrid section retrieval: dense cosine plus normalised BM25, fused per chunk.
 
@@ -83,6 +104,7 @@ class Retriever:
         self.lexical_weight = lexical_weight
         self._chunk_pos = {c.id: i for i, c in enumerate(index.chunks)}
         self._vectors = _flat_vectors(index.chunk_index)
+        self._tier = tier_bonus(index)
         keys: dict[tuple[str, int], int] = {}
         self._section_of = np.array([keys.setdefault((c.doc, c.section), len(keys)) for c in index.chunks])
         self._allowed: OrderedDict[Filters, np.ndarray] = OrderedDict()
@@ -99,7 +121,7 @@ class Retriever:
 
     def chunk_scores(self, query: str, vector: np.ndarray) -> np.ndarray:
         """The fused score of every chunk, in chunk order."""
-        dense = self._vectors @ vector.astype(np.float32)
+        dense = self._vectors @ vector.astype(np.float32) + self._tier
         if self.lexical_weight <= 0:
             return dense
         lexical = self.index.lexical.scores(query)
