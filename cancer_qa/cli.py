@@ -141,8 +141,11 @@ def serve(
 
     import uvicorn
 
+    from web.serving import NoDelayHTTP, one_thread_each
+
     settings = load_settings(corpus=corpus, index_dir=index_dir, host=host, port=port, workers=workers)
     ensure_index(settings)
+    one_thread_each()
     logging.getLogger("cancer_qa").setLevel(logging.INFO)
     processes = settings.workers or os.cpu_count() or 1
     where = f"http://{settings.host}:{settings.port}"
@@ -150,7 +153,9 @@ def serve(
     if processes == 1:
         from web.app import create_app
 
-        uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+        uvicorn.run(
+            create_app(settings), host=settings.host, port=settings.port, log_level="info", http=NoDelayHTTP
+        )
         return
     # Each worker process builds the app from the environment: hand it these exact settings.
     os.environ.update(
@@ -159,7 +164,7 @@ def serve(
     )
     uvicorn.run(
         "web.app:app_from_environment", factory=True, workers=processes,
-        host=settings.host, port=settings.port, log_level="info",
+        host=settings.host, port=settings.port, log_level="info", http=NoDelayHTTP,
     )  # fmt: skip
 
 

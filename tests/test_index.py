@@ -306,3 +306,17 @@ def test_a_build_stopped_half_way_keeps_what_it_embedded(tmp_path: Path, monkeyp
     again = Recording()
     EmbeddingCache(tmp_path).encode(again, texts)
     assert again.texts == texts[2:]
+
+
+def test_the_first_source_tier_leads_only_when_tiers_are_mixed(tiny_corpus: Path, tmp_path: Path) -> None:
+    from index.search import FIRST_TIER_BONUS, tier_bonus
+
+    one_tier = _build(tiny_corpus, tmp_path / "a", FakeEmbedder())
+    assert not tier_bonus(load_index(one_tier.path, "fake-hash-64", "hint")).any()  # no tiers at all
+    for name, tier in (("lapatinib.md", "01_nci_pdq"), ("melanoma.md", "03_nih_gard")):
+        page = tiny_corpus / name
+        page.write_text(page.read_text().replace("source: NCI", f"source: NCI\nsourceType: {tier}"))
+    mixed = load_index(_build(tiny_corpus, tmp_path / "b", FakeEmbedder()).path, "fake-hash-64", "hint")
+    bonus = tier_bonus(mixed)
+    first = {c.doc for c, b in zip(mixed.chunks, bonus, strict=True) if b == np.float32(FIRST_TIER_BONUS)}
+    assert first == {"lapatinib"} and {c.doc for c, b in zip(mixed.chunks, bonus, strict=True) if b == 0} == {"melanoma"}

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -112,14 +113,19 @@ def test_serve_with_workers_hands_each_worker_the_same_settings(
     monkeypatch.setattr("service.qa.serving_embedder", lambda path, name: fake_embedder)
     monkeypatch.setenv("QA_MODEL", fake_embedder.name)
     monkeypatch.setenv("QA_DATA_DIR", str(tmp_path / "data"))
-    for key in ("QA_CORPUS", "QA_INDEX_DIR"):
+    from web.serving import SINGLE_THREADED
+
+    for key in ("QA_CORPUS", "QA_INDEX_DIR", *SINGLE_THREADED):  # serve sets them for its workers
         monkeypatch.delenv(key, raising=False)
     calls = []
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append((app, kw)))
     result = CliRunner().invoke(cli_module.cli, ["serve", "--corpus", str(tiny_corpus), "--workers", "2"])
     assert result.exit_code == 0, result.output
-    assert calls == [("web.app:app_from_environment",
-                      {"factory": True, "workers": 2, "host": "127.0.0.1", "port": 8000, "log_level": "info"})]  # fmt: skip
+    from web.serving import NoDelayHTTP
+
+    assert all(os.environ[key] == value for key, value in SINGLE_THREADED.items())
+    assert calls == [("web.app:app_from_environment", {"factory": True, "workers": 2, "host": "127.0.0.1",
+                      "port": 8000, "log_level": "info", "http": NoDelayHTTP})]  # fmt: skip
     from web.app import app_from_environment  # what each worker process runs, in its environment
 
     client = TestClient(app_from_environment())

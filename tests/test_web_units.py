@@ -258,3 +258,32 @@ def test_phone_numbers_become_tel_segments_with_accessible_names() -> None:
         "Call 911 now, text 988 (988lifeline.org), or 1-800-4-CANCER (1-800-422-6237)."
     )
     assert phone_segments(None) == [] and phone_segments("no numbers") == [{"text": "no numbers", "tel": None, "label": None}]
+
+
+def test_server_connections_send_small_responses_at_once() -> None:
+    import socket
+    from unittest.mock import MagicMock
+
+    from uvicorn.config import Config
+    from uvicorn.server import ServerState
+
+    from web.serving import NoDelayHTTP
+
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)  # proto 0, as uvicorn binds for workers
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    client = socket.create_connection(listener.getsockname())
+    accepted, _ = listener.accept()
+    try:
+        assert accepted.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) == 0  # what asyncio leaves alone
+        config = Config(app=MagicMock(), factory=False)
+        config.load()
+        transport = MagicMock()
+        transport.get_extra_info.side_effect = lambda name, default=None: {
+            "socket": accepted, "sockname": accepted.getsockname(), "peername": accepted.getpeername()
+        }.get(name, default)
+        NoDelayHTTP(config=config, server_state=ServerState(), app_state={}).connection_made(transport)
+        assert accepted.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) == 1
+    finally:
+        for s in (client, accepted, listener):
+            s.close()
