@@ -57,6 +57,11 @@ def terms(text: str) -> list[str]:
     return [t for t, _ in term_words(text)]
 
 
+def term_set(text: str) -> frozenset[str]:
+    """``frozenset(terms(text))``, stemming each distinct word once (whole pages at start-up)."""
+    return frozenset(stem(w) for w in set(words(text)) if w not in _STOP and (len(w) > 1 or w.isdigit()))
+
+
 class Lexical:
     """BM25 over a fixed list of texts; ``scores`` is aligned with that list."""
 

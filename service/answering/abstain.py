@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from cancer_qa.errors import ConfigError
-from index.lexical import term_words, terms
+from index.lexical import term_set, term_words, terms
 from ingest.model import Document
 from service.answering.gaps import sites
 from service.understanding.spelling import zipf
@@ -76,9 +76,7 @@ class Evidence:
 class Answerability:
     def __init__(self, documents: Iterable[Document]) -> None:
         documents = list(documents)
-        self.vocab: dict[str, frozenset[str]] = {
-            d.id: frozenset(terms(f"{d.title} {d.text}")) for d in documents
-        }
+        self.vocab: dict[str, frozenset[str]] = {d.id: term_set(f"{d.title} {d.text}") for d in documents}
         df = Counter(t for v in self.vocab.values() for t in v)
         self.corpus_terms = frozenset(df)
         """Every stemmed word any page uses."""

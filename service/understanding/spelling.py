@@ -56,7 +56,8 @@ class Speller:
     def __init__(self, texts: Iterable[str], min_length: int = 4) -> None:
         counts: Counter[str] = Counter()
         for text in texts:
-            counts.update(w.lower() for w in _WORD.findall(text))
+            for word, n in Counter(_WORD.findall(text)).items():  # lower-case each distinct word once
+                counts[word.lower()] += n
         self.counts = counts
         self.min_length = min_length
         self._words = list(counts)
