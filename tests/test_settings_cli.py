@@ -55,15 +55,19 @@ def test_cli_ingest_reports_skips(tiny_corpus: Path) -> None:
     assert report["skipped"] == [{"path": "empty.md", "reason": "empty file"}]
 
 
-def test_cli_index_and_ask_with_fake_model(
-    tiny_corpus: Path, tmp_path: Path, fake_embedder, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+@pytest.fixture
+def fake_model(tmp_path: Path, fake_embedder, monkeypatch):  # type: ignore[no-untyped-def]
+    """The CLI builds and serves with the fake embedder, data under tmp_path."""
     import index.embedder as embedder_module
 
     monkeypatch.setattr(embedder_module, "_MODELS", {fake_embedder.name: lambda cache_dir: fake_embedder})
     monkeypatch.setattr("service.qa.serving_embedder", lambda path, name: fake_embedder)
     monkeypatch.setenv("QA_MODEL", fake_embedder.name)
     monkeypatch.setenv("QA_DATA_DIR", str(tmp_path / "data"))
+    return fake_embedder
+
+
+def test_cli_index_and_ask_with_fake_model(tiny_corpus: Path, fake_model) -> None:  # type: ignore[no-untyped-def]
     runner = CliRunner()
     first = runner.invoke(cli_module.cli, ["index", "--corpus", str(tiny_corpus)])
     assert first.exit_code == 0, first.output
@@ -102,17 +106,11 @@ def test_serve_on_an_unwritable_data_folder_is_one_line(
 
 
 def test_serve_with_workers_hands_each_worker_the_same_settings(
-    tiny_corpus: Path, tmp_path: Path, fake_embedder, monkeypatch
+    tiny_corpus: Path, fake_model, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     import uvicorn
     from fastapi.testclient import TestClient
 
-    import index.embedder as embedder_module
-
-    monkeypatch.setattr(embedder_module, "_MODELS", {fake_embedder.name: lambda cache_dir: fake_embedder})
-    monkeypatch.setattr("service.qa.serving_embedder", lambda path, name: fake_embedder)
-    monkeypatch.setenv("QA_MODEL", fake_embedder.name)
-    monkeypatch.setenv("QA_DATA_DIR", str(tmp_path / "data"))
     from web.serving import SINGLE_THREADED
 
     for key in ("QA_CORPUS", "QA_INDEX_DIR", *SINGLE_THREADED):  # serve sets them for its workers
