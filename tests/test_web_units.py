@@ -287,3 +287,16 @@ def test_server_connections_send_small_responses_at_once() -> None:
     finally:
         for s in (client, accepted, listener):
             s.close()
+
+
+def test_each_server_process_answers_a_few_questions_at_a_time(tiny_settings, fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    import anyio.to_thread
+    from fastapi.testclient import TestClient
+
+    from web.app import create_app
+    from web.serving import ANSWER_THREADS
+
+    with TestClient(create_app(tiny_settings, fake_embedder)) as client:
+        limit = client.portal.call(lambda: anyio.to_thread.current_default_thread_limiter().total_tokens)  # type: ignore[union-attr]
+        assert limit == ANSWER_THREADS < 40  # anyio's default
+        assert client.post("/api/ask", json={"question": "What is lapatinib?"}).status_code == 200

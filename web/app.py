@@ -25,6 +25,7 @@ from web.chat import chat_router
 from web.provenance import http_url
 from web.ratelimit import RateLimit
 from web.security import quiet_access_log, secure
+from web.serving import limit_threads
 from web.source import source_router
 from web.staff import staff_router
 
@@ -50,6 +51,7 @@ def create_app(settings: Settings, embedder: Embedder | None = None) -> FastAPI:
         app.add_middleware(RateLimit, rule=settings.rate_limit)
     secure(app, settings.max_body_bytes)
     quiet_access_log()
+    limit_threads(app)
 
     @app.exception_handler(CancerQAError)
     async def _domain_error(request: Request, exc: CancerQAError) -> Response:

@@ -5,18 +5,31 @@ it only on sockets it created itself; with ``--workers N`` uvicorn binds the lis
 without it every small response waited on Nagle's algorithm and delayed ACKs (measured: /healthz
 44 ms instead of 1.6 ms). ``one_thread_each()`` keeps numerical libraries to one thread per
 request (requests already run side by side; OpenBLAS threads spinning in two processes on two
-cores took one-client answers from 17 to 64 ms).
+cores took one-client answers from 17 to 64 ms), caps glibc's malloc arenas, and
+``limit_threads(app)`` answers at most ``ANSWER_THREADS`` questions at once per process (answering
+is CPU work: anyio's default 40 threads only add memory and contention on two cores).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import ctypes
 import os
 import socket
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
 
+from fastapi import FastAPI
 from uvicorn.protocols.http.auto import AutoHTTPProtocol
 
-SINGLE_THREADED = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "TOKENIZERS_PARALLELISM": "false"}
+_M_ARENA_MAX = -8
+SINGLE_THREADED = {
+    "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "TOKENIZERS_PARALLELISM": "false",
+    "MALLOC_ARENA_MAX": "2",
+}  # fmt: skip
+ANSWER_THREADS = 4
 
 
 class NoDelayHTTP(AutoHTTPProtocol):  # type: ignore[misc, valid-type]
@@ -34,3 +47,20 @@ def one_thread_each() -> None:
     from threadpoolctl import threadpool_limits
 
     threadpool_limits(1)
+    with contextlib.suppress(OSError):  # this process (workers read MALLOC_ARENA_MAX at start); glibc only
+        ctypes.CDLL("libc.so.6").mallopt(_M_ARENA_MAX, int(SINGLE_THREADED["MALLOC_ARENA_MAX"]))
+
+
+def limit_threads(app: FastAPI, threads: int = ANSWER_THREADS) -> None:
+    """At start-up (inside the app's event loop), cap the threads that run sync endpoints."""
+    inner = app.router.lifespan_context
+
+    @asynccontextmanager
+    async def lifespan(served: Any) -> AsyncIterator[Any]:
+        import anyio.to_thread
+
+        anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        async with inner(served) as state:
+            yield state
+
+    app.router.lifespan_context = lifespan
