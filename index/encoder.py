@@ -153,7 +153,8 @@ def export_encoder(folder: Path) -> float:
             opset_version=17,
             dynamo=False,
         )
-    (folder / CHECK_FILE).write_text(json.dumps({"sha256": sha256(folder / MODEL_FILE)}))
+    digest = sha256(folder / MODEL_FILE)
+    (folder / CHECK_FILE).write_text(json.dumps({"sha256": digest}))  # OnnxEmbedder reads it
     want = reference.encode(list(SAMPLE), normalize_embeddings=True, convert_to_numpy=True)
     got = OnnxEmbedder(folder).encode(SAMPLE)
     cosine = float(np.min(np.sum(want * got, axis=1)))
@@ -164,7 +165,7 @@ def export_encoder(folder: Path) -> float:
             f"(smallest cosine {cosine:.6f} < {MIN_COSINE}); the index was not written"
         )
     check = {
-        "sha256": sha256(folder / MODEL_FILE),
+        "sha256": digest,
         "min_cosine": round(cosine, 7),
         "torch": torch.__version__,
     }
