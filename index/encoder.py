@@ -14,6 +14,7 @@ import os
 import shutil
 import warnings
 from collections.abc import Sequence
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -69,9 +70,6 @@ class OnnxEmbedder:
         self.folder = folder
         self._tokenizer = Tokenizer.from_file(str(folder / TOKENIZER_FILE))
         self._tokenizer.no_padding()
-        self._counter = Tokenizer.from_file(str(folder / TOKENIZER_FILE))
-        self._counter.no_padding()
-        self._counter.no_truncation()
         self._tokenizer.enable_truncation(MAX_WORDPIECES)
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads
@@ -105,6 +103,16 @@ class OnnxEmbedder:
         if bar is not None:
             bar.close()
         return out
+
+    @cached_property
+    def _counter(self) -> Any:
+        """The tokenizer without truncation (built on first use: serving never counts)."""
+        from tokenizers import Tokenizer
+
+        counter = Tokenizer.from_file(str(self.folder / TOKENIZER_FILE))
+        counter.no_padding()
+        counter.no_truncation()
+        return counter
 
     def count_wordpieces(self, text: str) -> int:
         """Wordpieces including [CLS] and [SEP], as the model sees them before truncation."""
