@@ -22,7 +22,8 @@ DEFAULT_MODEL = "all-MiniLM-L6-v2"
 
 
 MIN_STAFF_TOKEN = 16
-SECRETS = frozenset({"staff_token", "log_key"})
+DATABASE_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://", "sqlite:///")
+SECRETS = frozenset({"staff_token", "log_key", "database_url"})
 """Settings whose values an error never repeats."""
 
 
@@ -31,6 +32,11 @@ class Settings(BaseSettings):
 
     corpus: Path = Field(DEMO_CORPUS, description="Folder of source documents (searched recursively).")
     data_dir: Path = Field(REPO_ROOT / "var", description="Where indexes and the feedback database live.")
+    database_url: str | None = Field(
+        None,
+        description="Feedback and staff sign-ins: postgresql://user:pass@host:port/db for a PostgreSQL "
+        "server shared by replicas; unset: the SQLite file feedback.sqlite3 in the data folder.",
+    )
     index_dir: Path | None = Field(None, description="Index folder; default: derived from the corpus path.")
     model: str = Field(DEFAULT_MODEL, description="Embedding model name.")
     chunk_tokens: int = Field(180, ge=32, le=200, description="Chunk size in cl100k tokens.")
@@ -77,6 +83,14 @@ class Settings(BaseSettings):
             parse_many(value)
         except ValueError:
             raise ValueError("must be 'off' or limits such as '30/minute;300/hour'") from None
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _database(cls, value: str | None) -> str | None:
+        value = (value or "").strip() or None
+        if value is not None and not value.startswith(DATABASE_SCHEMES):
+            raise ValueError("must start with postgresql:// (a PostgreSQL server) or sqlite:/// (a file)")
         return value
 
     @field_validator("staff_token")

@@ -19,6 +19,7 @@ from cancer_qa import __version__
 from cancer_qa.errors import CancerQAError
 from index.search import Filters
 from service.context import contextualize
+from service.database import open_database
 from service.feedback import MAX_QUESTION_CHARS, MAX_REASON_CHARS, MAX_SOURCES, FeedbackStore, new_feedback
 from service.qa import QAService
 
@@ -175,7 +176,10 @@ class IndexState(BaseModel):
 class ReadyOut(BaseModel):
     status: str = Field(..., description="'ready' or 'not ready'.")
     index: IndexState
-    feedback_store_writable: bool
+    feedback_store_writable: bool = Field(
+        ..., description="False when feedback cannot be stored now (answers still work: see /healthz)."
+    )
+    feedback_store: str = Field(..., description="'sqlite' (the embedded file) or 'postgresql'.")
 
 
 def invalid_detail(errors: Sequence[Any]) -> str:
@@ -219,7 +223,8 @@ def create_api(service: QAService, feedback: FeedbackStore | None = None) -> Fas
         )
         return answer
 
-    store = feedback or FeedbackStore.in_dir(service.settings.data_dir)
+    settings = service.settings
+    store = feedback or FeedbackStore(open_database(settings.database_url, settings.data_dir))
     app.state.feedback = store
 
     @app.post(
@@ -261,6 +266,7 @@ def create_api(service: QAService, feedback: FeedbackStore | None = None) -> Fas
                 "checksums_verified": True,
             },
             "feedback_store_writable": writable,
+            "feedback_store": store.database.kind,
         }
         return JSONResponse(status_code=200 if writable else 503, content=body)
 

@@ -1,17 +1,16 @@
-"""Answer feedback: a thumbs up or down, an optional reason, stored in SQLite.
+"""Answer feedback: a thumbs up or down, an optional reason, kept in the service's database.
 
 ``new_feedback(...)`` validates and builds a ``Feedback``; the question is kept only when the person
 ticked "share my question" (``share_question``), otherwise it is dropped here, before storage.
-``FeedbackStore`` is a small SQLite file (``settings.data_dir / "feedback.sqlite3"``); each call
-opens its own connection, so it is safe from the server's worker threads.
+``FeedbackStore`` reads and writes it through ``service/database.py`` (the SQLite file
+``data_dir/feedback.sqlite3`` by default, or the PostgreSQL server of ``QA_DATABASE_URL``); it is
+safe from the server's worker threads and from several processes and replicas at once.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -19,23 +18,12 @@ from typing import Any
 
 from cancer_qa.errors import BadFeedbackError, StoreUnavailableError
 from cancer_qa.text import encodable
+from service.database import Database, open_database
 
 RATINGS = ("up", "down")
 MAX_REASON_CHARS = 1000
 MAX_QUESTION_CHARS = 2000
 MAX_SOURCES = 20
-FILENAME = "feedback.sqlite3"
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS feedback (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    created TEXT NOT NULL,
-    rating TEXT NOT NULL CHECK (rating IN ('up', 'down')),
-    reason TEXT,
-    sources TEXT NOT NULL,
-    question TEXT
-)
-"""
 
 
 @dataclass(frozen=True)
@@ -105,42 +93,45 @@ def new_feedback(
 
 
 class FeedbackStore:
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            reason = f"the data folder {path.parent} cannot be created: {exc.strerror}"
-            raise StoreUnavailableError(reason) from exc
-        with self._connect() as db:
-            db.execute(_SCHEMA)
+    """Feedback rows in the service's database (``service/database.py``: the SQLite file by
+    default, PostgreSQL when ``QA_DATABASE_URL`` names one); replicas on one database share them."""
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
 
     @classmethod
     def in_dir(cls, data_dir: Path) -> FeedbackStore:
-        return cls(data_dir / FILENAME)
+        """The embedded SQLite store of one data folder."""
+        return cls(open_database(None, data_dir))
+
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file, when the store is one."""
+        return getattr(self.database, "path", None)
 
     def add(self, feedback: Feedback) -> Feedback:
-        with self._connect() as db:
-            cursor = db.execute(
-                "INSERT INTO feedback (created, rating, reason, sources, question) VALUES (?, ?, ?, ?, ?)",
-                (
-                    feedback.created,
-                    feedback.rating,
-                    feedback.reason,
-                    json.dumps([list(s) for s in feedback.sources]),
-                    feedback.question,
-                ),
+        with self.database.transaction() as tx:
+            rows = tx.execute(
+                "INSERT INTO feedback (created, rating, reason, sources, question) "
+                "VALUES (:created, :rating, :reason, :sources, :question) RETURNING id",
+                {
+                    "created": feedback.created,
+                    "rating": feedback.rating,
+                    "reason": feedback.reason,
+                    "sources": json.dumps([list(s) for s in feedback.sources]),
+                    "question": feedback.question,
+                },
             )
-            return replace(feedback, id=cursor.lastrowid)
+        return replace(feedback, id=int(rows[0][0]))
 
     def recent(self, limit: int = 200, offset: int = 0) -> list[Feedback]:
         """The newest feedback first, ``limit`` of them after skipping ``offset``."""
-        with self._connect() as db:
-            rows = db.execute(
+        with self.database.transaction() as tx:
+            rows = tx.execute(
                 "SELECT id, created, rating, reason, sources, question FROM feedback "
-                "ORDER BY id DESC LIMIT ? OFFSET ?",
-                (limit, offset),
-            ).fetchall()
+                "ORDER BY id DESC LIMIT :limit OFFSET :offset",
+                {"limit": limit, "offset": offset},
+            )
         return [
             Feedback(
                 rating=rating,
@@ -148,7 +139,7 @@ class FeedbackStore:
                 reason=reason,
                 sources=tuple((d, s) for d, s in json.loads(sources)),
                 question=question,
-                id=row_id,
+                id=int(row_id),
             )
             for row_id, created, rating, reason, sources, question in rows
         ]
@@ -156,38 +147,23 @@ class FeedbackStore:
     def forget_before(self, cutoff: datetime) -> int:
         """Delete feedback older than ``cutoff`` (the retention period); returns how many."""
         stamp = cutoff.astimezone(UTC).isoformat(timespec="seconds")
-        with self._connect() as db:
-            return db.execute("DELETE FROM feedback WHERE created < ?", (stamp,)).rowcount
+        with self.database.transaction() as tx:
+            tx.execute("DELETE FROM feedback WHERE created < :stamp", {"stamp": stamp})
+            return tx.rowcount
 
     def counts(self) -> dict[str, int]:
-        with self._connect() as db:
-            rows = db.execute("SELECT rating, COUNT(*) FROM feedback GROUP BY rating").fetchall()
-        found = dict(rows)
+        with self.database.transaction() as tx:
+            rows = tx.execute("SELECT rating, COUNT(*) FROM feedback GROUP BY rating")
+        found = {rating: count for rating, count in rows}
         return {rating: int(found.get(rating, 0)) for rating in RATINGS}
-
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        try:
-            db = sqlite3.connect(self.path, timeout=10)
-        except sqlite3.Error as exc:
-            raise StoreUnavailableError(f"the feedback store {self.path} cannot be opened: {exc}") from exc
-        try:
-            with db:  # commits, or rolls back on error
-                yield db
-        except sqlite3.OperationalError as exc:
-            raise StoreUnavailableError(f"the feedback store {self.path} cannot be written: {exc}") from exc
-        finally:
-            db.close()
 
     def writable(self) -> bool:
         """True when a feedback post would be stored (the readiness check asks)."""
         try:
-            with self._connect() as db:
-                db.execute("BEGIN IMMEDIATE")  # takes the write lock, as an insert would
-                db.rollback()
-            return True
+            self.database.prepare()
         except StoreUnavailableError:
             return False
+        return self.database.writable()
 
 
 def _now() -> datetime:
@@ -208,5 +184,6 @@ class Retention:
         now = self._clock()
         if self._last is not None and now - self._last < timedelta(days=1):
             return 0
-        self._last = now
-        return self.store.forget_before(now - timedelta(days=self.days))
+        deleted = self.store.forget_before(now - timedelta(days=self.days))
+        self._last = now  # only once it worked: a database that was down is tried again
+        return deleted

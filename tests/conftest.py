@@ -14,6 +14,8 @@ import pytest
 
 from cancer_qa.settings import load_settings
 
+pytest_plugins = ["tests.postgres"]
+
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 DEMO = REPO / "corpus" / "demo"

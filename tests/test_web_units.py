@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 import pytest
 
 from cancer_qa.errors import BadFeedbackError, BadParameterError
 from ingest.model import Document, Metadata, Section, Sentence
-from service.feedback import Feedback, FeedbackStore, new_feedback
+from service.feedback import Feedback, new_feedback
 from web.answer_view import answer_view, next_previous, number_label, reply_kind, source_href
 from web.provenance import format_citation, http_url, review_status
 from web.source import Block, SectionView, Segment, parse_highlights, section_views
@@ -231,17 +230,6 @@ def test_new_feedback_rejects_bad_input(kwargs: dict, detail: str) -> None:  # t
     with pytest.raises(BadFeedbackError) as err:
         new_feedback(**kwargs)
     assert str(err.value) == detail
-
-
-def test_feedback_store_round_trips_newest_first(tmp_path: Path) -> None:
-    store = FeedbackStore.in_dir(tmp_path / "data")
-    first = store.add(new_feedback("up", None, [("a", "A")], now=NOW))
-    second = store.add(new_feedback("down", "wrong page", [("b", "B"), ("c", "C")], "q?", True, now=NOW))
-    assert (first.id, second.id) == (1, 2)
-    again = FeedbackStore(tmp_path / "data" / "feedback.sqlite3")  # a new connection reads the same file
-    assert again.recent() == [second, first]
-    assert again.recent(limit=1) == [second]
-    assert again.counts() == {"up": 1, "down": 1}
 
 
 def test_phone_numbers_become_tel_segments_with_accessible_names() -> None:

@@ -72,3 +72,47 @@ def live_server(app: Any) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+@contextmanager
+def server_process(settings: Settings, **env: str) -> Iterator[str]:
+    """``cancer-qa serve`` as its own process (one worker) on a free port, over ``settings``' corpus
+    and data folder (its index already built), plus ``QA_`` variables in ``env``; its base URL."""
+    import os
+    import subprocess
+    import sys
+
+    import httpx
+
+    port = free_port()
+    environ = {
+        **os.environ,
+        "QA_CORPUS": str(settings.corpus),
+        "QA_DATA_DIR": str(settings.data_dir),
+        "QA_WORKERS": "1",
+        "QA_RATE_LIMIT": "off",
+        **env,
+    }
+    command = [sys.executable, "-m", "cancer_qa", "serve", "--port", str(port)]
+    process = subprocess.Popen(command, env=environ, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"the server exited: {process.stderr.read().decode()[-2000:]}")  # type: ignore[union-attr]
+            try:
+                if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError("the server did not start in 120 s")
+            time.sleep(0.1)
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()

@@ -8,6 +8,7 @@ back as an HTML page with the same status and exact message as the API's ``{"det
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -15,10 +16,11 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from cancer_qa.errors import CancerQAError
+from cancer_qa.errors import CancerQAError, StoreUnavailableError
 from cancer_qa.settings import Settings, load_settings
 from index.embedder import Embedder
 from service.api import create_api
+from service.database import open_database
 from service.feedback import FeedbackStore
 from service.qa import QAService
 from web.chat import chat_router
@@ -30,6 +32,7 @@ from web.source import source_router
 from web.staff import staff_router
 
 HERE = Path(__file__).resolve().parent
+log = logging.getLogger("cancer_qa.web")
 
 
 def app_from_environment() -> FastAPI:
@@ -39,7 +42,11 @@ def app_from_environment() -> FastAPI:
 
 def create_app(settings: Settings, embedder: Embedder | None = None) -> FastAPI:
     service = QAService.open(settings, embedder)
-    store = FeedbackStore.in_dir(settings.data_dir)
+    store = FeedbackStore(open_database(settings.database_url, settings.data_dir))
+    try:  # create or migrate the schema now; if the database is down, answers start anyway
+        store.database.prepare()
+    except StoreUnavailableError as exc:
+        log.warning("feedback store unavailable at start-up (answers still work): %s", exc)
     app = create_api(service, store)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.filters["http_url"] = http_url

@@ -2,7 +2,7 @@
 
 A request is staff when it sends ``Authorization: Bearer <token>`` or carries the session cookie
 set by the login form. A session is a random id kept on the server (``Sessions``, in the feedback
-database, so all workers share it): new at every sign-in, it expires after eight hours, and
+database, so all workers and replicas share it): new at every sign-in, it expires after eight hours, and
 signing out revokes it; the cookie never holds the
 token or anything derived from it. Token comparisons are constant-time (``hmac.compare_digest``).
 With no token configured the staff pages are open (local use), and say so.
@@ -13,15 +13,13 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-import sqlite3
 import time
 from collections.abc import Callable
-from contextlib import closing
-from pathlib import Path
 
 from fastapi import Request
 
 from cancer_qa.errors import NotAuthorizedError
+from service.database import Database
 
 COOKIE = "qa_staff"
 SESSION_SECONDS = 8 * 3600
@@ -30,20 +28,16 @@ NEED_TOKEN = "staff token required: send 'Authorization: Bearer <token>' or sign
 
 
 class Sessions:
-    """Signed-in staff sessions in a small SQLite table next to the feedback (``path``), so every
-    server worker sees the same sign-ins; only a hash of each session id is stored."""
+    """Signed-in staff sessions in the service's database (the feedback's: the SQLite file, or the
+    PostgreSQL server that replicas share), so every worker and replica sees the same sign-ins;
+    only a hash of each session id is stored."""
 
     def __init__(
-        self, path: Path, seconds: int = SESSION_SECONDS, clock: Callable[[], float] = time.time
+        self, database: Database, seconds: int = SESSION_SECONDS, clock: Callable[[], float] = time.time
     ) -> None:
-        self.path = path
+        self.database = database
         self.seconds = seconds
         self._clock = clock
-        with self._db() as db:
-            db.execute("CREATE TABLE IF NOT EXISTS staff_sessions (digest TEXT PRIMARY KEY, expires REAL)")
-
-    def _db(self) -> sqlite3.Connection:
-        return sqlite3.connect(self.path, timeout=10)
 
     @staticmethod
     def _digest(session: str) -> str:
@@ -52,29 +46,31 @@ class Sessions:
     def start(self) -> str:
         now = self._clock()
         session = secrets.token_urlsafe(32)
-        with closing(self._db()) as db, db:
-            db.execute("DELETE FROM staff_sessions WHERE expires <= ?", (now,))
-            db.execute(  # the oldest go first
+        with self.database.transaction() as tx:
+            tx.execute("DELETE FROM staff_sessions WHERE expires <= :now", {"now": now})
+            tx.execute(  # the oldest go first
                 "DELETE FROM staff_sessions WHERE digest IN (SELECT digest FROM staff_sessions "
-                "ORDER BY expires DESC LIMIT -1 OFFSET ?)",
-                (MAX_SESSIONS - 1,),
+                "ORDER BY expires DESC LIMIT :all OFFSET :keep)",
+                {"all": 1 << 62, "keep": MAX_SESSIONS - 1},
             )
-            row = (self._digest(session), now + self.seconds)
-            db.execute("INSERT INTO staff_sessions VALUES (?, ?)", row)
+            row = {"digest": self._digest(session), "expires": now + self.seconds}
+            tx.execute("INSERT INTO staff_sessions (digest, expires) VALUES (:digest, :expires)", row)
         return session
 
     def valid(self, session: str | None) -> bool:
         if not session:
             return False
-        with closing(self._db()) as db:
-            row = db.execute("SELECT expires FROM staff_sessions WHERE digest = ?", (self._digest(session),))
-            found = row.fetchone()
-        return found is not None and found[0] > self._clock()
+        with self.database.transaction() as tx:
+            found = tx.execute(
+                "SELECT expires FROM staff_sessions WHERE digest = :digest", {"digest": self._digest(session)}
+            )
+        return bool(found) and float(found[0][0]) > self._clock()
 
     def end(self, session: str | None) -> None:
         if session:
-            with closing(self._db()) as db, db:
-                db.execute("DELETE FROM staff_sessions WHERE digest = ?", (self._digest(session),))
+            with self.database.transaction() as tx:
+                digest = {"digest": self._digest(session)}
+                tx.execute("DELETE FROM staff_sessions WHERE digest = :digest", digest)
 
 
 def token_matches(given: str | None, token: str) -> bool:

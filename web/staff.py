@@ -8,6 +8,7 @@ documents past their review date. With ``QA_STAFF_TOKEN`` set, every page here n
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
@@ -16,7 +17,7 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from cancer_qa.errors import BadParameterError, BadQuestionError, NotAuthorizedError
+from cancer_qa.errors import BadParameterError, BadQuestionError, NotAuthorizedError, StoreUnavailableError
 from index.search import Filters
 from service.answer import Passage
 from service.feedback import FeedbackStore, Retention
@@ -102,9 +103,10 @@ PAGE_SIZE = 50
 def staff_router(service: QAService, templates: Jinja2Templates, store: FeedbackStore) -> APIRouter:
     router = APIRouter()
     token = service.settings.staff_token
-    sessions = Sessions(store.path)
+    sessions = Sessions(store.database)
     retention = Retention(store, service.settings.feedback_retention_days)
-    retention.run()
+    with suppress(StoreUnavailableError):  # a database that is down: the next staff view runs it
+        retention.run()
 
     def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
         base = {"open_access": not token, "signed_in": bool(token) and is_staff(request, token, sessions)}
