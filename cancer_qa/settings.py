@@ -59,6 +59,10 @@ class Settings(BaseSettings):
     workers: int = Field(
         0, ge=0, le=64, description="Server processes for `serve` (0: one per core); they share the index."
     )
+    index_check_seconds: float = Field(
+        2.0, ge=0, le=3600,
+        description="How often a running server checks for a new index version to swap to (0: never).",
+    )  # fmt: skip
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535)
     log_questions: bool = Field(False, description="Write raw question text to logs (local debugging only).")

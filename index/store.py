@@ -30,6 +30,7 @@ import numpy as np
 
 from cancer_qa.errors import IndexMismatchError, IndexMissingError
 from index.lexical import Lexical
+from index.versions import current_version, publish
 from ingest.model import Chunk, Document
 
 FORMAT_VERSION = 5
@@ -99,8 +100,9 @@ def write_index(
     lexical: Lexical,
     encoder: Path | None = None,
 ) -> None:
-    """Write to a temporary sibling folder, then swap it into place; ``encoder`` is a folder with
-    the ONNX encoder, copied in as ``encoder/``."""
+    """Write to a temporary sibling folder, then publish it as a new version of ``path`` (the
+    pointer switches atomically: ``index/versions.py``); ``encoder`` is a folder with the ONNX
+    encoder, copied in as ``encoder/``."""
     import faiss
 
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -127,11 +129,7 @@ def write_index(
          "encoder": check}  # fmt: skip
     )
     (tmp / PARAMS).write_text(json.dumps(stamped.to_dict(), indent=2) + "\n")
-    old = path.parent / f".{path.name}.old-{os.getpid()}"
-    if path.exists():
-        path.rename(old)
-    tmp.rename(path)
-    shutil.rmtree(old, ignore_errors=True)
+    publish(tmp, path)
 
 
 def checksums(path: Path) -> dict[str, str]:
@@ -146,15 +144,17 @@ def checksums(path: Path) -> dict[str, str]:
     return found
 
 
-def verify(path: Path, params: IndexParams, rebuild_hint: str) -> None:
-    """Refuse a folder whose files are missing or differ from what was written, naming the file."""
+def verify(path: Path, params: IndexParams, rebuild_hint: str, shown: Path | None = None) -> None:
+    """Refuse a folder whose files are missing or differ from what was written, naming the file
+    (and the folder as ``shown``: the index path the user knows, not its version folder)."""
     fix = f"rebuild with: {rebuild_hint}"
+    folder, path = path, shown or path
     if not params.checksums:
         raise IndexMismatchError(f"index at {path} records no checksums; {fix}")
     for name in params.checksums:
-        if not (path / name).is_file():
+        if not (folder / name).is_file():
             raise IndexMismatchError(f"index at {path} is incomplete: {name} is missing; {fix}")
-    found = checksums(path)
+    found = checksums(folder)
     for name, expected in params.checksums.items():
         if found.get(name) != expected:
             raise IndexMismatchError(f"index at {path} is damaged: {name} does not match its checksum; {fix}")
@@ -165,9 +165,10 @@ def load_index(path: Path, model: str, rebuild_hint: str) -> StoredIndex:
     files are missing or damaged."""
     import faiss
 
-    if not (path / PARAMS).exists():
+    folder = current_version(path)  # this version's files, even if the pointer moves on meanwhile
+    if not (folder / PARAMS).exists():
         raise IndexMissingError(f"no index at {path}; build it with: {rebuild_hint}")
-    params = read_params(path)
+    params = read_params(folder)
     if params is None:
         raise IndexMismatchError(f"unreadable {PARAMS} in {path}; rebuild with: {rebuild_hint}")
     if params.format_version != FORMAT_VERSION or params.model != model:
@@ -175,16 +176,16 @@ def load_index(path: Path, model: str, rebuild_hint: str) -> StoredIndex:
             f"index at {path} was built with model {params.model!r} (format {params.format_version}), "
             f"but this service uses model {model!r} (format {FORMAT_VERSION}); rebuild with: {rebuild_hint}"
         )
-    verify(path, params, rebuild_hint)
+    verify(folder, params, rebuild_hint, shown=path)
     documents = {}
-    with (path / "documents.jsonl").open(encoding="utf-8") as lines:
+    with (folder / "documents.jsonl").open(encoding="utf-8") as lines:
         for line in lines:
             doc = Document.from_dict(json.loads(line))
             documents[doc.id] = doc
-    with (path / "chunks.jsonl").open(encoding="utf-8") as lines:
+    with (folder / "chunks.jsonl").open(encoding="utf-8") as lines:
         chunks = [Chunk.from_dict(json.loads(line)) for line in lines]
-    chunk_index = faiss.read_index(str(path / "chunks.faiss"), faiss.IO_FLAG_MMAP)
-    sentence_vectors = np.load(path / "sentences.npy", mmap_mode="r")  # float16, shared by workers
+    chunk_index = faiss.read_index(str(folder / "chunks.faiss"), faiss.IO_FLAG_MMAP)
+    sentence_vectors = np.load(folder / "sentences.npy", mmap_mode="r")  # float16, shared by workers
     if chunk_index.ntotal != len(chunks) or chunk_index.d != params.dim:
         raise IndexMismatchError(f"index at {path} is inconsistent; rebuild with: {rebuild_hint}")
     offsets, row = {}, 0
@@ -193,5 +194,5 @@ def load_index(path: Path, model: str, rebuild_hint: str) -> StoredIndex:
         row += len(doc.sentences)
     if row != len(sentence_vectors):
         raise IndexMismatchError(f"index at {path} is inconsistent; rebuild with: {rebuild_hint}")
-    lexical = Lexical.load(path, len(chunks))
-    return StoredIndex(path, params, documents, chunks, chunk_index, sentence_vectors, offsets, lexical)
+    lexical = Lexical.load(folder, len(chunks))
+    return StoredIndex(folder, params, documents, chunks, chunk_index, sentence_vectors, offsets, lexical)

@@ -76,7 +76,9 @@ class Retrieval:
 
 
 class QAService:
-    def __init__(self, settings: Settings, index: StoredIndex, embedder: Embedder) -> None:
+    def __init__(
+        self, settings: Settings, index: StoredIndex, embedder: Embedder, log_key: bytes | None = None
+    ) -> None:
         self.settings = settings
         self.index = index
         self.retriever = Retriever(index, embedder)
@@ -92,7 +94,8 @@ class QAService:
         self._known = frozenset(self.speller.counts)  # the corpus's words count as English
         # Logged question hashes are keyed: without the key, hashing a list of likely questions
         # cannot re-identify them. A key per process unless QA_LOG_KEY sets one for the deployment.
-        self._log_key = (settings.log_key or "").encode() or secrets.token_bytes(32)
+        # (A service built for a new index version keeps its predecessor's key: ``log_key``.)
+        self.log_key = log_key or (settings.log_key or "").encode() or secrets.token_bytes(32)
         if settings.log_questions:
             log.warning(
                 "QA_LOG_QUESTIONS is on: raw question text will be written to the logs. "
@@ -305,7 +308,7 @@ class QAService:
     def _log(self, question: str, answer: Answer, seconds: float) -> None:
         fields = {
             "request_id": uuid.uuid4().hex[:12],
-            "question_hmac": hmac.new(self._log_key, question.encode(), hashlib.sha256).hexdigest()[:16],
+            "question_hmac": hmac.new(self.log_key, question.encode(), hashlib.sha256).hexdigest()[:16],
             "abstained": answer.abstained,
             "safety": answer.safety,
             "sentences": len(answer.answer),

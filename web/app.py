@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import cast
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
@@ -22,12 +23,13 @@ from index.embedder import Embedder
 from service.api import create_api
 from service.database import open_database
 from service.feedback import FeedbackStore
+from service.live import LiveService
 from service.qa import QAService
 from web.chat import chat_router
 from web.provenance import http_url
 from web.ratelimit import RateLimit
 from web.security import quiet_access_log, secure
-from web.serving import limit_threads
+from web.serving import limit_threads, watch_index
 from web.source import source_router
 from web.staff import staff_router
 
@@ -41,11 +43,15 @@ def app_from_environment() -> FastAPI:
 
 
 def create_app(settings: Settings, embedder: Embedder | None = None) -> FastAPI:
-    service = QAService.open(settings, embedder)
+    live = LiveService.open(settings, embedder)
+    service = cast(QAService, live)  # every route reads the index's current version
     store = FeedbackStore(open_database(settings.database_url, settings.data_dir))
-    try:  # create or migrate the schema now; if the database is down, answers start anyway
+    try:  # create or migrate the schema now
         store.database.prepare()
     except StoreUnavailableError as exc:
+        if store.database.kind == "sqlite":  # a local file we cannot write: fix the setting first
+            raise
+        # A database server that is down may come back: answer meanwhile (feedback gets a 503).
         log.warning("feedback store unavailable at start-up (answers still work): %s", exc)
     app = create_api(service, store)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
@@ -59,6 +65,7 @@ def create_app(settings: Settings, embedder: Embedder | None = None) -> FastAPI:
     secure(app, settings.max_body_bytes)
     quiet_access_log()
     limit_threads(app)
+    watch_index(app, live, settings.index_check_seconds)
 
     @app.exception_handler(CancerQAError)
     async def _domain_error(request: Request, exc: CancerQAError) -> Response:

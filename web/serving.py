@@ -19,10 +19,13 @@ import os
 import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI
 from uvicorn.protocols.http.auto import AutoHTTPProtocol
+
+if TYPE_CHECKING:
+    from service.live import LiveService
 
 _M_ARENA_MAX = -8
 SINGLE_THREADED = {
@@ -62,5 +65,21 @@ def limit_threads(app: FastAPI, threads: int = ANSWER_THREADS) -> None:
         anyio.to_thread.current_default_thread_limiter().total_tokens = threads
         async with inner(served) as state:
             yield state
+
+    app.router.lifespan_context = lifespan
+
+
+def watch_index(app: FastAPI, live: LiveService, seconds: float) -> None:
+    """While the server runs, swap to a new index version when a build publishes one."""
+    inner = app.router.lifespan_context
+
+    @asynccontextmanager
+    async def lifespan(served: Any) -> AsyncIterator[Any]:
+        live.start(seconds)
+        try:
+            async with inner(served) as state:
+                yield state
+        finally:
+            live.stop()
 
     app.router.lifespan_context = lifespan
