@@ -15,7 +15,7 @@ TOKEN = "replica-test-token-0123456789"
 def test_two_replicas_share_feedback_and_sign_ins(demo_settings, postgres_url: str) -> None:  # type: ignore[no-untyped-def]
     env = {"QA_DATABASE_URL": postgres_url, "QA_STAFF_TOKEN": TOKEN}
     staff = {"Authorization": f"Bearer {TOKEN}"}
-    with server_process(demo_settings, **env) as a, server_process(demo_settings, **env) as b:
+    with server_process(demo_settings, **env) as (a, _), server_process(demo_settings, **env) as (b, _):
         for base, name in ((a, "replica A"), (b, "replica B")):
             assert httpx.get(f"{base}/readyz").json()["feedback_store"] == "postgresql"
             answer = httpx.post(f"{base}/api/ask", json={"question": "What is a biopsy?"}, timeout=30)

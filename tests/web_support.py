@@ -75,9 +75,10 @@ def live_server(app: Any) -> Iterator[str]:
 
 
 @contextmanager
-def server_process(settings: Settings, **env: str) -> Iterator[str]:
+def server_process(settings: Settings, **env: str) -> Iterator[tuple[str, int]]:
     """``cancer-qa serve`` as its own process (one worker) on a free port, over ``settings``' corpus
-    and data folder (its index already built), plus ``QA_`` variables in ``env``; its base URL."""
+    and data folder (its index already built), plus ``QA_`` variables in ``env``; its base URL and
+    process id."""
     import os
     import subprocess
     import sys
@@ -94,13 +95,17 @@ def server_process(settings: Settings, **env: str) -> Iterator[str]:
         **env,
     }
     command = [sys.executable, "-m", "cancer_qa", "serve", "--port", str(port)]
-    process = subprocess.Popen(command, env=environ, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    import tempfile
+
+    log = tempfile.TemporaryFile()  # not a pipe: a full pipe would stall the server's logging
+    process = subprocess.Popen(command, env=environ, stdout=log, stderr=log)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 120
         while True:
             if process.poll() is not None:
-                raise RuntimeError(f"the server exited: {process.stderr.read().decode()[-2000:]}")  # type: ignore[union-attr]
+                log.seek(0)
+                raise RuntimeError(f"the server exited: {log.read().decode()[-2000:]}")
             try:
                 if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
                     break
@@ -109,10 +114,11 @@ def server_process(settings: Settings, **env: str) -> Iterator[str]:
             if time.monotonic() > deadline:
                 raise RuntimeError("the server did not start in 120 s")
             time.sleep(0.1)
-        yield base
+        yield base, process.pid
     finally:
         process.terminate()
         try:
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             process.kill()
+        log.close()
