@@ -230,7 +230,8 @@ MULTIPROCESS_WORKER = textwrap.dedent(
 
 def test_worker_processes_add_up_in_one_scrape(tmp_path: Path, fake_embedder) -> None:  # type: ignore[no-untyped-def]
     """Two worker processes share PROMETHEUS_MULTIPROC_DIR, as under ``serve --workers 2``; a
-    scrape of either counts both. Their stdout is the bare JSON access lines."""
+    scrape of either counts both. With serve's logging set-up, their stdout is the bare JSON
+    access lines and their stderr has the service's own log."""
     settings = corpus_settings(tmp_path, fake_embedder, rate_limit="off")
     shared = tmp_path / "metrics"
     shared.mkdir()
@@ -252,6 +253,7 @@ def test_worker_processes_add_up_in_one_scrape(tmp_path: Path, fake_embedder) ->
         )  # fmt: skip
         assert done.returncode == 0, done.stderr
         outputs.append(done.stdout)
+        assert " INFO cancer_qa.service ask request_id=" in done.stderr  # the service log reaches workers too
     body = scrape.read_text()
     assert value(body, "cancer_qa_answers_total", outcome="answered") == 2
     assert value(body, "cancer_qa_feedback_total", rating="up") == 2

@@ -134,11 +134,20 @@ def log_requests(app: FastAPI, *observers: RequestObserver) -> None:
 
 
 def log_config() -> dict[str, Any]:
-    """uvicorn's logging configuration plus the access lines, bare JSON on stdout (each server
-    process applies it at start, worker processes included)."""
+    """uvicorn's logging configuration plus the access lines, bare JSON on stdout, and the
+    service's own log (``cancer_qa.*``, e.g. each ask's keyed hash) on stderr in the CLI's format.
+    Each server process applies it at start: worker processes, which inherit nothing of the CLI's
+    logging set-up, included."""
     from uvicorn.config import LOGGING_CONFIG
 
     config = copy.deepcopy(LOGGING_CONFIG)
+    config["formatters"]["cancer_qa"] = {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}
+    config["handlers"]["cancer_qa"] = {
+        "class": "logging.StreamHandler",
+        "formatter": "cancer_qa",
+        "stream": "ext://sys.stderr",
+    }
+    config["loggers"]["cancer_qa"] = {"handlers": ["cancer_qa"], "level": "INFO", "propagate": False}
     config["formatters"]["json_lines"] = {"format": "%(message)s"}
     config["handlers"]["json_access"] = {
         "class": "logging.StreamHandler",
