@@ -12,7 +12,6 @@ import os
 import subprocess
 import sys
 import textwrap
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -149,21 +148,38 @@ def test_no_question_text_or_hash_reaches_the_metrics_or_the_access_log(
         assert digest not in text
 
 
-def test_the_index_figures_are_read_at_each_scrape(client: TestClient) -> None:
-    app = client.app
-    params = app.state.qa.index.params  # type: ignore[attr-defined]
+def test_the_index_figures_follow_a_live_swap_and_answers_are_still_counted(
+    client: TestClient, fake_embedder
+) -> None:  # type: ignore[no-untyped-def]
+    from index.build import build_index
+    from tests.conftest import write
+    from tests.test_live import NEW_PAGE
+
+    live = client.app.state.qa  # type: ignore[attr-defined]
+    params = live.index.params
     body = client.get("/metrics").text
     assert value(body, "cancer_qa_index_documents") == params.documents == 2
     assert value(body, "cancer_qa_index_chunks") == params.chunks
-    info = {"format_version": str(params.format_version), "model": "fake-hash-64"}
-    assert value(body, "cancer_qa_index_info", **info) == 1
+    assert (
+        value(body, "cancer_qa_index_info", format_version=str(params.format_version), model="fake-hash-64")
+        == 1
+    )
     assert value(body, "cancer_qa_index_built_timestamp_seconds") > 1.7e9
     assert params.corpus_hash not in body
-    swapped = replace(params, documents=99, format_version=6)
-    app.state.qa.index = replace(app.state.qa.index, params=swapped)  # type: ignore[attr-defined]
+    client.post("/api/ask", json={"question": QUESTION})
+    # A build publishes a new version; the running service swaps to it (service/live.py).
+    settings = live.settings
+    write(settings.corpus, "zanubrutinib.md", NEW_PAGE)
+    build_index(
+        settings.corpus, settings.resolved_index_dir(), lambda: fake_embedder, fake_embedder.name, 160
+    )
+    assert live.check() is True
+    client.post("/api/ask", json={"question": "What is zanubrutinib?"})
     body = client.get("/metrics").text
-    assert value(body, "cancer_qa_index_documents") == 99
-    assert value(body, "cancer_qa_index_info", format_version="6", model="fake-hash-64") == 1
+    assert value(body, "cancer_qa_index_documents") == 3
+    assert value(body, "cancer_qa_index_chunks") == live.index.params.chunks > params.chunks
+    assert value(body, "cancer_qa_answers_total", outcome="answered") == 2
+    assert value(body, "cancer_qa_stage_seconds_count", stage="total") == 2
 
 
 def test_metrics_need_the_staff_token_when_one_is_set_and_are_never_rate_limited(
