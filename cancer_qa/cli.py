@@ -141,7 +141,8 @@ def serve(
 
     import uvicorn
 
-    from web.serving import NoDelayHTTP, one_thread_each
+    from web.access import log_config
+    from web.serving import NoDelayHTTP, fresh_metrics_dir, one_thread_each
 
     settings = load_settings(corpus=corpus, index_dir=index_dir, host=host, port=port, workers=workers)
     ensure_index(settings)
@@ -150,21 +151,27 @@ def serve(
     processes = settings.workers or os.cpu_count() or 1
     where = f"http://{settings.host}:{settings.port}"
     click.echo(f"serving {settings.corpus} at {where} with {processes} worker(s)", err=True)
+    # uvicorn's plain access line gives way to web/access.py's JSON line (no query string), in every worker.
+    logs = log_config()
     if processes == 1:
         from web.app import create_app
 
         uvicorn.run(
-            create_app(settings), host=settings.host, port=settings.port, log_level="info", http=NoDelayHTTP
-        )
+            create_app(settings), host=settings.host, port=settings.port, log_level="info", http=NoDelayHTTP,
+            log_config=logs, access_log=False,
+        )  # fmt: skip
         return
-    # Each worker process builds the app from the environment: hand it these exact settings.
+    # Each worker process builds the app from the environment: hand it these exact settings, and
+    # a folder where every worker keeps its metrics for /metrics to add up (web/metrics.py).
     os.environ.update(
         {"QA_CORPUS": str(settings.corpus), "QA_INDEX_DIR": str(settings.resolved_index_dir()),
-         "QA_DATA_DIR": str(settings.data_dir)}  # fmt: skip
+         "QA_DATA_DIR": str(settings.data_dir),
+         "PROMETHEUS_MULTIPROC_DIR": str(fresh_metrics_dir(settings.data_dir, settings.port))}  # fmt: skip
     )
     uvicorn.run(
         "web.app:app_from_environment", factory=True, workers=processes,
         host=settings.host, port=settings.port, log_level="info", http=NoDelayHTTP,
+        log_config=logs, access_log=False,
     )  # fmt: skip
 
 

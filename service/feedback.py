@@ -98,6 +98,8 @@ class FeedbackStore:
 
     def __init__(self, database: Database) -> None:
         self.database = database
+        self.on_add: Callable[[Feedback], None] | None = None
+        """Told of each feedback once it is stored (the web layer counts them by rating)."""
 
     @classmethod
     def in_dir(cls, data_dir: Path) -> FeedbackStore:
@@ -122,7 +124,10 @@ class FeedbackStore:
                     "question": feedback.question,
                 },
             )
-        return replace(feedback, id=int(rows[0][0]))
+        stored = replace(feedback, id=int(rows[0][0]))
+        if self.on_add is not None:
+            self.on_add(stored)
+        return stored
 
     def recent(self, limit: int = 200, offset: int = 0) -> list[Feedback]:
         """The newest feedback first, ``limit`` of them after skipping ``offset``."""

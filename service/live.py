@@ -24,6 +24,7 @@ from index.embedder import Embedder, serving_embedder
 from index.store import load_index
 from index.versions import current_version
 from service.qa import QAService
+from service.timing import AskObserver
 
 log = logging.getLogger("cancer_qa.service")
 
@@ -47,6 +48,16 @@ class LiveService:
     @property
     def current(self) -> QAService:
         return self._service
+
+    @property
+    def on_ask(self) -> AskObserver | None:
+        """The current service's observer (the web layer's metrics); a swap hands it on."""
+        return self._service.on_ask
+
+    @on_ask.setter
+    def on_ask(self, observer: AskObserver | None) -> None:
+        with self._lock:
+            self._service.on_ask = observer
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._service, name)
@@ -87,7 +98,9 @@ class LiveService:
             embedder = old.retriever.embedder  # the same exported model: no second copy
         else:
             embedder = serving_embedder(index.path, settings.model)
-        return QAService(settings, index, embedder, log_key=old.log_key)
+        new = QAService(settings, index, embedder, log_key=old.log_key)
+        new.on_ask = old.on_ask  # answers on the new version are still counted
+        return new
 
     def start(self, seconds: float) -> None:
         """Check every ``seconds`` in a background thread (0: never)."""

@@ -11,7 +11,6 @@ import hashlib
 import hmac
 import logging
 import secrets
-import time
 import uuid
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -34,6 +33,7 @@ from service.answering.suggest import follow_ups, nearby_topics
 from service.rerank import Reranker
 from service.safety import FIXED, reply, triage
 from service.safety.triage import default_model
+from service.timing import AskObserver, Laps
 from service.understanding.focus import FocusFinder
 from service.understanding.language import foreign
 from service.understanding.message import Message, read_message
@@ -92,6 +92,9 @@ class QAService:
         self.embedder_name = embedder.name
         self.boilerplate = boilerplate_sentences(index)  # once, at start-up, not on a question
         self._known = frozenset(self.speller.counts)  # the corpus's words count as English
+        self.on_ask: AskObserver | None = None
+        """Told of every answer and its stage timings (``service/timing.py``); the web layer's
+        metrics set it. Not called for a question refused as bad."""
         # Logged question hashes are keyed: without the key, hashing a list of likely questions
         # cannot re-identify them. A key per process unless QA_LOG_KEY sets one for the deployment.
         # (A service built for a new index version keeps its predecessor's key: ``log_key``.)
@@ -112,7 +115,7 @@ class QAService:
         return cls(settings, index, embedder or serving_embedder(index.path, settings.model))
 
     def ask(self, question: str, filters: Filters | None = None) -> Answer:
-        started = time.perf_counter()
+        laps = Laps()
         clean = self._validate(question)
         # The knowledge rules first: an emergency or crisis they find is answered before anything
         # is embedded. Otherwise the query vector (needed for retrieval anyway) lets the learned
@@ -122,11 +125,12 @@ class QAService:
         language = foreign(clean, self._known) if safety.category not in FIXED else None
         if language is not None:  # we read and answer English only: declined before retrieval
             answer = Answer((), (), (), abstained=True, message=not_english(language), notice=NOTICE)
-            self._log(clean, answer, time.perf_counter() - started)
-            return answer
+            laps.lap("understand")
+            return self._finish(clean, answer, laps)
         if safety.category not in FIXED:
             query = self.understand(clean)
             safety = triage(clean, query.message_vector, self.embedder_name, self.triage_model)
+        laps.lap("understand")
         if safety.category in FIXED:
             # Fixed, reviewed replies; no retrieval at all.
             answer = Answer(
@@ -140,12 +144,12 @@ class QAService:
             )
         else:
             # Urgent and personal-advice replies keep the general information the sources have.
-            answer = self._answer(clean, filters, query)
+            answer = self._answer(clean, filters, query, laps)
+            laps.lap("compose")
             if safety.category is not None:
                 message = reply(safety.category, answered=bool(answer.answer))
                 answer = replace(answer, safety=safety.category, message=message)
-        self._log(clean, answer, time.perf_counter() - started)
-        return answer
+        return self._finish(clean, answer, laps)
 
     def search(self, query: str, filters: Filters | None = None, k: int = 10) -> tuple[Passage, ...]:
         """Ranked passages (one per section) for the staff lookup view; no answer is composed."""
@@ -189,10 +193,14 @@ class QAService:
         evidence = self.answerability.evidence(query.text, hits[0].doc, dense, query.unknown, hits[0].heading)
         return Retrieval(query.text, query.vector, hits, evidence)
 
-    def _answer(self, clean: str, filters: Filters | None, query: Query | None = None) -> Answer:
+    def _answer(
+        self, clean: str, filters: Filters | None, query: Query | None = None, laps: Laps | None = None
+    ) -> Answer:
         query = query or self.understand(clean)
         found = self.retrieve(clean, filters, k=max(self.settings.top_k, 10), query=query)
         passages = tuple(self._passage(h) for h in found.hits[: self.settings.top_k])
+        if laps is not None:
+            laps.lap("retrieve")
         gap = missing(query.text, query.unknown, self.answerability.corpus_terms)
         if found.evidence is None or (gap is not None and gap.no_page):
             answer = abstain(passages, nearby_topics(found.hits, self.index.documents))
@@ -304,6 +312,13 @@ class QAService:
             return answer
         answer = replace(answer, parts=tuple(parts), citations=tuple(citations))
         return replace(answer, reading_grade=answer_grade([s.text for s in answer.all_sentences]))
+
+    def _finish(self, question: str, answer: Answer, laps: Laps) -> Answer:
+        seconds = laps.total()
+        self._log(question, answer, seconds)
+        if self.on_ask is not None:
+            self.on_ask(answer, {**laps, "total": seconds})
+        return answer
 
     def _log(self, question: str, answer: Answer, seconds: float) -> None:
         fields = {

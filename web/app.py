@@ -25,7 +25,9 @@ from service.database import open_database
 from service.feedback import FeedbackStore
 from service.live import LiveService
 from service.qa import QAService
+from web.access import log_requests
 from web.chat import chat_router
+from web.metrics import install_metrics
 from web.provenance import http_url
 from web.ratelimit import RateLimit
 from web.security import quiet_access_log, secure
@@ -63,6 +65,8 @@ def create_app(settings: Settings, embedder: Embedder | None = None) -> FastAPI:
     if settings.rate_limit != "off":
         app.add_middleware(RateLimit, rule=settings.rate_limit)
     secure(app, settings.max_body_bytes)
+    metrics = install_metrics(app, settings.staff_token)
+    log_requests(app, metrics.request)  # the outermost middleware: it sees every refusal too
     quiet_access_log()
     limit_threads(app)
     watch_index(app, live, settings.index_check_seconds)

@@ -77,13 +77,16 @@ def token_matches(given: str | None, token: str) -> bool:
     return given is not None and hmac.compare_digest(given.encode(), token.encode())
 
 
+def bearer_matches(request: Request, token: str) -> bool:
+    """The request sends ``Authorization: Bearer <token>`` (how a machine, e.g. Prometheus, signs in)."""
+    scheme, _, credentials = request.headers.get("authorization", "").partition(" ")
+    return scheme.lower() == "bearer" and token_matches(credentials.strip(), token)
+
+
 def is_staff(request: Request, token: str | None, sessions: Sessions) -> bool:
     if not token:
         return True
-    scheme, _, credentials = request.headers.get("authorization", "").partition(" ")
-    if scheme.lower() == "bearer" and token_matches(credentials.strip(), token):
-        return True
-    return sessions.valid(request.cookies.get(COOKIE))
+    return bearer_matches(request, token) or sessions.valid(request.cookies.get(COOKIE))
 
 
 def require_staff(request: Request, token: str | None, sessions: Sessions) -> None:

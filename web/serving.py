@@ -8,6 +8,7 @@ request (requests already run side by side; OpenBLAS threads spinning in two pro
 cores took one-client answers from 17 to 64 ms), caps glibc's malloc arenas, and
 ``limit_threads(app)`` answers at most ``ANSWER_THREADS`` questions at once per process (answering
 is CPU work: anyio's default 40 threads only add memory and contention on two cores).
+``fresh_metrics_dir`` is where worker processes keep their Prometheus metrics (``web/metrics.py``).
 """
 
 from __future__ import annotations
@@ -16,13 +17,17 @@ import asyncio
 import contextlib
 import ctypes
 import os
+import shutil
 import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI
 from uvicorn.protocols.http.auto import AutoHTTPProtocol
+
+from cancer_qa.errors import StoreUnavailableError
 
 if TYPE_CHECKING:
     from service.live import LiveService
@@ -52,6 +57,19 @@ def one_thread_each() -> None:
     threadpool_limits(1)
     with contextlib.suppress(OSError):  # this process (workers read MALLOC_ARENA_MAX at start); glibc only
         ctypes.CDLL("libc.so.6").mallopt(_M_ARENA_MAX, int(SINGLE_THREADED["MALLOC_ARENA_MAX"]))
+
+
+def fresh_metrics_dir(data_dir: Path, port: int) -> Path:
+    """``data_dir/metrics/<port>``, emptied: the last run's workers' counts are not this run's, and
+    two servers on one data folder (other ports) keep theirs apart."""
+    folder = data_dir / "metrics" / str(port)
+    try:
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+    except OSError as exc:
+        reason = f"the metrics folder {folder} cannot be created: {exc.strerror}"
+        raise StoreUnavailableError(f"{reason}; set QA_DATA_DIR to a writable folder") from exc
+    return folder
 
 
 def limit_threads(app: FastAPI, threads: int = ANSWER_THREADS) -> None:
