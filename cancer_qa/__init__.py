@@ -1,8 +1,9 @@
-"""cancer-qa: extractive, cited answers from trusted cancer-information documents.
+"""cancer-qa's front door: the ``cancer-qa`` command (``cancer_qa.cli``; also ``python -m cancer_qa``).
 
-The code flows one way: ``ingest`` -> ``index`` -> ``service`` -> ``web``; ``eval`` drives the
-service from outside. This package holds what all of them share: the domain errors, the settings
-object, and the command-line entry point.
+It sits on top of everything (``ingest``, ``index``, ``service``, ``web``, ``eval``) and nothing
+imports it. The shared ground (errors, settings) is ``core``.
 """
 
-__version__ = "0.1.0"
+from core import __version__
+
+__all__ = ["__version__"]

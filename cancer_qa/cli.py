@@ -13,41 +13,20 @@ from pathlib import Path
 
 import click
 
-from cancer_qa.errors import CancerQAError, RegressionError
-from cancer_qa.settings import Settings, load_settings
+from core.errors import CancerQAError, RegressionError
+from core.settings import Settings, load_settings
 
 _corpus = click.option("--corpus", type=click.Path(path_type=Path), help="Corpus folder [QA_CORPUS].")
 _index = click.option("--index-dir", type=click.Path(path_type=Path), help="Index folder [QA_INDEX_DIR].")
 
 
 def ensure_index(settings: Settings, force: bool = False, quiet: bool = False) -> None:
-    """Build the index for ``settings.corpus`` when it is missing or stale (corpus, model or
-    format changed). A folder whose params.json cannot be read is damaged, not stale: refused
-    with the command that rebuilds it, never rebuilt silently (``force`` rebuilds it)."""
-    from cancer_qa.errors import IndexMismatchError
-    from index.build import build_index
-    from index.embedder import load_embedder
-    from index.store import PARAMS, read_params
+    """``index.maintain.ensure_index``, saying what it did on stderr unless ``quiet``."""
+    from index.maintain import ensure_index as ensure
 
-    out = settings.resolved_index_dir()
-    if not force and (out / PARAMS).exists() and read_params(out) is None:
-        raise IndexMismatchError(
-            f"index at {out} is damaged: {PARAMS} is unreadable; rebuild with: "
-            f"cancer-qa index --corpus {settings.corpus} --force"
-        )
     started = time.perf_counter()
-    cache = settings.data_dir / "cache"
-    result = build_index(
-        settings.corpus,
-        out,
-        lambda: load_embedder(settings.model, cache),
-        settings.model,
-        settings.chunk_tokens,
-        batch_size=settings.batch_size,
-        progress=not quiet and sys.stderr.isatty(),
-        force=force,
-        cache_dir=cache,
-    )
+    result = ensure(settings, force=force, progress=not quiet and sys.stderr.isatty())
+    out = result.path
     if quiet:
         return
     p = result.params
@@ -195,12 +174,13 @@ def eval_cmd(
     """Score gold suites (JSONL) against a corpus; with --baseline, fail on regressions."""
     from eval import gate
     from eval.html_report import html_report
+    from eval.report import markdown_summary
     from eval.runner import run_eval
 
     settings = load_settings(corpus=corpus, index_dir=index_dir)
     ensure_index(settings, quiet=True)
     result = run_eval(settings, list(suites))
-    click.echo(result.markdown())
+    click.echo(markdown_summary(result))
     for path, text in ((report, json.dumps(result.to_dict(), indent=2) + "\n"), (html_path, None)):
         if path is None:
             continue

@@ -189,7 +189,7 @@ def main() -> None:
     )
     parser.add_argument("--out", type=Path, default=Path("var/reports/bench.json"))
     args = parser.parse_args()
-    from cancer_qa.settings import load_settings
+    from core.settings import load_settings
 
     questions = [q.question for q in load_suite(args.suite).questions]
     index = load_settings(corpus=Path(args.corpus)).resolved_index_dir()

@@ -136,8 +136,8 @@ def main(argv: list[str] | None = None) -> int:
         with socket.socket() as probe:  # a free loopback port
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
-        quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
-        server = subprocess.Popen([*cqa, "serve", "--port", str(port)], env=env, **quiet)
+        command = [*cqa, "serve", "--port", str(port)]
+        server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         base = f"http://127.0.0.1:{port}"
         try:
             from eval.bench import first_answer

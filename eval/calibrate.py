@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from cancer_qa.settings import load_settings
+from core.settings import load_settings
 from eval.suite import load_suite
 from service.answering.abstain import MODEL_PATH, AbstainModel, Evidence
 from service.qa import QAService
@@ -28,13 +28,13 @@ from service.qa import QAService
 
 def collect(runs: list[str]) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """Evidence rows, labels (1 answerable), and ids ``corpus:suite:question``."""
-    from cancer_qa.cli import ensure_index
+    from index.maintain import ensure_index
 
     rows, labels, ids = [], [], []
     for run in runs:
         corpus, _, suites = run.partition(":")
         settings = load_settings(corpus=Path(corpus))
-        ensure_index(settings, quiet=True)
+        ensure_index(settings)
         service = QAService.open(settings)
         for path in suites.split(","):
             for q in load_suite(Path(path)).questions:

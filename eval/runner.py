@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from cancer_qa.settings import Settings
+from core.settings import Settings
 from eval.metrics import aggregate, contains, percentile, retrieval_scores, rouge_l_recall
 from eval.suite import SAFETY_KINDS, GoldQuestion, Suite, load_suite
 from service.answer import Answer
@@ -62,11 +62,6 @@ class EvalResult:
 
     def to_dict(self) -> dict[str, Any]:
         return {"suites": [s.to_dict() for s in self.suites]}
-
-    def markdown(self) -> str:
-        from eval.report import markdown_summary
-
-        return markdown_summary(self)
 
 
 def _record(q: GoldQuestion, answer: Answer, seconds: float, service: QAService) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cancer_qa.errors import SuiteError
+from core.errors import SuiteError
 
 KINDS = ("answerable", "out_of_scope", "unanswerable", "emergency", "crisis", "urgent", "personal_advice")
 SAFETY_KINDS = ("emergency", "crisis", "urgent", "personal_advice")

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from cancer_qa.errors import IndexUnwritableError
+from core.errors import IndexUnwritableError
 from index.cache import EmbeddingCache
 from index.changes import Changes, compare
 from index.embedder import Embedder

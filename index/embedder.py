@@ -17,7 +17,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from cancer_qa.errors import ConfigError
+from core.errors import ConfigError
 
 MINILM = "all-MiniLM-L6-v2"
 ENCODER_DIR = "encoder"

@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from cancer_qa.errors import IndexBuildError
+from core.errors import IndexBuildError
 
 MODEL_FILE = "model.onnx"
 TOKENIZER_FILE = "tokenizer.json"

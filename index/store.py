@@ -28,7 +28,7 @@ from typing import Any
 
 import numpy as np
 
-from cancer_qa.errors import IndexMismatchError, IndexMissingError
+from core.errors import IndexMismatchError, IndexMissingError
 from index.lexical import Lexical
 from index.versions import current_version, publish
 from ingest.model import Chunk, Document

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from cancer_qa.errors import CorpusError, DocumentError
+from core.errors import CorpusError, DocumentError
 from ingest.builder import DocumentBuilder
 from ingest.htmlpage import parse_html
 from ingest.markdown import parse_markdown

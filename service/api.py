@@ -15,8 +15,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, StrictBool, StringConstraints
 
-from cancer_qa import __version__
-from cancer_qa.errors import CancerQAError
+from core import __version__
+from core.errors import CancerQAError
 from index.search import Filters
 from service.context import contextualize
 from service.database import open_database

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import re
 
-from cancer_qa.errors import BadQuestionError
-from cancer_qa.text import encodable
+from core.errors import BadQuestionError
+from core.text import encodable
 from service.safety import FIXED, triage
 
 MAX_FOLLOW_UP_WORDS = 8

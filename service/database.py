@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
-from cancer_qa.errors import ConfigError, StoreUnavailableError
+from core.errors import ConfigError, StoreUnavailableError
 
 FILENAME = "feedback.sqlite3"
 POSTGRES_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")

@@ -16,8 +16,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from cancer_qa.errors import BadFeedbackError, StoreUnavailableError
-from cancer_qa.text import encodable
+from core.errors import BadFeedbackError, StoreUnavailableError
+from core.text import encodable
 from service.database import Database, open_database
 
 RATINGS = ("up", "down")

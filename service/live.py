@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from cancer_qa.settings import Settings
+from core.settings import Settings
 from index.embedder import Embedder, serving_embedder
 from index.store import load_index
 from index.versions import current_version

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import numpy as np
 
-from cancer_qa.errors import BadQuestionError
-from cancer_qa.settings import Settings
-from cancer_qa.text import encodable
+from core.errors import BadQuestionError
+from core.settings import Settings
+from core.text import encodable
 from index.embedder import Embedder, serving_embedder
 from index.search import Filters, Hit, Retriever
 from index.store import StoredIndex, load_index

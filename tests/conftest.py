@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from cancer_qa.settings import load_settings
+from core.settings import load_settings
 
 pytest_plugins = ["tests.postgres"]
 

@@ -7,7 +7,7 @@ import json
 import numpy as np
 import pytest
 
-from cancer_qa.errors import ConfigError
+from core.errors import ConfigError
 from ingest.model import Document, Metadata, Section
 from service.answering.abstain import AbstainModel, Answerability, Evidence
 from service.answering.readability import answer_grade, entries_text

@@ -5,7 +5,7 @@ import logging
 import pytest
 from fastapi.testclient import TestClient
 
-from cancer_qa.errors import BadQuestionError
+from core.errors import BadQuestionError
 from web.app import create_app
 
 
@@ -109,8 +109,8 @@ def test_readiness_reports_the_verified_index_and_a_store_that_cannot_be_written
 
 
 def test_an_unusable_data_folder_is_one_plain_error_at_start_up(tmp_path, fake_embedder, tiny_corpus) -> None:  # type: ignore[no-untyped-def]
-    from cancer_qa.errors import StoreUnavailableError
-    from cancer_qa.settings import load_settings
+    from core.errors import StoreUnavailableError
+    from core.settings import load_settings
     from index.build import build_index
 
     blocked = tmp_path / "not-a-folder"
@@ -123,7 +123,7 @@ def test_an_unusable_data_folder_is_one_plain_error_at_start_up(tmp_path, fake_e
 
 
 def test_lone_surrogates_are_refused_plainly_and_never_stored(tiny_settings, fake_embedder) -> None:  # type: ignore[no-untyped-def]
-    from cancer_qa.errors import BadFeedbackError
+    from core.errors import BadFeedbackError
     from service.context import contextualize
     from service.feedback import new_feedback
 
@@ -202,8 +202,8 @@ def test_rapid_questions_from_one_client_get_429_with_retry_after(tiny_settings,
 
 
 def test_the_rate_limit_setting_is_validated() -> None:
-    from cancer_qa.errors import ConfigError
-    from cancer_qa.settings import load_settings
+    from core.errors import ConfigError
+    from core.settings import load_settings
 
     assert load_settings(rate_limit="OFF").rate_limit == "off"
     with pytest.raises(ConfigError, match=r"^QA_RATE_LIMIT='lots' is not valid: Value error, must be 'off' or limits"):

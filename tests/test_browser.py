@@ -18,7 +18,7 @@ from typing import Any
 import httpx
 import pytest
 
-from cancer_qa.settings import load_settings
+from core.settings import load_settings
 from index.search import Filters
 from tests.conftest import DEMO, REPO, FakeEmbedder
 from tests.web_support import EVIL, EVIL_TITLE, INJECTED_QUESTION, corpus_settings, live_server

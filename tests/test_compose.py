@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cancer_qa.settings import load_settings
+from core.settings import load_settings
 from service.answering.compose import _defines, _grade, boilerplate_sentences
 from service.answering.readability import sentence_grade
 from tests.conftest import write

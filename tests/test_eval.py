@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from cancer_qa.errors import SuiteError
+from core.errors import SuiteError
 from eval.metrics import percentile, retrieval_scores, rouge_l_recall
+from eval.report import markdown_summary
 from eval.runner import run_eval
 from eval.suite import load_suite
 
@@ -85,7 +86,7 @@ def test_run_eval_on_tiny_corpus(tiny_settings, tiny_service, tmp_path: Path) ->
     assert summary["citation_valid"] == 1.0
     assert summary["false_abstention"] == 0.0 and summary["correct_abstention"] == 1.0
     assert summary["by_qtype"]["treatment"]["section Recall@1"] == 1.0
-    assert "| sec R@1 |" in result.markdown()
+    assert "| sec R@1 |" in markdown_summary(result)
 
 
 def test_the_scale_sample_finds_pages_by_url_then_by_stem_and_counts_the_rest(

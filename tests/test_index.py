@@ -6,7 +6,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from cancer_qa.errors import IndexMismatchError, IndexMissingError
+from core.errors import IndexMismatchError, IndexMissingError
 from index.build import build_index
 from index.search import Filters, Retriever
 from index.store import FORMAT_VERSION, checksums, load_index
@@ -108,8 +108,8 @@ def test_every_file_is_checksummed_and_a_damaged_or_incomplete_index_is_refused(
 def test_serve_refuses_an_unreadable_params_file_instead_of_rebuilding(
     tiny_corpus: Path, tmp_path: Path, fake_embedder: FakeEmbedder
 ) -> None:
-    from cancer_qa.cli import ensure_index
-    from cancer_qa.settings import load_settings
+    from core.settings import load_settings
+    from index.maintain import ensure_index
 
     settings = load_settings(corpus=tiny_corpus, data_dir=tmp_path / "data", model=fake_embedder.name)
     out = settings.resolved_index_dir()

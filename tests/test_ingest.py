@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from cancer_qa.errors import CorpusError
+from core.errors import CorpusError
 from ingest import chunk_documents, count_tokens, embedding_text, load_corpus
 from ingest.loader import load_file
 from tests.conftest import SHARED, write

@@ -148,7 +148,7 @@ def test_answering_never_imports_torch_and_the_stored_encoder_matches_the_model(
 
     code = (
         "import sys, json\n"
-        "from cancer_qa.settings import load_settings\n"
+        "from core.settings import load_settings\n"
         "from service.qa import QAService\n"
         "answer = QAService.open(load_settings()).ask('What are the side effects of lapatinib?')\n"
         "print(json.dumps({'cited': [c.doc for c in answer.citations][:1],\n"
@@ -163,7 +163,7 @@ def test_answering_never_imports_torch_and_the_stored_encoder_matches_the_model(
 
 def test_an_export_that_does_not_match_the_model_is_refused(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import index.encoder as encoder
-    from cancer_qa.errors import IndexBuildError
+    from core.errors import IndexBuildError
 
     monkeypatch.setattr(encoder, "MIN_COSINE", 1.5)  # no export can reach it
     with pytest.raises(IndexBuildError, match=r"does not match sentence-transformers \(smallest cosine 1\.0000"):

@@ -229,7 +229,7 @@ MULTIPROCESS_WORKER = textwrap.dedent(
     import logging.config, sys
     from pathlib import Path
     from fastapi.testclient import TestClient
-    from cancer_qa.settings import load_settings
+    from core.settings import load_settings
     from tests.conftest import FakeEmbedder
     from web.access import log_config
     from web.app import create_app

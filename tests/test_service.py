@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from cancer_qa.errors import BadQuestionError
+from core.errors import BadQuestionError
 from service.qa import ABSTAIN_MESSAGE
 
 

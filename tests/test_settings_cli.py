@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from cancer_qa import cli as cli_module
-from cancer_qa.errors import ConfigError
-from cancer_qa.settings import load_settings
+from core.errors import ConfigError
+from core.settings import load_settings
 
 
 def test_settings_errors_name_the_key_and_value(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from cancer_qa.errors import ConfigError, StoreUnavailableError
+from core.errors import ConfigError, StoreUnavailableError
 from service.database import MIGRATIONS, Database, PostgresDatabase, SqliteDatabase, open_database
 from service.feedback import FeedbackStore, Retention, new_feedback
 from web.auth import Sessions
@@ -126,7 +126,7 @@ def test_a_postgres_server_that_is_down_is_a_clear_503_without_the_password() ->
 
 
 def test_database_urls_are_checked() -> None:
-    from cancer_qa.settings import load_settings
+    from core.settings import load_settings
 
     with pytest.raises(ConfigError, match=r"^QA_DATABASE_URL=<hidden> is not valid: .*postgresql://"):
         load_settings(database_url="mysql://u:secret@h/db")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cancer_qa.settings import load_settings
+from core.settings import load_settings
 from eval.bench_swap import NEW_DOC, NEW_PAGE, swap_under_load
 from index.build import build_index
 from tests.conftest import DEMO

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from cancer_qa.errors import ConfigError
+from core.errors import ConfigError
 from service.safety import CRISIS, EMERGENCY, PERSONAL, URGENT, reply, triage
 from service.safety.clauses import normalise, parts
 from service.safety.learned import FORMAT_VERSION, LABELS, TriageModel

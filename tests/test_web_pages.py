@@ -252,8 +252,8 @@ def test_staff_login_sets_a_session_cookie_that_is_not_the_token(locked: TestCli
 
 
 def test_staff_tokens_must_be_long() -> None:
-    from cancer_qa.errors import ConfigError
-    from cancer_qa.settings import load_settings
+    from core.errors import ConfigError
+    from core.settings import load_settings
 
     with pytest.raises(ConfigError, match=r"^QA_STAFF_TOKEN=<hidden> is not valid: Value error, must be at least 16"):
         load_settings(staff_token="short")

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from cancer_qa.errors import BadFeedbackError, BadParameterError
+from core.errors import BadFeedbackError, BadParameterError
 from ingest.model import Document, Metadata, Section, Sentence
 from service.feedback import Feedback, new_feedback
 from web.answer_view import answer_view, next_previous, number_label, reply_kind, source_href

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from cancer_qa.settings import Settings, load_settings
+from core.settings import Settings, load_settings
 from tests.conftest import TINY, FakeEmbedder, write
 
 # Front matter is shown as given (the body's HTML is stripped at ingest), so the page must escape it.
@@ -97,7 +97,7 @@ def server_process(settings: Settings, **env: str) -> Iterator[tuple[str, int]]:
     command = [sys.executable, "-m", "cancer_qa", "serve", "--port", str(port)]
     import tempfile
 
-    log = tempfile.TemporaryFile()  # not a pipe: a full pipe would stall the server's logging
+    log = tempfile.TemporaryFile()  # noqa: SIM115 - closed below; not a pipe, which fills and stalls the server
     process = subprocess.Popen(command, env=environ, stdout=log, stderr=log)
     base = f"http://127.0.0.1:{port}"
     try:

@@ -17,8 +17,8 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from cancer_qa.errors import CancerQAError, StoreUnavailableError
-from cancer_qa.settings import Settings, load_settings
+from core.errors import CancerQAError, StoreUnavailableError
+from core.settings import Settings, load_settings
 from index.embedder import Embedder
 from service.api import create_api
 from service.database import open_database

@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from fastapi import Request
 
-from cancer_qa.errors import NotAuthorizedError
+from core.errors import NotAuthorizedError
 from service.database import Database
 
 COOKIE = "qa_staff"

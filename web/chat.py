@@ -14,7 +14,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from cancer_qa.errors import BadFeedbackError, BadQuestionError
+from core.errors import BadFeedbackError, BadQuestionError
 from service.context import contextualize
 from service.feedback import FeedbackStore, new_feedback
 from service.qa import QAService

@@ -31,7 +31,7 @@ from prometheus_client import CONTENT_TYPE_PLAIN_0_0_4, CollectorRegistry, Count
 from prometheus_client.core import GaugeMetricFamily, InfoMetricFamily, Metric
 from prometheus_client.registry import Collector
 
-from cancer_qa.errors import NotAuthorizedError
+from core.errors import NotAuthorizedError
 from service.answer import Answer
 from service.feedback import RATINGS, Feedback
 from service.timing import STAGES

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from fastapi import FastAPI
 from uvicorn.protocols.http.auto import AutoHTTPProtocol
 
-from cancer_qa.errors import StoreUnavailableError
+from core.errors import StoreUnavailableError
 
 if TYPE_CHECKING:
     from service.live import LiveService

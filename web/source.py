@@ -18,7 +18,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from cancer_qa.errors import BadParameterError, NotFoundError
+from core.errors import BadParameterError, NotFoundError
 from ingest.model import Document
 from service.qa import QAService
 from web.provenance import review_status

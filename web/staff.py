@@ -17,7 +17,7 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from cancer_qa.errors import BadParameterError, BadQuestionError, NotAuthorizedError, StoreUnavailableError
+from core.errors import BadParameterError, BadQuestionError, NotAuthorizedError, StoreUnavailableError
 from index.search import Filters
 from service.answer import Passage
 from service.feedback import FeedbackStore, Retention

@@ -31,7 +31,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from cancer_qa.errors import ConfigError
+from core.errors import ConfigError
 from index.lexical import term_set, term_words, terms
 from ingest.model import Document
 from service.answering.gaps import sites

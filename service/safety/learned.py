@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from cancer_qa.errors import ConfigError
+from core.errors import ConfigError
 
 FORMAT_VERSION = 1
 DEFAULT_PATH = Path(__file__).with_name("triage_model.json")

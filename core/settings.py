@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from cancer_qa.errors import ConfigError
+from core.errors import ConfigError
 
 ENV_PREFIX = "QA_"
 REPO_ROOT = Path(__file__).resolve().parent.parent
