@@ -1,6 +1,6 @@
 """Index swap under load: questions keep coming while the index is rebuilt and swapped.
 
-    python -m eval.bench_swap --corpus DIR [--clients 4] [--out var/reports/swap.json]
+    python -m eval.bench_swap --corpus DIR [--clients 4] [--out var/reports/swap.json] [--cache-from DATA_DIR]
 
 Copies the corpus to a temporary folder, builds its index, starts ``cancer-qa serve`` (one worker,
 checking for new index versions every 0.2 s) and sends questions from ``--clients`` clients. Then it
@@ -125,10 +125,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=Path("corpus/demo"))
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--out", type=Path, default=Path("var/reports/swap.json"))
+    parser.add_argument(
+        "--cache-from", type=Path, help="a QA_DATA_DIR whose embedding cache is copied in (a quicker build)"
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="bench-swap-") as tmp:
         corpus, data = Path(tmp) / "corpus", Path(tmp) / "data"
         shutil.copytree(args.corpus, corpus)
+        if args.cache_from is not None:
+            shutil.copytree(args.cache_from / "cache", data / "cache")
         env = {**os.environ, "QA_CORPUS": str(corpus), "QA_DATA_DIR": str(data), "QA_RATE_LIMIT": "off",
                "QA_WORKERS": "1", "QA_INDEX_CHECK_SECONDS": "0.2", "HF_HUB_OFFLINE": "1"}  # fmt: skip
         cqa = [sys.executable, "-m", "cancer_qa"]

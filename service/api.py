@@ -165,6 +165,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 
 class IndexState(BaseModel):
+    version: str = Field(..., description="The index version served (its folder's name: build time, UTC).")
     format_version: int
     built_at: str
     corpus_hash: str
@@ -258,6 +259,7 @@ def create_api(service: QAService, feedback: FeedbackStore | None = None) -> Fas
         body = {
             "status": "ready" if writable else "not ready",
             "index": {
+                "version": service.index.path.name,
                 "format_version": p.format_version,
                 "built_at": p.built_at,
                 "corpus_hash": p.corpus_hash,

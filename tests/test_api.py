@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import logging
+import os
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -94,6 +96,8 @@ def test_readiness_reports_the_verified_index_and_a_store_that_cannot_be_written
     body = ready.json()
     assert body["status"] == "ready" and body["feedback_store_writable"] is True
     assert body["index"]["checksums_verified"] is True and body["index"]["files_verified"] >= 5
+    served = Path(os.path.realpath(tiny_settings.resolved_index_dir()))  # the pointer's version
+    assert body["index"]["version"] == served.name and served.parent.name.endswith(".versions")
     # Fault: the store's file is replaced by a folder (as root, file modes would not stop a write).
     store = app.state.feedback
     store.path.unlink()
