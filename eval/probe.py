@@ -51,7 +51,7 @@ def _wait(base: str, server: subprocess.Popen[bytes]) -> None:
 
 def _damaged_index(src: Path) -> str:
     """1 MB of other bytes in the middle of chunks.faiss of a copy of the demo index, then load it."""
-    index = next((src / "var" / "index").glob("demo-*"))
+    index = next(p for p in (src / "var" / "index").glob("demo-*") if (p / "params.json").is_file())
     copy = Path(tempfile.mkdtemp(prefix="probe-index-")) / "idx"
     shutil.copytree(index, copy)
     faiss_file = copy / "chunks.faiss"

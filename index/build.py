@@ -113,10 +113,14 @@ def build_lock(out: Path) -> Iterator[None]:
 
 
 def clear_leftovers(out: Path) -> list[Path]:
-    """Temporary folders a killed build left next to ``out`` (only called under the lock)."""
-    stale = [p for p in out.parent.glob(f".{out.name}.*-*") if p.is_dir()]
-    for folder in stale:
-        shutil.rmtree(folder, ignore_errors=True)
+    """Temporary folders and pointer links a killed build left next to ``out`` (only called under
+    the lock)."""
+    stale = [p for p in out.parent.glob(f".{out.name}.*-*") if p.is_dir() or p.is_symlink()]
+    for leftover in stale:
+        if leftover.is_symlink():
+            leftover.unlink()
+        else:
+            shutil.rmtree(leftover, ignore_errors=True)
     return stale
 
 

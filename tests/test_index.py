@@ -191,6 +191,8 @@ def test_two_builds_of_one_folder_take_turns_and_leftovers_are_cleared(
     stale = tmp_path / ".idx.tmp-99999"  # what a killed build leaves behind
     stale.mkdir()
     (stale / "chunks.jsonl").write_text("half written")
+    stale_link = tmp_path / ".idx.link-99999"  # a pointer link it made but never renamed
+    stale_link.symlink_to(stale.name)
 
     class Slow(FakeEmbedder):
         def encode(self, texts, **kw):  # type: ignore[no-untyped-def]
@@ -210,7 +212,8 @@ def test_two_builds_of_one_folder_take_turns_and_leftovers_are_cleared(
         t.join()
     assert sorted(r.skipped for r in results) == [False, True]  # the second waited, then found it current
     assert slow.calls == 2  # one build: chunks once, sentences once
-    assert not stale.exists() and not list(tmp_path.glob(".idx.tmp-*")) and not list(tmp_path.glob(".idx.old-*"))
+    assert not stale.exists() and not stale_link.is_symlink()
+    assert not list(tmp_path.glob(".idx.tmp-*")) and not list(tmp_path.glob(".idx.old-*"))
     load_index(out, slow.name, "hint")
 
 
