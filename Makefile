@@ -89,6 +89,8 @@ bench: setup  ## speed targets: triage latency, load on the demo corpus, then ev
 	# Load: 10,000 questions from 32 concurrent clients after 2,000 at the same concurrency; 0 errors, memory growth <= 5%.
 	$(PY) -m eval.bench --corpus $(CORPUS) --suite eval/suites/demo-realistic.jsonl --requests 10000 \
 		--clients 32 --warmup 2000
+	# An index rebuilt and swapped while 4 clients ask: 0 failed requests, swap time, memory before/peak/after.
+	$(PY) -m eval.bench_swap --corpus $(CORPUS) --out $(REPORTS)/swap.json
 	# Torch and ONNX side by side, ask, start-up, latency, throughput, memory, builds: var/reports/bench.json and .html
 	@if [ -d $(SHARED)/corpus ]; then \
 		$(PY) -m eval.bench_speed --corpus $(SHARED)/corpus --suite eval/suites/shared-realistic.jsonl --builds; \
