@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -187,10 +188,16 @@ class SqliteDatabase(Database):
 
     def _migrate(self) -> None:
         db = self._connect()
-        try:  # a setting of the file itself: once is enough, and it needs no transaction
-            db.execute("PRAGMA journal_mode = WAL")
-        except sqlite3.OperationalError as exc:
-            raise self._unavailable("opened", exc) from exc
+        try:  # a setting of the file itself, kept by the file: set once, by whoever comes first
+            for attempt in range(100):
+                try:
+                    if db.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+                        break
+                    db.execute("PRAGMA journal_mode = WAL")  # needs the file to itself for a moment
+                except sqlite3.OperationalError as exc:
+                    if "locked" not in str(exc) or attempt == 99:
+                        raise self._unavailable("opened", exc) from exc
+                    time.sleep(0.05)  # another process is setting it up: SQLite does not wait here
         finally:
             db.close()
         super()._migrate()
