@@ -111,6 +111,8 @@ class Answer:
     """True when the answer shortens a list or section: the reply says the full section has more."""
     parts: tuple[AnswerPart, ...] = field(default=())
     """The message's other questions that the sources answer from other sections (at most two)."""
+    message_lang: str = "en"
+    """The language ``message`` is written in (``"es"``: the reply to a message in Spanish)."""
 
     @property
     def text(self) -> str:
@@ -139,6 +141,7 @@ class Answer:
             "understood_as": self.understood_as,
             "more_in_section": self.more_in_section,
             "parts": [p.to_dict() for p in self.parts],
+            "message_lang": self.message_lang,
         }
 
     @classmethod
@@ -158,6 +161,7 @@ class Answer:
             understood_as=data.get("understood_as"),
             more_in_section=bool(data.get("more_in_section", False)),
             parts=tuple(AnswerPart.from_dict(p) for p in data.get("parts", ())),
+            message_lang=data.get("message_lang", "en"),
         )
 
     @property

@@ -124,6 +124,9 @@ class AskResponse(BaseModel):
         description="The message's other questions (at most two) that a section plainly answers, each "
         "answered under its own heading; the rest are offered first among the suggestions.",
     )
+    message_lang: str = Field(
+        "en", description="Language of `message`: 'es' when a message in Spanish got the reply in Spanish."
+    )
 
 
 class SourceRef(BaseModel):

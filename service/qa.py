@@ -124,7 +124,8 @@ class QAService:
         query = None
         language = foreign(clean, self._known) if safety.category not in FIXED else None
         if language is not None:  # we read and answer English only: declined before retrieval
-            answer = Answer((), (), (), abstained=True, message=not_english(language), notice=NOTICE)
+            message, lang = not_english(language)
+            answer = Answer((), (), (), abstained=True, message=message, notice=NOTICE, message_lang=lang)
             laps.lap("understand")
             return self._finish(clean, answer, laps)
         if safety.category not in FIXED:

@@ -81,6 +81,13 @@ def test_follow_ups_offer_other_sections_people_want_next() -> None:
     )
 
 
+def test_suggestions_put_the_subject_first_in_plain_words() -> None:
+    page = _doc("t", "Trastuzumab (Herceptin)", "x" * 10, ("What is trastuzumab?", "Heart checks during treatment"))
+    assert follow_ups(page, answered=0) == ("Trastuzumab: heart checks during treatment",)
+    acronym = _doc("h", "Trastuzumab", "x" * 10, ("About it", "HER2 testing"))
+    assert follow_ups(acronym, answered=0) == ("Trastuzumab: HER2 testing",)  # an acronym keeps its case
+
+
 def test_nearby_topics_are_distinct_pages_above_a_floor() -> None:
     from index.search import Hit
 
@@ -91,7 +98,7 @@ def test_nearby_topics_are_distinct_pages_above_a_floor() -> None:
         Hit("melanoma", 0, "Melanoma", 0.5, "m#0"),
         Hit("melanoma", 1, "Surgery", 0.2, "m#1"),
     ]
-    assert nearby_topics(hits, docs) == ("Side effects (Lapatinib)", "Melanoma")
+    assert nearby_topics(hits, docs) == ("Lapatinib: side effects", "Melanoma")
     assert nearby_topics(hits[3:], docs) == ()
 
 

@@ -8,6 +8,7 @@ Skipped, with the reason, when ``/usr/bin/chromium`` is absent (``apt-get instal
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -22,6 +23,7 @@ from core.settings import load_settings
 from index.search import Filters
 from tests.conftest import DEMO, REPO, FakeEmbedder
 from tests.web_support import EVIL, EVIL_TITLE, INJECTED_QUESTION, corpus_settings, live_server
+from web.answer_view import number_label
 from web.provenance import format_citation
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -114,6 +116,12 @@ def api_answer(url: str, question: str, previous: str | None = None) -> dict[str
     return response.json()  # type: ignore[no-any-return]
 
 
+def _runs(answer: dict[str, Any]) -> list[list[dict[str, Any]]]:
+    """The answer's sentences in runs quoted from one section (each run gets one marker)."""
+    section = {c["n"]: (c["doc"], c["section"]) for c in answer["citations"]}
+    return [list(r) for _, r in itertools.groupby(answer["answer"], key=lambda s: section[s["citation"]])]
+
+
 def in_viewport(tab: Any, selector: str) -> bool:
     return bool(
         tab.eval_on_selector(
@@ -136,15 +144,18 @@ def test_ask_shows_a_cited_answer(page: Any, demo: tuple[str, Any]) -> None:
           .map(e => e.textContent).join(" ").replace(/\\s+/g, " ").trim(); }"""
     )
     assert shown == " ".join(" ".join(s["text"] for s in expected["answer"]).split())
-    links = box.locator("a.cite")
+    links = box.locator("a.cite")  # one marker per run of sentences from one section
     assert [links.nth(i).text_content() for i in range(links.count())] == [
-        f"Source [{s['citation']}]" for s in expected["answer"]
+        f"Source [{number_label([s['citation'] for s in run])}]" for run in _runs(expected)
     ]
     titles = box.locator(".sources .entry > a").all_inner_texts()
     assert titles == list(dict.fromkeys(c["title"] for c in expected["citations"]))
     assert box.locator(".notice").inner_text() == f"Note {expected['notice']}"
     assert box.locator(".more a").get_attribute("href") == expected["read_more"]
-    assert box.locator(".more .grade").inner_text() == f"Reading level: US grade {expected['reading_grade']:.1f}"
+    grade = box.locator(".more .grade")
+    assert grade.get_attribute("title") == f"Reading level: US school grade {expected['reading_grade']:.1f}"
+    words = "Easy to read" if expected["reading_grade"] <= 8 else "Some medical words"
+    assert grade.text_content() == f"{words} (reading level: US school grade {expected['reading_grade']:.1f})"
     assert box.locator(".suggestions button").all_inner_texts() == expected["suggestions"][:3]
     assert page.evaluate("document.activeElement.id") == "question"
     SHOTS.mkdir(parents=True, exist_ok=True)
@@ -421,6 +432,21 @@ def test_axe_finds_no_serious_violations(browser, demo: tuple[str, Any]) -> None
     tab.goto(f"{url}/doc/{first['doc']}?hl={first['start']}-{first['end']}")
     report["/doc (highlight)"] = _axe(tab)
     context.close()
+    # The conversation restored, a source open beside it, a reply in Spanish; and on a phone.
+    for name, viewport in (("wide", {"width": 1440, "height": 900}), ("phone", {"width": 390, "height": 844})):
+        context = browser.new_context(viewport=viewport)
+        tab = context.new_page()
+        tab.goto(url + "/")
+        ask(tab, QUESTION)
+        ask(tab, "¿Qué es el cáncer de mama?")
+        tab.reload()
+        tab.locator("#log .msg.bot").nth(1).wait_for()
+        report[f"/ ({name}: restored conversation, Spanish reply)"] = _axe(tab)
+        if name == "wide":
+            tab.locator("#log a.cite").first.click()
+            tab.locator("#source-panel mark").first.wait_for()
+            report["/ (wide: source beside the chat)"] = _axe(tab)
+        context.close()
     REPORTS.mkdir(parents=True, exist_ok=True)
     (REPORTS / "axe.json").write_text(json.dumps(report, indent=2))
     serious = {page: {k: v for k, v in found.items() if k in ("serious", "critical")} for page, found in report.items()}
@@ -460,3 +486,108 @@ def test_a_second_question_is_answered_under_its_own_heading_with_and_without_ja
         sources = tab.locator(".msg.bot .sources .section").all_inner_texts()
         assert "How melanoma is diagnosed" in sources
         context.close()
+
+
+def _transcript(tab: Any) -> list[str]:
+    return [" ".join(t.split()) for t in tab.locator("#log .msg").all_inner_texts()]
+
+
+@pytest.mark.integration
+def test_the_conversation_survives_a_visit_to_a_source_on_a_wide_screen(browser, demo: tuple[str, Any]) -> None:  # type: ignore[no-untyped-def]
+    url, _ = demo
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    tab = context.new_page()
+    tab.goto(url + "/")
+    assert tab.locator("#banner").is_visible() and not tab.locator("#clear").is_visible()
+    ask(tab, QUESTION)
+    box = ask(tab, "What is trastuzumab?")
+    before = _transcript(tab)
+    assert not tab.locator("#banner").is_visible()  # said once; each answer carries its own note
+    cite = box.locator("a.cite").first
+    cite.click()
+    panel = tab.get_by_role("complementary", name=re.compile(r"^Source: "))
+    panel.wait_for()
+    assert tab.evaluate("location.pathname") == "/"  # the chat stayed where it was
+    assert panel.locator("mark").count() >= 1 and _transcript(tab) == before
+    assert tab.evaluate("document.activeElement.id") == "source-panel-title"
+    panel_box, log_box = panel.bounding_box(), tab.locator("#log").bounding_box()
+    assert panel_box["x"] >= log_box["x"] + log_box["width"]  # beside the chat, not over it
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    tab.screenshot(path=str(SHOTS / "source-beside-chat.png"))
+    tab.keyboard.press("Escape")
+    assert panel.is_hidden() and cite.evaluate("a => document.activeElement === a")
+    cite.click()
+    panel.wait_for()
+    tab.go_back()  # Back closes the source, not the chat
+    panel.wait_for(state="hidden")
+    assert _transcript(tab) == before
+    tab.reload()  # the tab's session keeps the conversation
+    tab.locator("#log .msg.bot").nth(1).wait_for()
+    assert _transcript(tab) == before and tab.locator("#clear").is_visible()
+    assert tab.input_value("#previous") != ""
+    tab.get_by_role("button", name="Clear conversation").click()
+    assert tab.locator("#log .msg").count() == 0 and tab.locator("#banner").is_visible()
+    tab.reload()
+    assert tab.locator("#log .msg").count() == 0
+    context.close()
+
+
+@pytest.mark.integration
+def test_the_conversation_survives_a_visit_to_a_source_on_a_phone(browser, demo: tuple[str, Any]) -> None:  # type: ignore[no-untyped-def]
+    url, _ = demo
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    tab = context.new_page()
+    tab.goto(url + "/")
+    ask(tab, "What is trastuzumab?")
+    box = ask(tab, QUESTION)
+    before = _transcript(tab)
+    box.locator("a.cite").first.scroll_into_view_if_needed()
+    where = tab.evaluate("window.scrollY")
+    box.locator("a.cite").first.click()
+    tab.wait_for_url(re.compile(r"/doc/"))
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    tab.screenshot(path=str(SHOTS / "phone-source.png"))
+    tab.go_back()
+    tab.locator("#log .msg.bot").nth(1).wait_for()
+    assert _transcript(tab) == before
+    assert abs(tab.evaluate("window.scrollY") - where) < 80  # back where the person was reading
+    tab.goto(url + "/doc/lapatinib")
+    tab.get_by_role("link", name="Back to your questions").click()
+    tab.locator("#log .msg.bot").nth(1).wait_for()
+    assert _transcript(tab) == before
+    tab.screenshot(path=str(SHOTS / "phone-chat.png"), full_page=True)
+    context.close()
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [("My husband has chest pain and can't breathe", "safety emergency"), (URGENT_QUESTION, "urgent")],
+)
+def test_the_call_link_is_focused_first_in_emergency_and_urgent_replies(
+    page: Any, demo: tuple[str, Any], question: str, kind: str
+) -> None:
+    url, _ = demo
+    page.goto(url + "/")
+    box = ask(page, question)
+    assert box.get_attribute("class") == f"msg bot {kind}"
+    focused = page.evaluate("[document.activeElement.tagName, document.activeElement.protocol]")
+    assert focused == ["A", "tel:"]
+    assert box.locator("a.tel").first.evaluate("a => document.activeElement === a")
+    assert box.locator("a.tel").first.get_attribute("aria-label").startswith("Call")
+
+
+@pytest.mark.integration
+def test_a_message_in_spanish_gets_the_spanish_reply_with_numbers_to_tap(page: Any, demo: tuple[str, Any]) -> None:
+    url, _ = demo
+    page.goto(url + "/")
+    box = ask(page, "¿Qué es el cáncer de mama?")
+    message = box.locator("p.message")
+    assert message.get_attribute("lang") == "es"
+    assert box.locator(".answer-label span[lang='es']").inner_text() == "Ayuda en español"
+    assert "1-800-422-6237" in message.inner_text()
+    tels = {message.locator("a.tel").nth(i).get_attribute("href") for i in range(message.locator("a.tel").count())}
+    assert tels == {"tel:911", "tel:988", "tel:+18004226237"}
+    english = ask(page, "What is breast cancer?")
+    assert english.locator("p.message[lang]").count() == 0 and english.locator("a.cite").count() >= 1
+    page.screenshot(path=str(SHOTS / "spanish-reply.png"), full_page=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.answering.replies import IN_SPANISH, NOT_ENGLISH_MESSAGE
+from service.answering.replies import NOT_ENGLISH_MESSAGE, SPANISH_MESSAGE
 from service.understanding.language import NO_WORDS, OTHER_SCRIPT, foreign
 
 
@@ -49,6 +49,8 @@ def test_the_service_declines_before_retrieval_and_triage_still_comes_first(tiny
     assert arabic.abstained and arabic.message == NOT_ENGLISH_MESSAGE
     assert arabic.passages == () and arabic.citations == () and arabic.safety is None
     spanish = tiny_service.ask("¿Cuáles son los efectos secundarios del lapatinib?")
-    assert spanish.message == NOT_ENGLISH_MESSAGE + IN_SPANISH and "1-800-422-6237" in spanish.message
+    assert spanish.message == SPANISH_MESSAGE and spanish.message_lang == "es"
+    assert all(number in spanish.message for number in ("911", "988", "1-800-422-6237"))
+    assert arabic.message_lang == "en"
     assert tiny_service.ask("mi esposo can't breathe and his lips are blue").safety == "emergency"
     assert not tiny_service.ask("What are the side effects of lapatinib?").abstained

@@ -4,6 +4,7 @@ view, staff lookup and feedback, staff token, feedback API, headers and escaping
 from __future__ import annotations
 
 import html
+import itertools
 import logging
 import re
 from datetime import date
@@ -89,7 +90,11 @@ def test_no_js_post_renders_the_cited_answer(client: TestClient) -> None:
     for sentence in api["answer"]:
         assert esc(sentence["text"]) in page
     links = [html.unescape(h) for h in re.findall(r'<a class="cite" href="([^"]+)"', page)]
-    assert links == [source_href(api["citations"], s["citation"]) for s in api["answer"]]
+    # One marker after each run of sentences quoted from the same section.
+    section = {c["n"]: (c["doc"], c["section"]) for c in api["citations"]}
+    runs = [list(r) for _, r in itertools.groupby(api["answer"], key=lambda s: section[s["citation"]])]
+    assert links == [source_href(api["citations"], run[0]["citation"]) for run in runs]
+    assert len(links) < len(api["answer"])
     assert set(_hidden(page, "previous")) == {QUESTION}  # the chat form and the suggestions form
     assert _hidden(page, "source") == ["lapatinib|Side effects of lapatinib"]
     assert 'role="log"' in page and 'aria-live="polite"' in page
@@ -334,7 +339,8 @@ def test_no_js_answer_links_the_full_section_and_shows_its_reading_grade(client:
     page = client.post("/", data={"question": QUESTION}).text
     assert api["read_more"].startswith("/doc/lapatinib#sec-")
     assert f'<a href="{api["read_more"]}">Read the full section</a>' in page
-    assert f"Reading level: US grade {api['reading_grade']:.1f}" in page
+    words = "Easy to read" if api["reading_grade"] <= 8 else "Some medical words"
+    assert f'title="Reading level: US school grade {api["reading_grade"]:.1f}">{words}' in page
 
 
 def test_no_js_urgent_reply_shows_the_care_team_box_first_and_the_answer_under_it(client: TestClient) -> None:
@@ -424,3 +430,41 @@ def test_feedback_is_kept_for_the_retention_period_and_paged(tmp_path: Path, fak
     second = client.get("/staff/feedback?page=2").text
     assert second.count('class="rating-up"') == 5 and 'rel="prev"' in second and 'rel="next"' not in second
     assert client.get("/staff/feedback?page=0").status_code == 422
+
+
+HELP_PAGE = {
+    "help-line.md": """
+        ---
+        title: Getting help
+        url: https://example.org/help
+        ---
+        # Getting help
+
+        ## Talking to someone
+
+        You can call the Cancer Information Service at 1-800-4-CANCER to talk with a specialist.
+        """,
+}
+
+
+def test_without_javascript_the_call_link_is_focused_first_and_spanish_is_marked(client: TestClient) -> None:
+    emergency = client.post("/", data={"question": "My husband has chest pain and can't breathe"}).text
+    first_tel = re.search(r'<a class="tel"[^>]*>', emergency.split('class="msg bot', 1)[1])
+    assert first_tel is not None and "autofocus" in first_tel.group(0) and 'href="tel:911"' in first_tel.group(0)
+    assert emergency.count("autofocus") == 1
+    spanish = client.post("/", data={"question": "¿Cuáles son los efectos secundarios del lapatinib?"}).text
+    assert '<p class="message" lang="es">' in spanish and '<span lang="es">Ayuda en español</span>' in spanish
+    assert 'href="tel:988"' in spanish.split('lang="es"', 1)[1]
+    answer = client.post("/", data={"question": QUESTION}).text
+    assert "autofocus" not in answer and 'id="banner" hidden' in answer
+    assert 'id="banner" hidden' not in client.get("/").text  # said before the first answer
+
+
+def test_phone_numbers_in_quoted_text_are_tel_links_in_the_source_view_and_staff_lookup(
+    tmp_path: Path, fake_embedder  # type: ignore[no-untyped-def]
+) -> None:
+    settings = corpus_settings(tmp_path, fake_embedder, HELP_PAGE, rate_limit="off")
+    client = TestClient(create_app(settings, fake_embedder))
+    link = '<a class="tel" href="tel:+18004226237" aria-label="Call NCI&#39;s Cancer Information Service, 1-800-422-6237">1-800-4-CANCER</a>'
+    assert link in client.get("/doc/help-line").text
+    assert link in client.get("/staff", params={"q": "talk with a specialist"}).text

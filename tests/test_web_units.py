@@ -111,11 +111,41 @@ def test_answer_view_lays_out_each_other_question_under_its_own_heading() -> Non
     data = {"answer": [{"text": "Lead in:", "citation": 1}], "citations": CITATIONS, "parts": [part]}
     (shown,) = answer_view(data)["parts"]
     assert shown["question"] == "And how is it treated?"
-    assert shown["groups"] == [
-        {"is_list": False, "sentences": [{"text": "Other page.", "n": 2, "href": "/doc/melanoma?hl=5-9#q-5"}]}
-    ]
+    (group,) = shown["groups"]
+    assert group["is_list"] is False and [s["text"] for s in group["sentences"]] == ["Other page."]
+    assert group["sentences"][0]["mark"] == {"label": "2", "href": "/doc/melanoma?hl=5-9#q-5"}
     assert shown["read_more"] is None  # only links to our own source view
     assert shown["more_in_section"] is True
+
+
+def test_sentences_from_one_section_share_one_marker_at_the_end_of_their_run() -> None:
+    citations = [
+        {"n": 1, "doc": "a", "section": "S", "start": 0, "end": 5},
+        {"n": 2, "doc": "a", "section": "S", "start": 6, "end": 9},
+        {"n": 3, "doc": "a", "section": "S", "start": 10, "end": 14},
+        {"n": 4, "doc": "b", "section": "T", "start": 0, "end": 4},
+        {"n": 5, "doc": "a", "section": "S", "start": 20, "end": 24},
+    ]
+    answer = [
+        {"text": "Lead in:", "citation": 1},
+        {"text": "One", "citation": 2, "list_item": True},
+        {"text": "Two", "citation": 3, "list_item": True},
+        {"text": "Elsewhere.", "citation": 4},
+        {"text": "Back again. Call 1-800-4-CANCER.", "citation": 5},
+    ]
+    view = answer_view({"answer": answer, "citations": citations})
+    marks = [s["mark"] and s["mark"]["label"] for g in view["groups"] for s in g["sentences"]]
+    assert marks == [None, None, "1–3", "4", "5"]  # a run may cross from a lead-in into its list
+    first_run = view["groups"][1]["sentences"][1]["mark"]
+    assert first_run["href"] == "/doc/a?hl=0-5&hl=6-9&hl=10-14&hl=20-24#q-0"
+    assert [p["tel"] for p in view["groups"][2]["sentences"][1]["parts"]] == [None, "tel:+18004226237", None]
+
+
+@pytest.mark.parametrize(("grade", "words"), [(6.1, "Easy to read"), (8.0, "Easy to read"), (9.4, "Some medical words")])
+def test_the_reading_level_is_said_in_plain_words_with_the_grade_kept(grade: float, words: str) -> None:
+    view = answer_view({"answer": [], "citations": [], "reading_grade": grade})
+    assert view["reading"] == {"words": words, "grade": f"US school grade {grade:.1f}"}
+    assert answer_view({"answer": [], "citations": []})["reading"] is None
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,8 @@ URGENT = ("emergency", "crisis")
 """Fixed replies: the whole box is an alert."""
 CARE_TEAM_NOW = "urgent"
 """Call the care team now: an alert box first, the general cited answer under it."""
+EASY_GRADE = 8.0
+"""Answers at or under this US school grade read as "Easy to read" (our target for patients)."""
 
 # Every phone number we show, with the number to dial and a name for screen readers.
 _PHONES = (
@@ -100,15 +102,34 @@ def next_previous(question: str, data: dict[str, Any]) -> str:
 
 
 def _groups(sentences: list[dict[str, Any]], citations: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Sentences as paragraphs and lists, each with its citation's link."""
+    """Sentences as paragraphs and lists. Consecutive sentences quoted from one section share one
+    citation marker, after the last of them (``mark``: the numbers it covers and the link to the
+    source view); the API keeps one citation per sentence, this is display only."""
+    section = {c["n"]: (c["doc"], c["section"]) for c in citations}
     groups: list[dict[str, Any]] = []
-    for sentence in sentences:
+    run: list[int] = []
+    for i, sentence in enumerate(sentences):
         item = bool(sentence.get("list_item"))
         if not groups or groups[-1]["is_list"] != item:
             groups.append({"is_list": item, "sentences": []})
         n = sentence["citation"]
-        groups[-1]["sentences"].append({"text": sentence["text"], "n": n, "href": source_href(citations, n)})
+        run.append(n)
+        following = sentences[i + 1]["citation"] if i + 1 < len(sentences) else None
+        last = following is None or section.get(following) != section.get(n)
+        mark = {"label": number_label(run), "href": source_href(citations, run[0])} if last else None
+        if last:
+            run = []
+        shown = {"text": sentence["text"], "n": n, "href": source_href(citations, n), "mark": mark}
+        groups[-1]["sentences"].append({**shown, "parts": phone_segments(sentence["text"])})
     return groups
+
+
+def reading_level(grade: Any) -> dict[str, str] | None:
+    """The answer's reading level in plain words, with the grade for a tooltip."""
+    if not isinstance(grade, int | float):
+        return None
+    words = "Easy to read" if grade <= EASY_GRADE else "Some medical words"
+    return {"words": words, "grade": f"US school grade {grade:.1f}"}
 
 
 def _own_link(link: Any) -> str | None:
@@ -135,6 +156,7 @@ def answer_view(data: dict[str, Any]) -> dict[str, Any]:
         "care_team_now": data.get("safety") == CARE_TEAM_NOW,
         "message": data.get("message"),
         "message_parts": phone_segments(data.get("message")),
+        "message_lang": data.get("message_lang") or "en",
         "understood_as": data.get("understood_as"),
         "groups": groups,
         "parts": parts,
@@ -142,6 +164,7 @@ def answer_view(data: dict[str, Any]) -> dict[str, Any]:
         "notice": data.get("notice"),
         "read_more": _own_link(data.get("read_more")),
         "reading_grade": data.get("reading_grade"),
+        "reading": reading_level(data.get("reading_grade")),
         "more_in_section": bool(data.get("more_in_section")),
         "suggestions": list(data.get("suggestions", []))[:3],
         "refs": [f"{e['doc']}|{e['section']}" for e in sources],

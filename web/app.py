@@ -26,6 +26,7 @@ from service.feedback import FeedbackStore
 from service.live import LiveService
 from service.qa import QAService
 from web.access import log_requests
+from web.answer_view import phone_segments
 from web.chat import chat_router
 from web.metrics import install_metrics
 from web.provenance import http_url
@@ -58,6 +59,7 @@ def create_app(settings: Settings, embedder: Embedder | None = None) -> FastAPI:
     app = create_api(service, store)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.filters["http_url"] = http_url
+    templates.env.filters["phones"] = phone_segments  # every phone number on a page is a tel: link
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(chat_router(service, templates, store))
     app.include_router(source_router(service, templates))

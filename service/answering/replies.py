@@ -19,15 +19,21 @@ NOT_ENGLISH_MESSAGE = (
     "If this is an emergency, call 911. NCI's Cancer Information Service answers questions in English and "
     "Spanish at 1-800-4-CANCER (1-800-422-6237)."
 )
-IN_SPANISH = (
-    " Solo puedo responder preguntas escritas en inglés. Si es una emergencia, llame al 911. El Servicio de "
-    "Información sobre el Cáncer del NCI responde en español al 1-800-422-6237."
+SPANISH_MESSAGE = (
+    "Nuestra información está en inglés, así que solo puedo responder preguntas escritas en inglés. "
+    "Si es una emergencia, llame al 911. Si tiene pensamientos suicidas, llame o envíe un mensaje de texto "
+    "al 988 (para español, oprima el 2). El Servicio de Información sobre el Cáncer del NCI responde sus "
+    "preguntas en español al 1-800-422-6237."
 )
+"""The reply to a message in Spanish, in Spanish (reviewed wording; the numbers are tappable)."""
 
 
-def not_english(language: str) -> str:
-    """The plain reply to a message not in English (in Spanish too when it is in Spanish)."""
-    return NOT_ENGLISH_MESSAGE + (IN_SPANISH if language == "es" else "")
+def not_english(language: str) -> tuple[str, str]:
+    """The plain reply to a message not in English, and the language it is written in: Spanish
+    for a message in Spanish, English otherwise."""
+    if language == "es":
+        return SPANISH_MESSAGE, "es"
+    return NOT_ENGLISH_MESSAGE, "en"
 
 
 def abstain(

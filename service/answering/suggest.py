@@ -4,7 +4,7 @@
 usually want next (treatment, side effects, outlook, clinical trials, ...). ``nearby_topics``
 offers, when we abstain, up to three sections of different pages that the question came closest
 to: topics we *can* answer. Each suggestion is a heading that, asked as a question, finds that
-section; when the heading does not name the page's subject the short page title is added.
+section; when the heading does not name the page's subject the short page title comes first.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ _NEXT = (
     "screening",
     "causes",
 )
+_BRACKETS = re.compile(r"\s*\([^()]*\)")
 _PDQ = re.compile(r"\s*\(PDQ®?\)|\s*[–-]\s*(?:Patient|Health Professional) Version\s*$")
 
 
@@ -40,10 +41,14 @@ def short_title(title: str) -> str:
 
 
 def _suggestion(doc: Document, heading: str) -> str:
-    title = short_title(doc.title)
+    """The heading, in plain words: with the page's subject first when the heading does not name it
+    ("Trastuzumab: heart checks during treatment", not "Heart checks during treatment
+    (Trastuzumab (Herceptin))"): a brand name in brackets is left out."""
+    title = _BRACKETS.sub("", short_title(doc.title)).strip() or short_title(doc.title)
     if heading == doc.title or set(terms(title)) & set(terms(heading)):
         return heading
-    return f"{heading} ({title})"
+    lowered = heading[:1].lower() + heading[1:] if heading[1:2].islower() else heading
+    return f"{title}: {lowered}"
 
 
 def follow_ups(doc: Document, answered: int) -> tuple[str, ...]:

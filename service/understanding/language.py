@@ -7,6 +7,8 @@ so English gets the benefit of the doubt):
 
 - no letters at all (a row of emoji, digits): ``"no words"``;
 - most letters outside the Latin script (Arabic, Chinese, Cyrillic...): ``"other script"``;
+- Spanish, which gets a reply in Spanish, has a closer test of its own (``_spanish``) that also
+  reads two- and three-word messages and Spanish typed without accents;
 - Latin script: the language ``lingua`` finds (low-accuracy mode over languages people in the US
   often write in and wordfreq has word lists for, ~40 MB, under a millisecond), declined only when
   it is confident, and when more of the words are common words of that language than of English
@@ -30,6 +32,9 @@ _MIN_WORDS = 3  # fewer words than this: too little to tell, read as English
 _CONFIDENT = 0.6
 _COMMON = 3.0  # wordfreq Zipf frequency of a common word (about once per million words)
 _MARGIN = 0.25  # the other language's share of common words must beat English's by this much
+_CLIP = 3.0  # a word's Spanish-minus-English Zipf frequency counts at most this much either way
+_SPANISH_LEAN = 1.0  # average lean a message needs to read as Spanish (10x likelier words, on average)
+_SPANISH_MARKS = re.compile(r"[¿¡ñÑáéíóúÁÉÍÓÚ]")
 _LANGUAGES = (
     "SPANISH", "FRENCH", "GERMAN", "PORTUGUESE", "ITALIAN", "DUTCH", "POLISH", "TAGALOG",
     "VIETNAMESE", "INDONESIAN", "TURKISH", "ROMANIAN", "ENGLISH",
@@ -55,6 +60,35 @@ def _common_share(words: list[str], language: str, known: frozenset[str]) -> flo
     return sum(w in known or zipf_frequency(w, language) >= _COMMON for w in words) / len(words)
 
 
+@lru_cache(maxsize=1)
+def _english_or_spanish() -> Any:
+    from lingua import Language, LanguageDetectorBuilder
+
+    pair = LanguageDetectorBuilder.from_languages(Language.ENGLISH, Language.SPANISH)
+    return pair.with_low_accuracy_mode().build()
+
+
+def _spanish(text: str, words: list[str], known: frozenset[str]) -> bool:
+    """Spanish, even in two or three words and typed without accents (we reply in Spanish, so this
+    gets its own, closer test): the words lean Spanish (wordfreq: each word's Zipf frequency in
+    Spanish minus English, clipped to +-3, averaged over the message; the corpus's own words count
+    as neither), and between English and Spanish alone the detector says Spanish, or the text has
+    marks only Spanish uses (an opening question mark, n with a tilde, an accented vowel), or the
+    lean is twice the bar (words a hundred times likelier in Spanish, on average)."""
+    from wordfreq import zipf_frequency
+
+    if len(words) < 2 or all(w in known for w in words):
+        return False
+    leans = (zipf_frequency(w, "es") - zipf_frequency(w, "en") for w in words if w not in known)
+    lean = sum(max(-_CLIP, min(_CLIP, d)) for d in leans) / len(words)
+    if lean < _SPANISH_LEAN:
+        return False
+    if lean >= 2 * _SPANISH_LEAN or _SPANISH_MARKS.search(text):
+        return True
+    found = _english_or_spanish().compute_language_confidence_values(" ".join(words))
+    return bool(found) and found[0].language.name == "SPANISH" and found[0].value >= _CONFIDENT
+
+
 def foreign(text: str, known: frozenset[str] = frozenset()) -> str | None:
     """Why ``text`` is not English (``"no words"``, ``"other script"`` or an ISO 639-1 code such as
     ``"es"``), or ``None``. ``known``: words that count as English (the corpus's own words)."""
@@ -64,6 +98,8 @@ def foreign(text: str, known: frozenset[str] = frozenset()) -> str | None:
     if _latin_share(letters) < 0.5:
         return OTHER_SCRIPT
     words = [w for w in _WORD.findall(text.lower()) if _latin_share(list(w)) == 1.0]
+    if _spanish(text, words, known):
+        return "es"
     if len(words) < _MIN_WORDS:
         return None
     found = _detector().compute_language_confidence_values(" ".join(words))

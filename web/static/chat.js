@@ -1,5 +1,8 @@
 // Chat page: asks through /api/ask and renders cited answers with textContent only (never innerHTML).
 // The layout mirrors templates/_answer.html, which the server renders when JavaScript is off.
+// The conversation is kept in this tab's sessionStorage (never sent anywhere; "Clear conversation"
+// empties it), so it survives a visit to a source and the Back button. On wide screens a source
+// opens in a panel beside the chat (our own /doc page's article, parsed, never run as script).
 (function () {
   "use strict";
   const form = document.getElementById("ask");
@@ -10,6 +13,7 @@
   const busy = document.getElementById("busy");
   const URGENT = ["emergency", "crisis"];
   const CARE_TEAM_NOW = "urgent";
+  const EASY_GRADE = 8;
   // Same numbers, links and names as web/answer_view.py phone_segments.
   const PHONES = [
     [/1-800-4-CANCER \(1-800-422-6237\)|1-800-4-CANCER|1-800-422-6237/g, "tel:+18004226237",
@@ -48,6 +52,13 @@
   // A paragraph whose phone numbers are tel: links with an accessible name.
   function phoneText(tag, attrs, text) {
     const node = el(tag, attrs);
+    node.appendChild(phoneNodes(text));
+    return node;
+  }
+
+  // The text as nodes: plain runs, and each phone number a tel: link with an accessible name.
+  function phoneNodes(text) {
+    const node = document.createDocumentFragment();
     const found = [];
     PHONES.forEach(function (p) {
       let m;
@@ -81,27 +92,38 @@
     return "Answer";
   }
 
-  function cite(citations, n) {
+  // One marker for a run of sentences from the same section: "[1–3]", linking to the first quote.
+  function cite(citations, run) {
     const sup = el("sup");
-    const a = el("a", { class: "cite", href: sourceHref(citations, n) });
+    const a = el("a", { class: "cite", href: sourceHref(citations, run[0]) });
     a.appendChild(el("span", { class: "visually-hidden" }, "Source "));
-    a.appendChild(document.createTextNode("[" + n + "]"));
+    a.appendChild(document.createTextNode("[" + numberLabel(run) + "]"));
     sup.appendChild(a);
     return sup;
   }
 
+  // As web/answer_view.py _groups: consecutive sentences quoted from one section share one marker,
+  // after the last of them (the API keeps one citation per sentence; this is display only).
   function renderSentences(box, sentences, citations) {
+    const section = {};
+    citations.forEach(function (c) { section[c.n] = c.doc + "|" + c.section; });
     let group = null;
     let isList = null;
-    sentences.forEach(function (s) {
+    let run = [];
+    sentences.forEach(function (s, i) {
       const item = Boolean(s.list_item);
       if (group === null || isList !== item) {
         group = box.appendChild(item ? el("ul", { class: "answer-list" }) : el("p", { class: "answer-text" }));
         isList = item;
       }
       const target = item ? group.appendChild(el("li")) : group;
-      target.appendChild(document.createTextNode(s.text));
-      target.appendChild(cite(citations, s.citation));
+      target.appendChild(phoneNodes(s.text));
+      run.push(s.citation);
+      const next = sentences[i + 1];
+      if (!next || section[next.citation] !== section[s.citation]) {
+        target.appendChild(cite(citations, run));
+        run = [];
+      }
       if (!item) target.appendChild(document.createTextNode(" "));
     });
   }
@@ -176,8 +198,11 @@
       p.appendChild(el("span", { class: "cut" }, "This answer is shortened: the full section has more. "));
     }
     if (more) p.appendChild(el("a", { href: data.read_more }, "Read the full section"));
-    if (typeof data.reading_grade === "number") {
-      p.appendChild(el("span", { class: "grade" }, "Reading level: US grade " + data.reading_grade.toFixed(1)));
+    if (typeof data.reading_grade === "number") {  // as web/answer_view.py reading_level
+      const grade = "US school grade " + data.reading_grade.toFixed(1);
+      const words = data.reading_grade <= EASY_GRADE ? "Easy to read" : "Some medical words";
+      const span = p.appendChild(el("span", { class: "grade", title: "Reading level: " + grade }, words));
+      span.appendChild(el("span", { class: "visually-hidden" }, " (reading level: " + grade + ")"));
     }
     box.appendChild(p);
   }
@@ -270,13 +295,19 @@
     // role="alert" is not allowed on <article>, so urgent replies are a <div>.
     const box = el(urgent ? "div" : "article", { class: "msg bot " + kind, "aria-labelledby": "a" + k + "-label" });
     if (urgent) box.setAttribute("role", "alert");
-    box.appendChild(el("h2", { id: "a" + k + "-label", class: "answer-label" }, label(kind)));
+    const heading = box.appendChild(el("h2", { id: "a" + k + "-label", class: "answer-label" }));
+    if (data.message_lang === "es" && !data.safety) heading.appendChild(el("span", { lang: "es" }, "Ayuda en español"));
+    else heading.textContent = label(kind);
     if (data.safety === CARE_TEAM_NOW) {
       const alertBox = box.appendChild(el("div", { class: "care-now", role: "alert" }));
       alertBox.appendChild(phoneText("p", { class: "message" }, data.message || ""));
       if (data.answer.length > 0) box.appendChild(el("h3", { class: "info-label" }, "General information"));
     } else if (data.message) {
-      box.appendChild(phoneText("p", { class: "message" }, data.message));
+      const attrs = { class: "message" };
+      if (typeof data.message_lang === "string" && /^[a-z]{2}$/.test(data.message_lang) && data.message_lang !== "en") {
+        attrs.lang = data.message_lang;  // a reply in Spanish is read out in Spanish
+      }
+      box.appendChild(phoneText("p", attrs, data.message));
     }
     if (data.understood_as) box.appendChild(el("p", { class: "understood" }, "Answering: “" + data.understood_as + "”"));
     renderSentences(box, data.answer, data.citations);
@@ -295,15 +326,26 @@
     return box;
   }
 
+  function showUser(question) {
+    log.appendChild(el("div", { class: "msg user" })).append(el("span", { class: "visually-hidden" }, "You asked: "), question);
+  }
+
+  // Where the first keyboard stop of a reply is: the call link of an emergency, crisis or urgent box.
+  function callLink(box, data) {
+    if (URGENT.indexOf(data.safety) < 0 && data.safety !== CARE_TEAM_NOW) return null;
+    return box.querySelector("a.tel");
+  }
+
   async function ask(question) {
     question = question.trim();
     if (!question) return;
-    log.appendChild(el("div", { class: "msg user" })).append(el("span", { class: "visually-hidden" }, "You asked: "), question);
+    showUser(question);
     input.value = "";
     button.disabled = true;
     log.setAttribute("aria-busy", "true");
     busy.textContent = "Looking in the trusted sources…";
     let box;
+    let call = null;
     try {
       const response = await fetch("/api/ask", {
         method: "POST",
@@ -313,7 +355,10 @@
       const data = await response.json();
       if (!response.ok) throw new Error(typeof data.detail === "string" ? data.detail : "Something went wrong.");
       box = render(data, question);
+      call = callLink(box, data);
       previousField.value = URGENT.indexOf(data.safety) >= 0 ? "" : data.understood_as || question;
+      conversation.push({ question: question, data: data });
+      keep();
     } catch (err) {
       box = log.appendChild(el("div", { class: "msg bot abstain" }, "Sorry, something went wrong: " + err.message));
     } finally {
@@ -322,7 +367,8 @@
       button.disabled = false;
     }
     box.scrollIntoView({ block: "start" });
-    input.focus({ preventScroll: true });
+    if (call) call.focus({ preventScroll: true });
+    else input.focus({ preventScroll: true });
   }
 
   form.addEventListener("submit", function (event) {
@@ -337,4 +383,131 @@
       ask(b.value);
     });
   });
+
+  // ---- The conversation, kept for this tab only ----
+  const STORE = "cancer-qa:conversation";
+  const RETURN = "cancer-qa:return";
+  const MAX_TURNS = 40;
+  const banner = document.getElementById("banner");
+  let conversation = [];
+  const clearWrap = el("p", { class: "clear-row", hidden: "" });
+  const clear = clearWrap.appendChild(el("button", { type: "button", class: "secondary", id: "clear" }, "Clear conversation"));
+  clearWrap.appendChild(el("span", { class: "hint" }, " Your conversation stays in this browser tab only."));
+  form.parentNode.insertBefore(clearWrap, form);
+
+  function keep() {
+    try {
+      sessionStorage.setItem(STORE, JSON.stringify({ turns: conversation.slice(-MAX_TURNS), previous: previousField.value }));
+    } catch (err) {
+      // Storage full or switched off: the conversation is simply not kept.
+    }
+    showState();
+  }
+
+  function showState() {
+    const any = log.querySelector(".msg") !== null;
+    clearWrap.hidden = !any;
+    if (banner) banner.hidden = any;
+  }
+
+  function restore() {
+    let saved = null;
+    try {
+      saved = JSON.parse(sessionStorage.getItem(STORE) || "null");
+    } catch (err) {
+      saved = null;
+    }
+    if (!saved || !Array.isArray(saved.turns) || log.querySelector(".msg")) return;
+    saved.turns.forEach(function (t) {
+      if (!t || typeof t.question !== "string" || !t.data || !Array.isArray(t.data.answer)) return;
+      showUser(t.question);
+      const box = render(t.data, t.question);
+      [box].concat(Array.from(box.querySelectorAll("[role='alert']"))).forEach(function (n) {
+        n.removeAttribute("role");  // an old reply shown again is not a new alert
+      });
+      conversation.push(t);
+    });
+    previousField.value = typeof saved.previous === "string" ? saved.previous : "";
+  }
+
+  clear.addEventListener("click", function () {
+    try { sessionStorage.removeItem(STORE); } catch (err) { /* nothing kept */ }
+    conversation = [];
+    log.replaceChildren();
+    turns = 0;
+    previousField.value = "";
+    closePanel(false);
+    showState();
+    busy.textContent = "Conversation cleared.";
+    input.focus();
+  });
+
+  // ---- Sources: beside the chat on wide screens; elsewhere the page, and back to the same place ----
+  const wide = window.matchMedia("(min-width: 72rem)");
+  const panel = el("aside", { id: "source-panel", class: "source-panel", "aria-labelledby": "source-panel-title", hidden: "" });
+  const panelHead = panel.appendChild(el("div", { class: "panel-head" }));
+  const panelTitle = panelHead.appendChild(el("h2", { id: "source-panel-title", tabindex: "-1" }, "Source"));
+  const closeButton = panelHead.appendChild(el("button", { type: "button", class: "secondary" }, "Close source"));
+  const panelBody = panel.appendChild(el("div", { class: "panel-body" }));
+  document.body.appendChild(panel);
+  let opener = null;
+
+  async function openPanel(link, push) {
+    const href = link.getAttribute("href");
+    const response = await fetch(href, { headers: { Accept: "text/html" } });
+    if (!response.ok) throw new Error("source not available");
+    const page = new DOMParser().parseFromString(await response.text(), "text/html");
+    const article = page.querySelector("article.source-doc");
+    if (!article) throw new Error("source not available");
+    article.querySelectorAll("h1").forEach(function (h) {  // the panel's own heading names it
+      panelTitle.textContent = "Source: " + h.textContent;
+      h.remove();
+    });
+    panelBody.replaceChildren(document.importNode(article, true));
+    panel.hidden = false;
+    document.body.classList.add("with-source");
+    opener = link;
+    if (push) history.pushState({ panel: href }, "", "#source");
+    const hash = href.split("#")[1];
+    const target = hash ? panelBody.querySelector("[id='" + hash.replace(/'/g, "") + "']") : null;
+    if (target) target.scrollIntoView({ block: "center" });
+    panelTitle.focus({ preventScroll: true });
+  }
+
+  function closePanel(viaHistory) {
+    if (panel.hidden) return;
+    panel.hidden = true;
+    panelBody.replaceChildren();
+    document.body.classList.remove("with-source");
+    if (!viaHistory && history.state && history.state.panel) history.back();
+    if (opener && document.body.contains(opener)) opener.focus();
+    opener = null;
+  }
+
+  closeButton.addEventListener("click", function () { closePanel(false); });
+  panel.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") closePanel(false);
+  });
+  window.addEventListener("popstate", function () { closePanel(true); });
+
+  log.addEventListener("click", function (event) {
+    const link = event.target.closest ? event.target.closest("a[href^='/doc/']") : null;
+    if (!link || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+    if (wide.matches) {
+      event.preventDefault();
+      openPanel(link, panel.hidden).catch(function () { window.location.href = link.href; });
+      return;
+    }
+    try {  // a phone: the source page itself; back here, the conversation scrolls to where it was
+      sessionStorage.setItem(RETURN, JSON.stringify({ y: window.scrollY }));
+    } catch (err) { /* not kept */ }
+  });
+
+  restore();
+  showState();
+  try {
+    const back = JSON.parse(sessionStorage.getItem(RETURN) || "null");
+    sessionStorage.removeItem(RETURN);
+    if (back && typeof back.y === "number") window.scrollTo(0, back.y);
+  } catch (err) { /* nothing to return to */ }
 })();
