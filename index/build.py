@@ -2,12 +2,14 @@
 
 ``build_index`` ingests the corpus, chunks it, embeds chunks (with title and heading) and every
 sentence in batches with a progress bar, and writes the folder atomically. When the folder already
-holds an index of the same corpus hash, model, chunking and format, nothing is rebuilt.
+holds an index of the same corpus hash, model, chunking, format and glossary rules, nothing is
+rebuilt. The glossary (``index/glossary.py``) is mined from the cleaned documents at every build.
 """
 
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import logging
 import os
 import shutil
@@ -15,13 +17,14 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 
 from core.errors import IndexUnwritableError
 from index.cache import EmbeddingCache
 from index.changes import Changes, compare
 from index.embedder import Embedder
+from index.glossary import mine_glossary
 from index.lexical import Lexical
 from index.store import FORMAT_VERSION, IndexParams, read_params, write_index
 from ingest import IngestResult, chunk_documents, corpus_hash, embedding_text, load_corpus
@@ -50,9 +53,20 @@ def is_current(path: Path, model: str, chunk_tokens: int, digest: str) -> IndexP
         and params.chunk_tokens == chunk_tokens
         and params.tokenizer == TOKENIZER
         and params.corpus_hash == digest
+        and params.glossary_rules == glossary_rules()
     ):
         return params
     return None
+
+
+@lru_cache(maxsize=1)
+def glossary_rules() -> str:
+    """A digest of the glossary miner's source: changed rules make the index stale, so the
+    glossary is mined again (with the build cache, the rebuild embeds nothing)."""
+    digest = hashlib.sha256()
+    for name in ("glossary.py", "glossary_words.py"):
+        digest.update((Path(__file__).parent / name).read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def build_index(
@@ -162,9 +176,11 @@ def _build(
         chunks=len(chunks),
         sentences=len(sentence_texts),
         build_seconds=round(time.perf_counter() - started, 2),
+        glossary_rules=glossary_rules(),
     )
     lexical = Lexical.build(chunk_texts)
-    write_index(out, params, documents, chunks, chunk_vectors, sentence_vectors, lexical, encoder)
+    glossary = mine_glossary(documents)
+    write_index(out, params, documents, chunks, chunk_vectors, sentence_vectors, lexical, encoder, glossary)
     return BuildResult(out, params, skipped=False, ingest=ingested, changes=changes)
 
 

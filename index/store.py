@@ -8,6 +8,7 @@ Layout::
     chunks.jsonl     one Chunk per line, in vector order
     chunks.faiss     FAISS inner-product index over unit chunk vectors
     sentences.npy    unit vectors of every sentence, documents in order, float16
+    glossary.jsonl   the definitions the pages give (``index/glossary.py``), one GlossaryEntry per line
     bm25/            BM25 model over the chunks' embedding texts (bm25s), in chunk order
     encoder/         the ONNX encoder queries are embedded with (model.onnx, tokenizer.json and
                      check.json: its checksum and smallest cosine against sentence-transformers)
@@ -22,6 +23,7 @@ import json
 import os
 import shutil
 import time
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,11 +31,12 @@ from typing import Any
 import numpy as np
 
 from core.errors import IndexMismatchError, IndexMissingError
+from index.glossary import GlossaryEntry
 from index.lexical import Lexical
 from index.versions import current_version, publish
 from ingest.model import Chunk, Document
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6  # 6: glossary.jsonl
 PARAMS = "params.json"
 
 
@@ -55,6 +58,8 @@ class IndexParams:
     """sha256 of every file of the folder but params.json, by path relative to the folder."""
     encoder: dict[str, Any] = field(default_factory=dict)
     """The ONNX encoder's check (sha256, min_cosine, torch) when the index has one."""
+    glossary_rules: str = ""
+    """A digest of the glossary miner's code: new rules make the index stale, like a new corpus."""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -74,6 +79,8 @@ class StoredIndex:
     sentence_vectors: np.ndarray
     sentence_offsets: dict[str, int]
     lexical: Lexical
+    glossary: tuple[GlossaryEntry, ...] = ()
+    """Definitions mined from the documents, in document order."""
 
     def sentence_vector(self, doc_id: str, i: int) -> np.ndarray:
         return self.sentence_vectors[self.sentence_offsets[doc_id] + i].astype(np.float32)
@@ -99,10 +106,12 @@ def write_index(
     sentence_vectors: np.ndarray,
     lexical: Lexical,
     encoder: Path | None = None,
+    glossary: Sequence[GlossaryEntry] = (),
 ) -> None:
     """Write to a temporary sibling folder, then publish it as a new version of ``path`` (the
     pointer switches atomically: ``index/versions.py``); ``encoder`` is a folder with the ONNX
-    encoder, copied in as ``encoder/``."""
+    encoder, copied in as ``encoder/``. Every file, ``glossary.jsonl`` included, is written
+    before the checksums are taken."""
     import faiss
 
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -115,6 +124,9 @@ def write_index(
     with (tmp / "chunks.jsonl").open("w", encoding="utf-8") as out:
         for chunk in chunks:
             out.write(json.dumps(chunk.to_dict(), ensure_ascii=False) + "\n")
+    with (tmp / "glossary.jsonl").open("w", encoding="utf-8") as out:
+        for entry in glossary:
+            out.write(json.dumps(entry.to_dict(), ensure_ascii=False) + "\n")
     flat = faiss.IndexFlatIP(params.dim)
     flat.add(np.ascontiguousarray(chunk_vectors, dtype=np.float32))
     faiss.write_index(flat, str(tmp / "chunks.faiss"))
@@ -195,4 +207,6 @@ def load_index(path: Path, model: str, rebuild_hint: str) -> StoredIndex:
     if row != len(sentence_vectors):
         raise IndexMismatchError(f"index at {path} is inconsistent; rebuild with: {rebuild_hint}")
     lexical = Lexical.load(folder, len(chunks))
-    return StoredIndex(folder, params, documents, chunks, chunk_index, sentence_vectors, offsets, lexical)
+    with (folder / "glossary.jsonl").open(encoding="utf-8") as lines:
+        glossary = tuple(GlossaryEntry.from_dict(json.loads(line)) for line in lines)
+    return StoredIndex(folder, params, documents, chunks, chunk_index, sentence_vectors, offsets, lexical, glossary)

@@ -28,6 +28,7 @@ def test_index_folder_is_self_describing(
         "chunks.faiss",
         "chunks.jsonl",
         "documents.jsonl",
+        "glossary.jsonl",
         "params.json",
         "sentences.npy",
     ]
