@@ -198,6 +198,9 @@ def _glosses(
 ) -> Iterator[GlossaryEntry]:
     for m in _PAREN.finditer(text):
         term = _gloss_term(text[: m.start()], known, phrases)
+        near = {w.lower() for w in TOKEN.findall(text[: m.start()])[-MAX_TERM_WORDS - 2 :]}
+        if len(m.group(1).split()) <= 3 and near & {w.lower() for w in TOKEN.findall(m.group(1))}:
+            continue  # "small cell carcinoma (oat cell cancer)": another name, not a gloss
         if term is not None and plain_gloss(m.group(1), term):
             entry = _entry(doc, term, start + m.start(1), start + m.end(1), "gloss")
             if entry is not None:

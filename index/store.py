@@ -209,4 +209,6 @@ def load_index(path: Path, model: str, rebuild_hint: str) -> StoredIndex:
     lexical = Lexical.load(folder, len(chunks))
     with (folder / "glossary.jsonl").open(encoding="utf-8") as lines:
         glossary = tuple(GlossaryEntry.from_dict(json.loads(line)) for line in lines)
-    return StoredIndex(folder, params, documents, chunks, chunk_index, sentence_vectors, offsets, lexical, glossary)
+    return StoredIndex(
+        folder, params, documents, chunks, chunk_index, sentence_vectors, offsets, lexical, glossary
+    )

@@ -1,5 +1,5 @@
-"""The types the service makes: ``Citation``, ``AnswerSentence``, ``Passage``, ``AnswerPart`` and
-``Answer``.
+"""The types the service makes: ``Citation``, ``AnswerSentence``, ``Passage``, ``AnswerPart``,
+``GlossaryItem`` (with its ``Occurrence``s) and ``Answer``.
 
 Frozen dataclasses with ``to_dict``/``from_dict``; ``Answer.to_dict()`` is the body of
 ``POST /api/ask`` (its field names are a public contract: add fields, never rename them).
@@ -93,6 +93,48 @@ class AnswerPart:
 
 
 @dataclass(frozen=True)
+class Occurrence:
+    """Where an explained term stands in the answer: ``text[start:end]`` of sentence ``sentence``
+    of the main answer (``part`` None) or of ``parts[part].answer``."""
+
+    sentence: int
+    start: int
+    end: int
+    part: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Occurrence:
+        return cls(**data)
+
+
+@dataclass(frozen=True)
+class GlossaryItem:
+    """A hard word of the answer and a definition quoted from a page, cited like an answer
+    sentence: ``definition`` equals the cleaned text of ``doc`` at ``start:end``."""
+
+    term: str
+    """As the answer writes it (its first occurrence)."""
+    definition: str
+    doc: str
+    start: int
+    end: int
+    kind: str
+    title: str
+    url: str | None
+    occurs: tuple[Occurrence, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "occurs": [o.to_dict() for o in self.occurs]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> GlossaryItem:
+        return cls(**{**data, "occurs": tuple(Occurrence.from_dict(o) for o in data["occurs"])})
+
+
+@dataclass(frozen=True)
 class Answer:
     answer: tuple[AnswerSentence, ...]
     citations: tuple[Citation, ...]
@@ -113,6 +155,8 @@ class Answer:
     """The message's other questions that the sources answer from other sections (at most two)."""
     message_lang: str = "en"
     """The language ``message`` is written in (``"es"``: the reply to a message in Spanish)."""
+    glossary: tuple[GlossaryItem, ...] = field(default=())
+    """Hard words of the answer explained by the pages' own definitions (``answering/glossary.py``)."""
 
     @property
     def text(self) -> str:
@@ -142,6 +186,7 @@ class Answer:
             "more_in_section": self.more_in_section,
             "parts": [p.to_dict() for p in self.parts],
             "message_lang": self.message_lang,
+            "glossary": [g.to_dict() for g in self.glossary],
         }
 
     @classmethod
@@ -162,6 +207,7 @@ class Answer:
             more_in_section=bool(data.get("more_in_section", False)),
             parts=tuple(AnswerPart.from_dict(p) for p in data.get("parts", ())),
             message_lang=data.get("message_lang", "en"),
+            glossary=tuple(GlossaryItem.from_dict(g) for g in data.get("glossary", ())),
         )
 
     @property

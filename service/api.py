@@ -91,6 +91,27 @@ class PartOut(BaseModel):
     more_in_section: bool = False
 
 
+class OccurrenceOut(BaseModel):
+    sentence: int = Field(..., description="Index into `answer` (or into `parts[part].answer`).")
+    start: int = Field(..., description="Character offset of the term in that sentence's `text`.")
+    end: int
+    part: int | None = Field(None, description="null: the main answer; else the index into `parts`.")
+
+
+class GlossaryOut(BaseModel):
+    term: str = Field(..., description="The hard word or phrase as the answer writes it.")
+    definition: str = Field(..., description="Quoted from a page: the cleaned text of `doc` at start:end.")
+    doc: str
+    start: int
+    end: int
+    kind: str = Field(
+        ..., description="How the page defines it (gloss, reverse, sentence, called, heading, list)."
+    )
+    title: str = Field(..., description="Title of the defining page, to cite it.")
+    url: str | None = None
+    occurs: list[OccurrenceOut] = Field(..., description="Every place the term stands in the answer.")
+
+
 class AskResponse(BaseModel):
     answer: list[SentenceOut]
     citations: list[CitationOut]
@@ -126,6 +147,12 @@ class AskResponse(BaseModel):
     )
     message_lang: str = Field(
         "en", description="Language of `message`: 'es' when a message in Spanish got the reply in Spanish."
+    )
+    glossary: list[GlossaryOut] = Field(
+        default_factory=list,
+        description="Hard words of the answer (rare in everyday English, three syllables or more) with "
+        "a definition quoted from the pages, in the order they first occur; empty for abstentions and "
+        "fixed safety replies.",
     )
 
 

@@ -27,6 +27,7 @@ from service.answer import Answer, AnswerPart, Passage
 from service.answering.abstain import AbstainModel, Answerability, Evidence
 from service.answering.compose import LIST_EXTRA_WORDS, Composition, boilerplate_sentences, compose, quote
 from service.answering.gaps import missing
+from service.answering.glossary import Glossary
 from service.answering.readability import answer_grade
 from service.answering.replies import ABSTAIN_MESSAGE, NOTICE, abstain, not_english
 from service.answering.suggest import follow_ups, nearby_topics
@@ -91,6 +92,7 @@ class QAService:
         self.triage_model = default_model()  # the one copy context.py's triage reads too
         self.embedder_name = embedder.name
         self.boilerplate = boilerplate_sentences(index)  # once, at start-up, not on a question
+        self.glossary = Glossary(index)  # term -> definitions, once
         self._known = frozenset(self.speller.counts)  # the corpus's words count as English
         self.on_ask: AskObserver | None = None
         """Told of every answer and its stage timings (``service/timing.py``); the web layer's
@@ -145,7 +147,7 @@ class QAService:
             )
         else:
             # Urgent and personal-advice replies keep the general information the sources have.
-            answer = self._answer(clean, filters, query, laps)
+            answer = self.glossary.explain(self._answer(clean, filters, query, laps))
             laps.lap("compose")
             if safety.category is not None:
                 message = reply(safety.category, answered=bool(answer.answer))

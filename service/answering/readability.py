@@ -84,6 +84,12 @@ def answer_grade(entries: Sequence[str]) -> float:
 
 
 @lru_cache(maxsize=65536)
+def syllables(word: str) -> int:
+    """Syllables in one word, counted as the grades count them (CMU dictionary, else pyphen)."""
+    return int(_textstat().syllable_count(word))
+
+
+@lru_cache(maxsize=65536)
 def sentence_grade(sentence: str) -> float:
     """Flesch-Kincaid grade of one sentence (cached: the same sentences come back often)."""
     return fk_grade(_terminated(sentence))
