@@ -1,4 +1,4 @@
-"""The ``cancer-qa`` command: ingest, index, ask, serve, eval.
+"""The ``cancer-qa`` command: ingest, index, ask, glossary, serve, eval.
 
 Domain errors become one line on stderr and exit status 1.
 """
@@ -104,6 +104,32 @@ def ask(question: str, corpus: Path | None, index_dir: Path | None, as_json: boo
         click.echo(f"[{c.n}] {c.title} — {c.section}" + (f" <{c.url}>" if c.url else ""))
     if answer.notice:
         click.echo(f"\n{answer.notice}")
+
+
+@cli.command()
+@_corpus
+@_index
+@click.option("--json", "as_json", is_flag=True, help="Print the entries as JSON.")
+@click.option("--term", help="Only this term (matched as answers match it: case and plural aside).")
+def glossary(corpus: Path | None, index_dir: Path | None, as_json: bool, term: str | None) -> None:
+    """List the definitions mined from the corpus (building the index if needed)."""
+    from index.glossary_words import term_key
+    from index.store import load_index
+
+    settings = load_settings(corpus=corpus, index_dir=index_dir)
+    ensure_index(settings, quiet=True)
+    hint = f"cancer-qa index --corpus {settings.corpus} --force"
+    entries = load_index(settings.resolved_index_dir(), settings.model, hint).glossary
+    if term is not None:
+        entries = tuple(e for e in entries if e.key == term_key(term))
+    terms = len({e.key for e in entries})
+    if as_json:
+        body = {"entries": [e.to_dict() for e in entries], "count": len(entries), "terms": terms}
+        click.echo(json.dumps(body, indent=2, ensure_ascii=False))
+        return
+    for e in entries:
+        click.echo(f"{e.term} — {e.definition} ({e.doc}, {e.kind})")
+    click.echo(f"{len(entries)} entries, {terms} distinct terms")
 
 
 @cli.command()
