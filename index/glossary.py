@@ -65,7 +65,9 @@ _PAREN = re.compile(r"\(([^()]+)\)")
 _NOT_DEFINING = re.compile(r"being studied| than |, so |, [a-z]+ (?:is|are) ")
 _CLASS_ONLY = re.compile(r"^an? (?:\w+ )?(?:type|kind|form) of(?: [\w\-]+){1,3}$")
 _PLURAL_CLASS = re.compile(r"^(?:[a-z\-]+,? ){0,3}[a-z\-]+s (?:that|which|who|made|where|in which|found)\b")
-_POINTING = re.compile(r"\b(?:it|they|them|this|these|those|examples?)\b", re.I)
+_POINTING = re.compile(
+    r"\b(?:it|they|them|this|these|those|examples?)\b|^(?:Instead|However|Also|Then|Next|Or|But|So)\b", re.I
+)
 _CLAUSE = re.compile(r"^(?:(?!\b(?:that|which|who)\b).)*\b(?:may|can|will|should)\b")
 
 

@@ -6,10 +6,11 @@ import json
 from pathlib import Path
 
 from eval.suite import GoldQuestion, Relevant
+from index.glossary import GlossaryEntry
 from index.search import Hit
 from index.store import IndexParams
 from ingest import Chunk, Metadata, load_corpus
-from service.answer import Answer, AnswerPart, AnswerSentence, Citation, Passage
+from service.answer import Answer, AnswerPart, AnswerSentence, Citation, GlossaryItem, Occurrence, Passage
 
 
 def _json(obj):  # type: ignore[no-untyped-def]
@@ -36,6 +37,8 @@ def test_index_and_service_types_round_trip() -> None:
 
     changes = Changes(("a",), ("b", "c"), (), previous=True, texts=10, embedded=2)
     assert Changes.from_dict(_json(changes)) == changes
+    entry = GlossaryEntry("Lymph nodes", "small structures that filter lymph", "d", 10, 44, "gloss")
+    assert GlossaryEntry.from_dict(_json(entry)) == entry and entry.key == "lymph node"
     citation = Citation(1, "d", "T", "S", None, 0, 5, "Hello", "2026-01-01", "NCI")
     answer = Answer(
         (AnswerSentence("Hello", 1), AnswerSentence("Item.", 1, list_item=True)),
@@ -50,6 +53,9 @@ def test_index_and_service_types_round_trip() -> None:
         more_in_section=True,
         parts=(
             AnswerPart("And the side effects?", (AnswerSentence("Rash.", 2, True),), "/doc/d#sec-2", True),
+        ),
+        glossary=(
+            GlossaryItem("Hello", "a greeting", "d", 3, 13, "gloss", "T", None, (Occurrence(0, 0, 5), Occurrence(0, 0, 4, 0))),
         ),
     )
     assert Answer.from_dict(_json(answer)) == answer

@@ -10,6 +10,7 @@ entry counts as one sentence, so a bullet without a full stop is not glued to th
 
 from __future__ import annotations
 
+import re
 import sys
 import types
 from collections.abc import Sequence
@@ -40,8 +41,13 @@ class _Syllables:
 
 
 @lru_cache(maxsize=1)
+def _dictionary() -> _Syllables:
+    return _Syllables()
+
+
+@lru_cache(maxsize=1)
 def _textstat() -> Any:
-    words = _Syllables()
+    words = _dictionary()
 
     def get_cmudict(lang: str) -> _Syllables | None:
         return words if lang.startswith("en") else None
@@ -85,8 +91,16 @@ def answer_grade(entries: Sequence[str]) -> float:
 
 @lru_cache(maxsize=65536)
 def syllables(word: str) -> int:
-    """Syllables in one word, counted as the grades count them (CMU dictionary, else pyphen)."""
-    return int(_textstat().syllable_count(word))
+    """Syllables in one word: the CMU dictionary's count, else its vowel groups (a final silent
+    "e" aside). Not pyphen, the formulas' fallback: it leaves many medical words whole
+    ("colonoscopy" would count 1)."""
+    lowered = word.lower()
+    known = _dictionary()._counts.get(lowered)
+    if known is not None:
+        return known
+    groups = len(re.findall(r"[aeiouy]+", lowered))
+    silent = lowered.endswith("e") and not lowered.endswith(("le", "ee")) and groups > 1
+    return max(1, groups - silent)
 
 
 @lru_cache(maxsize=65536)
