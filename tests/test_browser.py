@@ -139,7 +139,7 @@ def test_ask_shows_a_cited_answer(page: Any, demo: tuple[str, Any]) -> None:
     assert page.get_attribute("#log", "role") == "log" and page.get_attribute("#log", "aria-live") == "polite"
     box = ask(page, QUESTION)
     shown = box.evaluate(
-        """box => { const c = box.cloneNode(true); c.querySelectorAll("sup").forEach(s => s.remove());
+        """box => { const c = box.cloneNode(true); c.querySelectorAll("sup, .term-tip").forEach(s => s.remove());
         return Array.from(c.querySelectorAll(".answer-text, .answer-list li"))
           .map(e => e.textContent).join(" ").replace(/\\s+/g, " ").trim(); }"""
     )
@@ -231,7 +231,7 @@ def test_form_post_works_with_javascript_off(browser, demo: tuple[str, Any]) -> 
     with tab.expect_navigation():
         tab.click("#ask-button")
     expected = api_answer(url, QUESTION)
-    assert tab.locator(".msg.bot a.cite").count() == len(expected["answer"])
+    assert tab.locator(".msg.bot a.cite").count() == len(_runs(expected))
     assert tab.locator(".msg.user").text_content() == f"You asked: {QUESTION}"
     assert tab.input_value("#previous") == QUESTION
     tab.fill("#question", "and for children?")
@@ -307,7 +307,7 @@ def test_urgent_reply_shows_the_care_team_box_above_the_cited_answer_with_tel_li
     assert (alert.text_content() or "").strip().startswith("Call your cancer care team now, day or night.")
     answer = box.locator(".answer-text, .answer-list").first
     assert alert.bounding_box()["y"] + alert.bounding_box()["height"] <= answer.bounding_box()["y"]
-    assert answer.locator("a.cite").count() >= 1
+    assert box.locator(".answer-text a.cite, .answer-list a.cite").count() >= 1
     call = alert.get_by_role("link", name="Call 911")
     assert (call.get_attribute("href"), call.evaluate("a => a.protocol")) == ("tel:911", "tel:")
     help_box = page.get_by_role("complementary", name="Getting help")
@@ -479,8 +479,9 @@ def test_a_second_question_is_answered_under_its_own_heading_with_and_without_ja
         section = tab.locator(".msg.bot .part")
         assert section.locator(".part-label").inner_text() == f"You also asked: “{part['question']}”"
         cites = section.locator("a.cite")
+        runs = _runs({"answer": part["answer"], "citations": expected["citations"]})
         assert [cites.nth(i).text_content() for i in range(cites.count())] == [
-            f"Source [{s['citation']}]" for s in part["answer"]
+            f"Source [{number_label([s['citation'] for s in run])}]" for run in runs
         ]
         assert section.locator(".more a").get_attribute("href") == part["read_more"]
         sources = tab.locator(".msg.bot .sources .section").all_inner_texts()
@@ -584,10 +585,36 @@ def test_a_message_in_spanish_gets_the_spanish_reply_with_numbers_to_tap(page: A
     box = ask(page, "¿Qué es el cáncer de mama?")
     message = box.locator("p.message")
     assert message.get_attribute("lang") == "es"
-    assert box.locator(".answer-label span[lang='es']").inner_text() == "Ayuda en español"
+    assert box.locator(".answer-label span[lang='es']").text_content() == "Ayuda en español"
     assert "1-800-422-6237" in message.inner_text()
     tels = {message.locator("a.tel").nth(i).get_attribute("href") for i in range(message.locator("a.tel").count())}
     assert tels == {"tel:911", "tel:988", "tel:+18004226237"}
     english = ask(page, "What is breast cancer?")
     assert english.locator("p.message[lang]").count() == 0 and english.locator("a.cite").count() >= 1
     page.screenshot(path=str(SHOTS / "spanish-reply.png"), full_page=True)
+
+
+@pytest.mark.integration
+def test_an_explained_word_opens_its_meaning_in_place_by_keyboard(page: Any, demo: tuple[str, Any]) -> None:
+    url, _ = demo
+    expected = api_answer(url, QUESTION)
+    assert expected["glossary"], "the demo pages define a word this answer uses"
+    item = expected["glossary"][0]
+    page.goto(url + "/")
+    box = ask(page, QUESTION)
+    word = box.get_by_role("button", name=item["term"], exact=True)
+    assert word.get_attribute("aria-expanded") == "false" and word.get_attribute("title") == item["definition"]
+    tip = box.locator(f"#{word.get_attribute('aria-controls')}")
+    assert tip.is_hidden()
+    word.focus()
+    page.keyboard.press("Enter")
+    assert word.get_attribute("aria-expanded") == "true" and tip.inner_text() == item["definition"]
+    box.locator("details.words summary").click()
+    assert box.locator("details.words dt").first.inner_text() == item["term"]
+    report = _axe(page)
+    assert {k: v for k, v in report.items() if k in ("serious", "critical")} == {}, report
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    box.screenshot(path=str(SHOTS / "word-explained.png"))
+    word.focus()
+    page.keyboard.press("Enter")
+    assert tip.is_hidden() and word.get_attribute("aria-expanded") == "false"

@@ -47,6 +47,11 @@ def locked(tmp_path: Path, fake_embedder) -> TestClient:  # type: ignore[no-unty
     return TestClient(create_app(settings, fake_embedder))
 
 
+def _plain(page: str) -> str:
+    """The page with explained words shown as plain text (their links taken off)."""
+    return re.sub(r'<a class="term"[^>]*>([^<]*)</a>', r"\1", page)
+
+
 def _hidden(page: str, name: str) -> list[str]:
     return [html.unescape(v) for v in re.findall(rf'<input[^>]*name="{name}"[^>]*value="([^"]*)"', page)]
 
@@ -86,7 +91,7 @@ def test_no_js_post_renders_the_cited_answer(client: TestClient) -> None:
     response = client.post("/", data={"question": QUESTION})
     assert response.status_code == 200
     assert response.headers["cache-control"] == "no-store"
-    page = response.text
+    page = _plain(response.text)
     for sentence in api["answer"]:
         assert esc(sentence["text"]) in page
     links = [html.unescape(h) for h in re.findall(r'<a class="cite" href="([^"]+)"', page)]
@@ -101,7 +106,7 @@ def test_no_js_post_renders_the_cited_answer(client: TestClient) -> None:
 
 
 def test_no_js_follow_up_uses_the_previous_question(client: TestClient) -> None:
-    page = client.post("/", data={"question": "what about side effects", "previous": "What is lapatinib?"}).text
+    page = _plain(client.post("/", data={"question": "what about side effects", "previous": "What is lapatinib?"}).text)
     assert "Answering: “side effects of lapatinib?”" in page
     assert set(_hidden(page, "previous")) == {"side effects of lapatinib?"}
     assert "Lapatinib can cause side effects." in page
@@ -147,7 +152,7 @@ def test_no_js_bad_question_is_shown_as_an_error(client: TestClient) -> None:
 def test_source_view_marks_the_quoted_sentences(client: TestClient, app) -> None:  # type: ignore[no-untyped-def]
     api = client.post("/api/ask", json={"question": QUESTION}).json()
     first, last = api["citations"][0], api["citations"][-1]
-    page = client.get(f"/doc/lapatinib?hl={first['start']}-{first['end']}&hl={last['start']}-{last['end']}").text
+    page = _plain(client.get(f"/doc/lapatinib?hl={first['start']}-{first['end']}&hl={last['start']}-{last['end']}").text)
     assert f'<mark id="q-{first["start"]}">{esc(first["quote"])}</mark>' in page
     assert f'<mark id="q-{last["start"]}">{esc(last["quote"])}</mark>' in page
     assert page.count("<mark") == 3  # two quotes and the legend
@@ -347,7 +352,7 @@ def test_no_js_urgent_reply_shows_the_care_team_box_first_and_the_answer_under_i
     question = "I've had diarrhea 8 times today on lapatinib. What are the side effects of lapatinib?"
     api = client.post("/api/ask", json={"question": question}).json()
     assert api["safety"] == "urgent" and api["answer"]
-    page = client.post("/", data={"question": question}).text
+    page = _plain(client.post("/", data={"question": question}).text)
     box = page.index('<div class="care-now" role="alert">')
     assert page.index("Call your care team now") < box < page.index("General information") < page.index(
         esc(api["answer"][0]["text"])
@@ -468,3 +473,17 @@ def test_phone_numbers_in_quoted_text_are_tel_links_in_the_source_view_and_staff
     link = '<a class="tel" href="tel:+18004226237" aria-label="Call NCI&#39;s Cancer Information Service, 1-800-422-6237">1-800-4-CANCER</a>'
     assert link in client.get("/doc/help-line").text
     assert link in client.get("/staff", params={"q": "talk with a specialist"}).text
+
+
+def test_explained_words_link_to_their_meaning_in_the_chat_and_the_source_view(client: TestClient) -> None:
+    api = client.post("/api/ask", json={"question": QUESTION}).json()
+    assert api["glossary"], "the tiny corpus defines lapatinib and the answer uses it"
+    item = api["glossary"][0]
+    page = client.post("/", data={"question": QUESTION}).text
+    term = f'<a class="term" href="#a1-w-0" title="{esc(item["definition"])}">{esc(item["term"])}</a>'
+    assert term in page and f'<dt id="a1-w-0">{esc(item["term"])}</dt>' in page
+    assert "<summary>Words explained (" in page
+    doc = client.get("/doc/lapatinib").text
+    assert '<summary>Words explained on this page (' in doc and '<a class="term" href="#w-0"' in doc
+    defined_at = doc.index('<dt id="w-0">')
+    assert doc.index('<a class="term" href="#w-0"') > defined_at  # the list comes first, then the text

@@ -220,12 +220,43 @@ def test_section_views_split_paragraphs_lists_and_marks() -> None:
     assert other == SectionView(1, "Other", (Block(False, ((Segment("Last one."),),)),), False)
 
 
+def test_explained_words_sit_inside_their_segment_and_never_split_a_highlight() -> None:
+    doc = _doc()
+    second = doc.text.index("Second")
+    words = [{"start": second, "end": second + len("Second"), "term": "Second", "definition": "d"},
+             {"start": doc.text.index("sentence"), "end": doc.text.index("sentence") + 8, "term": "s", "definition": "e"}]
+    intro = section_views(doc, ((second, second + len("Second one.")),), words)[0]
+    assert intro.blocks[0].lines == (
+        (Segment("First sentence. ", terms=((6, 14, 1),)), Segment("Second one.", True, f"q-{second}", ((0, 6, 0),))),
+    )
+
+
+def test_the_answer_view_marks_each_explained_word_once_and_lists_it() -> None:
+    data = {
+        "answer": [{"text": "A biopsy helps. Another biopsy.", "citation": 1}],
+        "citations": CITATIONS,
+        "glossary": [{"term": "biopsy", "definition": "removing some tissue", "doc": "melanoma", "start": 5,
+                      "end": 9, "kind": "gloss", "title": "M", "url": None,
+                      "occurs": [{"sentence": 0, "start": 2, "end": 8, "part": None},
+                                 {"sentence": 0, "start": 24, "end": 30, "part": None}]}],
+    }  # fmt: skip
+    view = answer_view(data)
+    parts = view["groups"][0]["sentences"][0]["parts"]
+    assert [(p["text"], p.get("term")) for p in parts] == [("A ", None), ("biopsy", 0), (" helps. Another biopsy.", None)]
+    assert parts[1]["definition"] == "removing some tissue"
+    assert view["words"] == [{"n": 0, "term": "biopsy", "definition": "removing some tissue", "title": "M",
+                              "href": "/doc/melanoma?hl=5-9#q-5"}]  # fmt: skip
+
+
 def test_new_types_round_trip() -> None:
     view = section_views(_doc(), ((10, 30),))[0]
     assert SectionView.from_dict(view.to_dict()) == view
     block = view.blocks[0]
     assert Block.from_dict(block.to_dict()) == block
     assert Segment.from_dict(Segment("x", True, "q-1").to_dict()) == Segment("x", True, "q-1")
+    with_word = Segment("a biopsy was done", False, None, ((2, 8, 0),))
+    assert Segment.from_dict(with_word.to_dict()) == with_word
+    assert with_word.pieces() == [("a ", None), ("biopsy", 0), (" was done", None)]
     row = LookupRow(1, "d", "T", "S", 0, 0.5, "text", "patient", "NCI", None, None, "missing", "T. S.")
     assert LookupRow.from_dict(row.to_dict()) == row
     feedback = Feedback("down", "2026-11-23T10:00:00+00:00", "why", (("d", "S"),), "q?", 3)

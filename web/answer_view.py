@@ -101,10 +101,15 @@ def next_previous(question: str, data: dict[str, Any]) -> str:
     return data.get("understood_as") or question
 
 
-def _groups(sentences: list[dict[str, Any]], citations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _groups(
+    sentences: list[dict[str, Any]],
+    citations: list[dict[str, Any]],
+    terms: dict[int, list[tuple[int, int, int, str]]] | None = None,
+) -> list[dict[str, Any]]:
     """Sentences as paragraphs and lists. Consecutive sentences quoted from one section share one
     citation marker, after the last of them (``mark``: the numbers it covers and the link to the
-    source view); the API keeps one citation per sentence, this is display only."""
+    source view); the API keeps one citation per sentence, this is display only. ``terms``: the
+    hard words explained in each sentence (start, end, their number in the answer's word list)."""
     section = {c["n"]: (c["doc"], c["section"]) for c in citations}
     groups: list[dict[str, Any]] = []
     run: list[int] = []
@@ -120,8 +125,42 @@ def _groups(sentences: list[dict[str, Any]], citations: list[dict[str, Any]]) ->
         if last:
             run = []
         shown = {"text": sentence["text"], "n": n, "href": source_href(citations, n), "mark": mark}
-        groups[-1]["sentences"].append({**shown, "parts": phone_segments(sentence["text"])})
+        parts = _with_terms(sentence["text"], (terms or {}).get(i, []))
+        groups[-1]["sentences"].append({**shown, "parts": parts})
     return groups
+
+
+def _with_terms(text: str, spans: list[tuple[int, int, int, str]]) -> list[dict[str, Any]]:
+    """The sentence as phone segments, with each explained word its own segment (``term``: its
+    number in the answer's word list; ``definition``: for the tooltip)."""
+    out: list[dict[str, Any]] = []
+    at = 0
+    for start, end, n, definition in sorted(spans):
+        if start < at:
+            continue
+        out += phone_segments(text[at:start])
+        out.append({"text": text[start:end], "tel": None, "label": None, "term": n, "definition": definition})
+        at = end
+    return out + phone_segments(text[at:])
+
+
+def words_explained(data: dict[str, Any]) -> tuple[list[dict[str, Any]], dict[Any, dict[int, list[Any]]]]:
+    """The answer's glossary as a list to show (term, definition, the link that highlights the
+    definition in its page) and, by (part, sentence), where each word's first use is."""
+    words: list[dict[str, Any]] = []
+    where: dict[Any, dict[int, list[tuple[int, int, int, str]]]] = {}
+    for n, item in enumerate(data.get("glossary") or []):
+        occurs = item.get("occurs") or []
+        if not occurs:
+            continue
+        first = occurs[0]
+        where.setdefault(first.get("part"), {}).setdefault(first["sentence"], []).append(
+            (first["start"], first["end"], len(words), item["definition"])
+        )
+        href = f"/doc/{quote(item['doc'], safe='')}?hl={item['start']}-{item['end']}#q-{item['start']}"
+        words.append({"n": n, "term": item["term"], "definition": item["definition"], "title": item["title"],
+                      "href": href})  # fmt: skip
+    return words, where
 
 
 def reading_level(grade: Any) -> dict[str, str] | None:
@@ -139,15 +178,16 @@ def _own_link(link: Any) -> str | None:
 
 def answer_view(data: dict[str, Any]) -> dict[str, Any]:
     citations = data.get("citations", [])
-    groups = _groups(data.get("answer", []), citations)
+    words, where = words_explained(data)
+    groups = _groups(data.get("answer", []), citations, where.get(None))
     parts = [
         {
             "question": p["question"],
-            "groups": _groups(p["answer"], citations),
+            "groups": _groups(p["answer"], citations, where.get(i)),
             "read_more": _own_link(p.get("read_more")),
             "more_in_section": bool(p.get("more_in_section")),
         }
-        for p in data.get("parts", [])
+        for i, p in enumerate(data.get("parts", []))
     ]
     sources = source_entries(citations)
     return {
@@ -160,6 +200,7 @@ def answer_view(data: dict[str, Any]) -> dict[str, Any]:
         "understood_as": data.get("understood_as"),
         "groups": groups,
         "parts": parts,
+        "words": words,
         "sources": sources,
         "notice": data.get("notice"),
         "read_more": _own_link(data.get("read_more")),

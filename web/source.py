@@ -5,6 +5,9 @@ items) and each line into segments, marked where a highlight range covers them. 
 wraps marked segments in ``<mark>``; all text stays escaped by Jinja. Sections get ids ``sec-N``
 and the first segment of each highlight the id ``q-START``, which the chat's citation links
 target. Offsets are character offsets into ``Document.text``, the text citations quote.
+``page_words`` finds the page's hard words that a definition explains (the service's glossary),
+each at its first use: the template makes that use a link to the page's "Words explained" list,
+with the definition as its tooltip.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import re
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
@@ -20,6 +24,7 @@ from fastapi.templating import Jinja2Templates
 
 from core.errors import BadParameterError, NotFoundError
 from ingest.model import Document
+from service.answering.glossary import Glossary
 from service.qa import QAService
 from web.provenance import review_status
 
@@ -32,13 +37,24 @@ class Segment:
     text: str
     mark: bool = False
     anchor: str | None = None
+    terms: tuple[tuple[int, int, int], ...] = ()
+    """Explained words inside ``text``: (start, end, number in the page's word list)."""
+
+    def pieces(self) -> list[tuple[str, int | None]]:
+        """The text cut at its explained words: (text, word number or None)."""
+        out: list[tuple[str, int | None]] = []
+        at = 0
+        for start, end, n in self.terms:
+            out += [(self.text[at:start], None), (self.text[start:end], n)]
+            at = end
+        return [p for p in [*out, (self.text[at:], None)] if p[0]]
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Segment:
-        return cls(**data)
+        return cls(**{**data, "terms": tuple(tuple(t) for t in data.get("terms", ()))})
 
 
 @dataclass(frozen=True)
@@ -95,14 +111,37 @@ def parse_highlights(values: list[str], length: int) -> tuple[tuple[int, int], .
     return tuple(sorted(ranges))
 
 
-def section_views(doc: Document, ranges: tuple[tuple[int, int], ...]) -> tuple[SectionView, ...]:
+def page_words(doc: Document, glossary: Glossary | None) -> list[dict[str, Any]]:
+    """The hard words of the page that a definition explains, each at its first use on the page:
+    ``{term, definition, doc, title, href, start, end}`` in reading order."""
+    if glossary is None:
+        return []
+    first: dict[str, tuple[int, int]] = {}
+    for section in doc.sections:
+        for start, end in _lines(doc.text, section.start, section.end):
+            for a, b, key in glossary.page_terms(doc.id, doc.text, start, end):
+                first.setdefault(key, (a, b))
+    out = []
+    for key, (a, b) in sorted(first.items(), key=lambda kv: kv[1]):
+        entry = glossary.best(key, doc.id)
+        title = glossary.documents[entry.doc].meta.title
+        href = f"/doc/{quote(entry.doc, safe='')}?hl={entry.start}-{entry.end}#q-{entry.start}"
+        out.append({"term": doc.text[a:b], "definition": entry.definition, "doc": entry.doc, "title": title,
+                    "href": href, "start": a, "end": b})  # fmt: skip
+    return out
+
+
+def section_views(
+    doc: Document, ranges: tuple[tuple[int, int], ...], words: list[dict[str, Any]] | None = None
+) -> tuple[SectionView, ...]:
     items = {s.start for s in doc.sentences if s.item}
+    terms = tuple((w["start"], w["end"], n) for n, w in enumerate(words or []))
     views = []
     for n, section in enumerate(doc.sections):
         blocks: list[Block] = []
         for start, end in _lines(doc.text, section.start, section.end):
             is_item = any(start <= i < end for i in items)
-            line = _segments(doc.text, start, end, ranges)
+            line = _segments(doc.text, start, end, ranges, terms)
             if is_item and blocks and blocks[-1].is_list:
                 blocks[-1] = Block(True, (*blocks[-1].lines, line))
             else:
@@ -125,7 +164,13 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _segments(text: str, start: int, end: int, ranges: tuple[tuple[int, int], ...]) -> tuple[Segment, ...]:
+def _segments(
+    text: str,
+    start: int,
+    end: int,
+    ranges: tuple[tuple[int, int], ...],
+    terms: tuple[tuple[int, int, int], ...] = (),
+) -> tuple[Segment, ...]:
     cuts = {start, end}
     for s, e in ranges:
         cuts.update(p for p in (s, e) if start < p < end)
@@ -135,7 +180,9 @@ def _segments(text: str, start: int, end: int, ranges: tuple[tuple[int, int], ..
     for a, b in zip(points, points[1:], strict=False):
         mark = any(s <= a and b <= e for s, e in ranges)
         anchor = f"q-{a}" if a in starts else None
-        out.append(Segment(text[a:b], mark, anchor))
+        # an explained word across a highlight's edge stays plain text
+        inside = tuple((s - a, e - a, n) for s, e, n in terms if a <= s and e <= b)
+        out.append(Segment(text[a:b], mark, anchor, inside))
     return tuple(out)
 
 
@@ -151,10 +198,12 @@ def source_router(service: QAService, templates: Jinja2Templates) -> APIRouter:
             raise NotFoundError(f"no document {doc_id!r} in this index")
         ranges = parse_highlights(hl or [], len(doc.text))
         today = date.today()
+        words = page_words(doc, getattr(service, "glossary", None))
         context = {
             "doc": doc,
             "meta": doc.meta,
-            "sections": section_views(doc, ranges),
+            "words": words,
+            "sections": section_views(doc, ranges, words),
             "highlights": len(ranges),
             "review": review_status(doc.meta.last_reviewed, today, service.settings.review_max_age_days),
         }

@@ -85,8 +85,7 @@ class Glossary:
                 e.doc == d and e.start < end and start < e.end for e in entries for d, start, end in spans
             ):
                 continue  # the answer quotes a definition of it already
-            doc = places[0][2]
-            best = min(entries, key=lambda e: (e.doc != doc, self.plainness(e), len(e.definition.split())))
+            best = self.best(key, places[0][2])
             meta = self.documents[best.doc].meta
             out.append(
                 GlossaryItem(
@@ -103,6 +102,20 @@ class Glossary:
             )
         return tuple(out)
 
+    def best(self, key: str, doc: str) -> GlossaryEntry:
+        """The definition to show for ``key`` in a text of ``doc``: that page's own when it has
+        one, else the plainest, then the shortest."""
+        entries = self.entries[key]
+        return min(entries, key=lambda e: (e.doc != doc, self.plainness(e), len(e.definition.split())))
+
+    def page_terms(self, doc: str, text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+        """Hard glossary terms in ``text[start:end]`` of page ``doc`` (absolute offsets), except
+        where the page defines that very term (the definition is not its own explanation)."""
+        for a, b, key in self.terms_in(text[start:end]):
+            a, b = a + start, b + start
+            if not any(e.doc == doc and e.start <= a and b <= e.end for e in self.entries[key]):
+                yield a, b, key
+
     def plainness(self, entry: GlossaryEntry) -> int:
         """How many hard words a definition has besides the term's own: the fewer, the plainer."""
         if entry not in self._plain:
@@ -114,13 +127,17 @@ class Glossary:
 
     def terms(self, sentence: AnswerSentence) -> Iterator[tuple[int, int, str]]:
         """Hard glossary terms in a sentence, longest first and not overlapping: (start, end, key)."""
-        tokens = list(words(sentence.text))
+        return self.terms_in(sentence.text)
+
+    def terms_in(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """Hard glossary terms in ``text``, longest first and not overlapping: (start, end, key)."""
+        tokens = list(words(text))
         keys = [singular(t[2].lower()) for t in tokens]
         i = 0
         while i < len(tokens):
             for n in sorted(self.lengths.get(keys[i], ()), reverse=True):
                 run = tokens[i : i + n]
-                if len(run) < n or any(sentence.text[a[1] : b[0]] != " " for a, b in itertools.pairwise(run)):
+                if len(run) < n or any(text[a[1] : b[0]] != " " for a, b in itertools.pairwise(run)):
                     continue
                 key = " ".join(keys[i : i + n])
                 if key in self.entries and _hard_term(t[2] for t in run):

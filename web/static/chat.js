@@ -104,7 +104,62 @@
 
   // As web/answer_view.py _groups: consecutive sentences quoted from one section share one marker,
   // after the last of them (the API keeps one citation per sentence; this is display only).
-  function renderSentences(box, sentences, citations) {
+  // As web/answer_view.py words_explained: the answer's glossary as a list, and where each word is
+  // first used, by part ("main" or its number) and sentence: [start, end, number, definition].
+  function wordsExplained(data) {
+    const words = [];
+    const where = {};
+    (Array.isArray(data.glossary) ? data.glossary : []).forEach(function (item) {
+      const first = (item.occurs || [])[0];
+      if (!first) return;
+      const part = first.part === null || first.part === undefined ? "main" : String(first.part);
+      where[part] = where[part] || {};
+      (where[part][first.sentence] = where[part][first.sentence] || []).push(
+        [first.start, first.end, words.length, item.definition]);
+      words.push({ term: item.term, definition: item.definition, title: item.title,
+        href: "/doc/" + encodeURIComponent(item.doc) + "?hl=" + item.start + "-" + item.end + "#q-" + item.start });
+    });
+    return { words: words, where: where };
+  }
+
+  // The sentence's text with each explained word a button that shows its meaning in place (and on
+  // hover, as a tooltip); the rest as phone-aware text.
+  function textWithTerms(text, spans, k) {
+    const node = document.createDocumentFragment();
+    let at = 0;
+    (spans || []).slice().sort(function (a, b) { return a[0] - b[0]; }).forEach(function (t) {
+      if (t[0] < at) return;
+      node.appendChild(phoneNodes(text.slice(at, t[0])));
+      const id = "a" + k + "-tip-" + t[2];
+      const b = el("button", { type: "button", class: "term", "aria-expanded": "false", "aria-controls": id, title: t[3] },
+        text.slice(t[0], t[1]));
+      const tip = el("span", { class: "term-tip", id: id, hidden: "" }, t[3]);
+      b.addEventListener("click", function () {
+        const open = b.getAttribute("aria-expanded") !== "true";
+        b.setAttribute("aria-expanded", String(open));
+        tip.hidden = !open;
+      });
+      node.appendChild(b);
+      node.appendChild(tip);
+      at = t[1];
+    });
+    node.appendChild(phoneNodes(text.slice(at)));
+    return node;
+  }
+
+  function renderWords(box, words, k) {
+    if (words.length === 0) return;
+    const details = box.appendChild(el("details", { class: "words" }));
+    details.appendChild(el("summary", {}, "Words explained (" + words.length + ")"));
+    const dl = details.appendChild(el("dl"));
+    words.forEach(function (w, i) {
+      dl.appendChild(el("dt", { id: "a" + k + "-w-" + i }, w.term));
+      const dd = dl.appendChild(el("dd", {}, w.definition + " "));
+      dd.appendChild(el("a", { class: "from", href: w.href }, "From: " + w.title));
+    });
+  }
+
+  function renderSentences(box, sentences, citations, terms, k) {
     const section = {};
     citations.forEach(function (c) { section[c.n] = c.doc + "|" + c.section; });
     let group = null;
@@ -117,7 +172,7 @@
         isList = item;
       }
       const target = item ? group.appendChild(el("li")) : group;
-      target.appendChild(phoneNodes(s.text));
+      target.appendChild(textWithTerms(s.text, (terms || {})[i], k));
       run.push(s.citation);
       const next = sentences[i + 1];
       if (!next || section[next.citation] !== section[s.citation]) {
@@ -129,12 +184,12 @@
   }
 
   // The message's other questions, each under its own heading (as templates/_answer.html).
-  function renderParts(box, data, k) {
+  function renderParts(box, data, k, where) {
     (data.parts || []).forEach(function (part, i) {
       const id = "a" + k + "-part" + (i + 1);
       const section = box.appendChild(el("section", { class: "part", "aria-labelledby": id }));
       section.appendChild(el("h3", { class: "part-label", id: id }, "You also asked: “" + part.question + "”"));
-      renderSentences(section, part.answer, data.citations);
+      renderSentences(section, part.answer, data.citations, where[String(i)], k);
       if (typeof part.read_more === "string" && part.read_more.indexOf("/doc/") === 0) {
         const p = section.appendChild(el("p", { class: "more" }));
         if (part.more_in_section === true) {
@@ -310,8 +365,10 @@
       box.appendChild(phoneText("p", attrs, data.message));
     }
     if (data.understood_as) box.appendChild(el("p", { class: "understood" }, "Answering: “" + data.understood_as + "”"));
-    renderSentences(box, data.answer, data.citations);
-    renderParts(box, data, k);
+    const explained = wordsExplained(data);
+    renderSentences(box, data.answer, data.citations, explained.where.main, k);
+    renderParts(box, data, k, explained.where);
+    renderWords(box, explained.words, k);
     if (data.citations.length > 0) renderSources(box, data, k);
     renderMore(box, data);
     if (data.notice) {
