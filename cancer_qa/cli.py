@@ -1,4 +1,4 @@
-"""The ``cancer-qa`` command: ingest, index, ask, glossary, serve, eval.
+"""The ``cancer-qa`` command: ingest, index, ask, glossary, serve, eval, feedback export.
 
 Domain errors become one line on stderr and exit status 1.
 """
@@ -229,6 +229,31 @@ def eval_cmd(
     if failed:
         raise RegressionError(f"eval gate failed: {len(failed)} metric(s) below baseline {baseline}")
     click.echo(f"eval gate passed: {len(checks)} checks against {baseline}", err=True)
+
+
+@cli.group()
+def feedback() -> None:
+    """Answer feedback and its staff reviews."""
+
+
+@feedback.command("export")
+@click.option("--out", type=click.Path(path_type=Path), required=True, help="Suite file (JSON Lines).")
+def feedback_export(out: Path) -> None:
+    """Write reviewed feedback as gold questions, for `cancer-qa eval --suite FILE`."""
+    from service.database import open_database
+    from service.feedback import FeedbackStore
+    from service.review import Reviews, suite_text
+
+    settings = load_settings()
+    store = FeedbackStore(open_database(settings.database_url, settings.data_dir))
+    try:
+        text, written, skipped = suite_text(Reviews(store))
+    finally:
+        store.database.close()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    note = f"; {skipped} reviewed item(s) without a shared question or a section skipped" if skipped else ""
+    click.echo(f"wrote {written} gold question(s) to {out}{note}", err=True)
 
 
 def main() -> None:

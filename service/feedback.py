@@ -137,24 +137,24 @@ class FeedbackStore:
                 "ORDER BY id DESC LIMIT :limit OFFSET :offset",
                 {"limit": limit, "offset": offset},
             )
-        return [
-            Feedback(
-                rating=rating,
-                created=created,
-                reason=reason,
-                sources=tuple((d, s) for d, s in json.loads(sources)),
-                question=question,
-                id=int(row_id),
-            )
-            for row_id, created, rating, reason, sources, question in rows
-        ]
+        return [_feedback(row) for row in rows]
 
     def forget_before(self, cutoff: datetime) -> int:
         """Delete feedback older than ``cutoff`` (the retention period); returns how many."""
         stamp = cutoff.astimezone(UTC).isoformat(timespec="seconds")
         with self.database.transaction() as tx:
+            old = "SELECT id FROM feedback WHERE created < :stamp"
+            tx.execute(f"DELETE FROM reviews WHERE feedback_id IN ({old})", {"stamp": stamp})
             tx.execute("DELETE FROM feedback WHERE created < :stamp", {"stamp": stamp})
             return tx.rowcount
+
+    def get(self, feedback_id: int) -> Feedback | None:
+        with self.database.transaction() as tx:
+            rows = tx.execute(
+                "SELECT id, created, rating, reason, sources, question FROM feedback WHERE id = :id",
+                {"id": feedback_id},
+            )
+        return _feedback(rows[0]) if rows else None
 
     def counts(self) -> dict[str, int]:
         with self.database.transaction() as tx:
@@ -169,6 +169,12 @@ class FeedbackStore:
         except StoreUnavailableError:
             return False
         return self.database.writable()
+
+
+def _feedback(row: tuple[Any, ...]) -> Feedback:
+    row_id, created, rating, reason, sources, question = row
+    pairs = tuple((d, s) for d, s in json.loads(sources))
+    return Feedback(rating, created, reason, pairs, question, int(row_id))
 
 
 def _now() -> datetime:

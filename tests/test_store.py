@@ -175,3 +175,24 @@ def test_with_the_database_down_feedback_is_503_answers_go_on_and_readiness_says
     ready = client.get("/readyz")
     assert ready.status_code == 503 and ready.json()["feedback_store_writable"] is False
     assert client.get("/healthz").status_code == 200
+
+
+def test_reviews_are_kept_replaced_listed_and_go_with_their_feedback(database: Database) -> None:
+    from service.review import Review, Reviews, new_review
+
+    store = FeedbackStore(database)
+    old = store.add(new_feedback("down", "wrong page", [("a", "A")], "q old?", True, now=NOW - timedelta(days=400)))
+    kept = store.add(new_feedback("down", None, [("b", "B")], "q new?", True, now=NOW))
+    reviews = Reviews(store)
+    assert old.id is not None and kept.id is not None
+    reviews.save(new_review(old.id, "not_in_sources", NOW.date()))
+    reviews.save(new_review(kept.id, "right", NOW.date()))
+    reviews.save(new_review(kept.id, "wrong", NOW.date(), "c", "C"))  # a second look replaces the first
+    assert reviews.of([kept.id]) == {kept.id: Review(kept.id, "wrong", "2026-11-30", "c", "C")}
+    assert [(f.id, r.verdict) for f, r in Reviews(FeedbackStore(_reopen(database))).reviewed_items()] == [
+        (old.id, "not_in_sources"), (kept.id, "wrong")
+    ]
+    Retention(store, 365, clock=lambda: NOW).run()  # the old item goes, and its review with it
+    assert [(f.id, r.verdict) for f, r in reviews.reviewed_items()] == [(kept.id, "wrong")]
+    with database.transaction() as tx:
+        assert tx.execute("SELECT COUNT(*) FROM reviews")[0][0] == 1

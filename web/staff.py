@@ -24,6 +24,7 @@ from service.feedback import FeedbackStore, Retention
 from service.qa import QAService
 from web.auth import COOKIE, SESSION_SECONDS, Sessions, is_staff, require_staff, token_matches
 from web.provenance import format_citation, review_status
+from web.review import review_routes
 from web.security import NO_STORE
 
 RESULTS = 10
@@ -117,6 +118,16 @@ def staff_router(service: QAService, templates: Jinja2Templates, store: Feedback
         response.headers["WWW-Authenticate"] = 'Bearer realm="staff"'
         return response
 
+    def guard(request: Request) -> HTMLResponse | None:
+        """The sign-in page for a request that is not staff's, else None."""
+        try:
+            require_staff(request, token, sessions)
+        except NotAuthorizedError as exc:
+            return login_page(request, str(exc))
+        return None
+
+    reviews = review_routes(router, service, store, render, guard)
+
     @router.get("/staff", response_class=HTMLResponse, include_in_schema=False)
     def lookup(
         request: Request,
@@ -156,6 +167,7 @@ def staff_router(service: QAService, templates: Jinja2Templates, store: Feedback
         items = store.recent(PAGE_SIZE + 1, (page - 1) * PAGE_SIZE)
         context = {
             "items": items[:PAGE_SIZE],
+            "reviews": reviews.of([f.id for f in items[:PAGE_SIZE] if f.id is not None]),
             "counts": store.counts(),
             "page_number": page,
             "newer": page - 1 if page > 1 else None,
