@@ -618,3 +618,44 @@ def test_an_explained_word_opens_its_meaning_in_place_by_keyboard(page: Any, dem
     word.focus()
     page.keyboard.press("Enter")
     assert tip.is_hidden() and word.get_attribute("aria-expanded") == "false"
+
+
+@pytest.mark.integration
+def test_a_reviewer_turns_a_thumbs_down_into_a_gold_line_in_five_clicks(browser, demo: tuple[str, Any]) -> None:  # type: ignore[no-untyped-def]
+    url, _ = demo
+    question = "Can trastuzumab hurt my heart?"
+    sent = httpx.post(f"{url}/api/feedback", json={"rating": "down", "reason": "not what I asked", "question": question,
+                                                   "share_question": True, "sources": []}, timeout=30)  # fmt: skip
+    feedback_id = sent.json()["id"]
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    tab = context.new_page()
+    tab.goto(url + "/staff/feedback")
+    report = {"/staff/feedback (with review links)": _axe(tab)}
+    clicks = 0
+    tab.get_by_role("link", name=f"Review feedback {feedback_id}").click()
+    clicks += 1
+    assert tab.locator("#q").input_value() == question  # the search already ran on the question
+    options = tab.locator("form.review input[name=section]")
+    assert options.count() >= 1
+    report["/staff/feedback/{id}"] = _axe(tab)
+    tab.get_by_label("Wrong: the section picked below should have answered").check()
+    clicks += 1
+    chosen = options.nth(1) if options.count() > 1 else options.nth(0)
+    chosen.check()
+    clicks += 1
+    doc, section = chosen.get_attribute("value").split("|", 1)
+    tab.get_by_role("button", name="Save review").click()
+    clicks += 1
+    assert tab.get_by_role("status").inner_text().startswith("Review saved.")
+    with tab.expect_download() as download:
+        tab.get_by_role("link", name="reviewed questions").click()
+        clicks += 1
+    lines = [json.loads(x) for x in Path(download.value.path()).read_text().splitlines()]
+    mine = [x for x in lines if x["id"] == f"review-{feedback_id}"]
+    assert mine and mine[0]["question"] == question and mine[0]["relevant"] == [{"doc": doc, "section": section}]
+    assert clicks == 5
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    tab.screenshot(path=str(SHOTS / "staff-review.png"), full_page=True)
+    context.close()
+    serious = {p: {k: v for k, v in found.items() if k in ("serious", "critical")} for p, found in report.items()}
+    assert serious == {p: {} for p in report}, serious

@@ -54,9 +54,13 @@ def review_routes(
              "n": documents[d].section_index(s) if d in documents else None}
             for d, s in item.sources
         ]  # fmt: skip
+        review = reviews.of([item.id or 0]).get(item.id or 0)
+        keys = [f"{p.doc}|{p.section}" for p in results]
+        saved = f"{review.doc}|{review.section}" if review and review.section else None
         context = {
             "item": item,
-            "review": reviews.of([item.id or 0]).get(item.id or 0),
+            "review": review,
+            "picked": saved if saved in keys else (keys[0] if keys else None),
             "verdicts": VERDICT_WORDS,
             "q": query,
             "cited": cited,
