@@ -152,7 +152,7 @@ def test_the_page_shows_whole_sections_with_lists_highlights_and_counterparts(cl
     results = _results(page)
     assert [d for d, _ in results] == [r["doc"] for r in api["results"]]  # one code path
     doc, first = results[0]
-    main, _, other = first.partition('<section class="card counterpart"')
+    main, _, other = first.partition('<article class="card counterpart"')
     items = re.findall(r"<li>(.*?)</li>", main, re.S)
     assert [re.sub(r"<[^>]+>", "", i) for i in items] == ["Diarrhea.", "Rash on the hands.", "Liver problems."]
     assert main.count("<ul>") == 1

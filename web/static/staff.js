@@ -63,9 +63,10 @@
 
   function done(button, message) {
     say(message);
-    const label = button.textContent;
+    if (!button.dataset.label) button.dataset.label = button.textContent;
     button.textContent = "Copied";
-    setTimeout(function () { button.textContent = label; }, 2500);
+    clearTimeout(button.restore);
+    button.restore = setTimeout(function () { button.textContent = button.dataset.label; }, 2500);
   }
 
   function selectedIn(container) {
