@@ -120,17 +120,21 @@ def similarity(a: TitleWords, b: TitleWords) -> float:
 
 
 def pairs(documents: Iterable[Document]) -> set[tuple[str, str]]:
-    """Every counterpart pair as (patient page, professional page)."""
+    """Every counterpart pair as (patient page, professional page). Only pages that share a
+    cancer type, or have none and the same title words, are compared (a large corpus stays quick)."""
     docs = [d for d in documents if d.meta.audience in (PATIENT, PROFESSIONAL)]
     words = {d.id: title_words(d.title, d.meta.cancer_types) for d in docs}
-    professional = [d.id for d in docs if d.meta.audience == PROFESSIONAL]
-    patient = [d.id for d in docs if d.meta.audience == PATIENT]
-    candidates = {
-        (p, h): similarity(words[p], words[h])
-        for p in patient
-        for h in professional
-        if matches(words[p], words[h])
-    }
+    by_key: dict[object, list[str]] = {}  # professional pages by cancer type, or by title without one
+    for d in docs:
+        if d.meta.audience == PROFESSIONAL:
+            w = words[d.id]
+            for key in w.types or {w.words}:
+                by_key.setdefault(key, []).append(d.id)
+    candidates: dict[tuple[str, str], float] = {}
+    for p in (d.id for d in docs if d.meta.audience == PATIENT):
+        for h in {h for key in words[p].types or {words[p].words} for h in by_key.get(key, ())}:
+            if matches(words[p], words[h]):
+                candidates[(p, h)] = similarity(words[p], words[h])
     best: dict[str, float] = {}
     for (p, h), score in candidates.items():
         best[p] = max(best.get(p, 0.0), score)
