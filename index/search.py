@@ -112,6 +112,11 @@ class Retriever:
     def chunk_position(self, chunk_id: str) -> int:
         return self._chunk_pos[chunk_id]
 
+    @property
+    def vectors(self) -> np.ndarray:
+        """Every chunk's unit vector, in chunk order (read-only, shared memory)."""
+        return self._vectors
+
     def dense_score(self, chunk_id: str, vector: np.ndarray) -> float:
         """Cosine of the query vector and one chunk (the dense half of the fused score)."""
         return float(self._vectors[self._chunk_pos[chunk_id]] @ vector.astype(np.float32))

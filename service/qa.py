@@ -31,6 +31,7 @@ from service.answering.glossary import Glossary
 from service.answering.readability import answer_grade
 from service.answering.replies import ABSTAIN_MESSAGE, NOTICE, abstain, not_english
 from service.answering.suggest import follow_ups, nearby_topics
+from service.counterparts import Counterparts
 from service.rerank import Reranker
 from service.safety import FIXED, reply, triage
 from service.safety.triage import default_model
@@ -93,6 +94,7 @@ class QAService:
         self.embedder_name = embedder.name
         self.boilerplate = boilerplate_sentences(index)  # once, at start-up, not on a question
         self.glossary = Glossary(index)  # term -> definitions, once
+        self.counterparts = Counterparts(documents, index.chunks)  # patient <-> professional pages, once
         self._known = frozenset(self.speller.counts)  # the corpus's words count as English
         self.on_ask: AskObserver | None = None
         """Told of every answer and its stage timings (``service/timing.py``); the web layer's
@@ -155,9 +157,13 @@ class QAService:
         return self._finish(clean, answer, laps)
 
     def search(self, query: str, filters: Filters | None = None, k: int = 10) -> tuple[Passage, ...]:
-        """Ranked passages (one per section) for the staff lookup view; no answer is composed."""
-        found = self.retrieve(self._validate(query), filters, k=k, patient=False)
-        return tuple(self._passage(h) for h in found.hits)
+        """Ranked passages (one per section), every audience alike; no answer is composed."""
+        return tuple(self._passage(h) for h in self.staff_retrieve(query, filters, k).hits)
+
+    def staff_retrieve(self, query: str, filters: Filters | None = None, k: int = 10) -> Retrieval:
+        """Staff search's retrieval (``service/staff_search.py``): the query checked like a question,
+        and sections of every audience ranked alike (no penalty on health-professional pages)."""
+        return self.retrieve(self._validate(query), filters, k=k, patient=False)
 
     def understand(self, question: str) -> Query:
         """The message read for its main question and focus (``understanding.message``); that

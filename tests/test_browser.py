@@ -3,6 +3,7 @@
 Two servers: the demo corpus with the real model (shared with the integration tests' session
 index), and a tiny corpus with the fake embedder that holds an injection page and needs a staff
 token. Screenshots go to ``var/screenshots/``; the axe-core results to ``var/reports/axe.json``.
+The browser and the demo server are shared with ``test_browser_staff.py`` (``browser_support.py``).
 Skipped, with the reason, when ``/usr/bin/chromium`` is absent (``apt-get install chromium``).
 """
 
@@ -19,24 +20,13 @@ from typing import Any
 import httpx
 import pytest
 
-from core.settings import load_settings
 from index.search import Filters
-from tests.conftest import DEMO, REPO, FakeEmbedder
+from tests.browser_support import CHROMIUM, REPORTS, SHOTS
+from tests.conftest import FakeEmbedder
 from tests.web_support import EVIL, EVIL_TITLE, INJECTED_QUESTION, corpus_settings, live_server
 from web.answer_view import number_label
 from web.provenance import format_citation
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-SHOTS = REPO / "var" / "screenshots"
-REPORTS = REPO / "var" / "reports"
 TOKEN = "staff-browser-token"
 QUESTION = "What are the side effects of lapatinib?"
 
@@ -45,30 +35,6 @@ pytestmark = [
     pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's Chromium at /usr/bin/chromium (apt-get install chromium)"),
 ]
 playwright_api = pytest.importorskip("playwright.sync_api")
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    with playwright_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(scope="session")
-def demo(demo_settings, real_embedder, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Any]]:  # type: ignore[no-untyped-def]
-    """The demo corpus, real model; its own data dir so feedback starts empty."""
-    from web.app import create_app
-
-    settings = load_settings(
-        corpus=DEMO,
-        index_dir=demo_settings.resolved_index_dir(),
-        data_dir=tmp_path_factory.mktemp("web-demo"),
-        rate_limit="off",  # one server for every browser test; test_api checks the limit
-    )
-    app = create_app(settings, real_embedder)
-    with live_server(app) as url:
-        yield url, app
 
 
 @pytest.fixture(scope="session")
@@ -323,6 +289,11 @@ def test_urgent_reply_shows_the_care_team_box_above_the_cited_answer_with_tel_li
 
 @pytest.mark.integration
 def test_staff_search_with_a_filter_and_copy_with_citation(browser, demo: tuple[str, Any]) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from service.staff_search import search_sections
+    from web.lookup import lookup_rows
+
     url, app = demo
     context = browser.new_context(viewport={"width": 1100, "height": 1000})
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=url)
@@ -333,15 +304,15 @@ def test_staff_search_with_a_filter_and_copy_with_citation(browser, demo: tuple[
     with tab.expect_navigation():
         tab.click("form.lookup button[type=submit]")
     service = app.state.qa
-    expected = service.search("HER2 targeted therapy heart", Filters(audiences=("professional",)), k=10)
+    found = search_sections(service, "HER2 targeted therapy heart", Filters(audiences=("professional",)), k=10)
     results = tab.locator("li.result")
-    assert [results.nth(i).get_attribute("data-doc") for i in range(results.count())] == [p.doc for p in expected]
-    assert set(tab.locator("li.result .badge").all_inner_texts()) == {"Health professional"}
+    assert [results.nth(i).get_attribute("data-doc") for i in range(results.count())] == [r.section.doc for r in found.results]
+    assert set(tab.locator("li.result .card:not(.counterpart) .badge").all_inner_texts()) == {"Health professional"}
     tab.locator("button.copy").first.click()
-    playwright_api.expect(tab.locator("#copy-status")).to_have_text("Copied the passage with its citation.")
-    top = expected[0]
-    citation = format_citation(service.index.documents[top.doc].meta, top.section)
-    assert tab.evaluate("navigator.clipboard.readText()") == f"{top.text}\n\n{citation}"
+    playwright_api.expect(tab.locator("#copy-status")).to_have_text("Copied the section with its citation.")
+    top = lookup_rows(service, found, date.today())[0].card
+    assert top.citation == format_citation(service.index.documents[top.section.doc].meta, top.section.section)
+    assert tab.evaluate("navigator.clipboard.readText()") == top.copy
     tab.screenshot(path=str(SHOTS / "staff-view.png"))
     context.close()
 

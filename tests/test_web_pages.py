@@ -19,9 +19,9 @@ from service.feedback import FeedbackStore
 from tests.web_support import EVIL, EVIL_TITLE, INJECTED_QUESTION, corpus_settings
 from web.answer_view import source_href
 from web.app import create_app
+from web.lookup import corpus_options
 from web.provenance import format_citation
 from web.security import CSP
-from web.staff import corpus_options
 
 QUESTION = "What are the side effects of lapatinib?"
 
@@ -212,12 +212,21 @@ class _Today(date):
         return date(2026, 11, 23)
 
 
+def _results(page: str) -> dict[str, str]:
+    """Each staff lookup result's HTML by its document (the first result of a document)."""
+    found: dict[str, str] = {}
+    for part in page.split('<li class="result" data-doc="')[1:]:
+        doc, _, rest = part.partition('">')
+        found.setdefault(doc, rest.split("</ol>")[0])
+    return found
+
+
 def test_staff_lookup_flags_reviews_and_offers_copy_with_citation(
     client: TestClient, app, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
 ) -> None:
-    monkeypatch.setattr("web.staff.date", _Today)
+    monkeypatch.setattr("web.lookup.date", _Today)
     page = client.get("/staff?q=moles+melanoma+lapatinib").text
-    results = dict(re.findall(r'<li class="result" data-doc="([^"]+)">(.*?)</li>', page, re.S))
+    results = _results(page)
     assert set(results) == {"evil", "melanoma", "lapatinib"}
     assert '<strong class="flag">Review overdue</strong>' in results["evil"]  # reviewed 2019-01-01
     assert '<strong class="flag">Review date missing</strong>' in results["melanoma"]
@@ -225,9 +234,10 @@ def test_staff_lookup_flags_reviews_and_offers_copy_with_citation(
     assert '<span class="badge professional">Health professional</span>' in results["evil"]
     docs = app.state.qa.index.documents
     copied = [html.unescape(c) for c in re.findall(r'data-copy="([^"]*)"', results["lapatinib"])]
-    section = re.search(r'<p class="result-section">(.*?)</p>', results["lapatinib"]).group(1)  # type: ignore[union-attr]
-    passage = html.unescape(re.search(r'<blockquote class="passage">(.*?)</blockquote>', results["lapatinib"], re.S).group(1))  # type: ignore[union-attr]
-    assert copied == [f"{passage}\n\n{format_citation(docs['lapatinib'].meta, html.unescape(section))}"]
+    section = html.unescape(re.search(r'<p class="result-section">(.*?)</p>', results["lapatinib"]).group(1))  # type: ignore[union-attr]
+    citation = format_citation(docs["lapatinib"].meta, section)
+    assert len(copied) == 1 and copied[0].endswith(f"\n\n{citation}")
+    assert [html.unescape(c) for c in re.findall(r'data-citation="([^"]*)"', results["lapatinib"])] == [citation]
 
 
 def test_staff_pages_need_the_token_when_it_is_set(locked: TestClient) -> None:
@@ -247,6 +257,8 @@ def test_staff_login_sets_a_session_cookie_that_is_not_the_token(locked: TestCli
     assert wrong.status_code == 401 and "That token is not right." in wrong.text
     right = locked.post("/staff/login", data={"token": "s3cret-token-for-tests"}, follow_redirects=False)
     assert right.status_code == 303 and right.headers["location"] == "/staff"
+    assert "Path=/;" in right.headers["set-cookie"]  # the session reaches POST /api/search too
+    locked.cookies.clear()  # the cookie path is "/": the client would send it with every request below
     cookie = right.cookies["qa_staff"]
     assert cookie and "s3cret" not in cookie
     assert "HttpOnly" in right.headers["set-cookie"] and "SameSite=strict" in right.headers["set-cookie"]
@@ -255,6 +267,7 @@ def test_staff_login_sets_a_session_cookie_that_is_not_the_token(locked: TestCli
     assert locked.get("/staff", cookies={"qa_staff": cookie + "x"}).status_code == 401
     again = locked.post("/staff/login", data={"token": "s3cret-token-for-tests"}, follow_redirects=False)
     assert again.cookies["qa_staff"] != cookie  # a new random session at every sign-in
+    locked.cookies.clear()
     out = locked.post("/staff/logout", cookies={"qa_staff": cookie}, follow_redirects=False)
     assert out.status_code == 303
     assert locked.get("/staff", cookies={"qa_staff": cookie}).status_code == 401  # revoked, not just deleted
@@ -311,7 +324,7 @@ def test_no_js_feedback_form_is_stored(client: TestClient, app) -> None:  # type
 def test_review_age_comes_from_the_settings(
     tmp_path: Path, fake_embedder, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
 ) -> None:
-    monkeypatch.setattr("web.staff.date", _Today)
+    monkeypatch.setattr("web.lookup.date", _Today)
     settings = corpus_settings(tmp_path, fake_embedder, review_max_age_days=1)
     page = TestClient(create_app(settings, fake_embedder)).get("/staff?q=lapatinib").text
     results = dict(re.findall(r'<li class="result" data-doc="([^"]+)">(.*?)</li>', page, re.S))

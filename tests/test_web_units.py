@@ -12,7 +12,6 @@ from service.feedback import Feedback, new_feedback
 from web.answer_view import answer_view, next_previous, number_label, reply_kind, source_href
 from web.provenance import format_citation, http_url, review_status
 from web.source import Block, SectionView, Segment, parse_highlights, section_views
-from web.staff import LookupRow
 
 TODAY = date(2026, 11, 23)
 
@@ -257,8 +256,6 @@ def test_new_types_round_trip() -> None:
     with_word = Segment("a biopsy was done", False, None, ((2, 8, 0),))
     assert Segment.from_dict(with_word.to_dict()) == with_word
     assert with_word.pieces() == [("a ", None), ("biopsy", 0), (" was done", None)]
-    row = LookupRow(1, "d", "T", "S", 0, 0.5, "text", "patient", "NCI", None, None, "missing", "T. S.")
-    assert LookupRow.from_dict(row.to_dict()) == row
     feedback = Feedback("down", "2026-11-23T10:00:00+00:00", "why", (("d", "S"),), "q?", 3)
     assert Feedback.from_dict(feedback.to_dict()) == feedback
 

@@ -1,9 +1,11 @@
 """The web app: the service API plus the pages, rendered with Jinja2 from ``web/templates``.
 
-Pages: ``/`` (chat, ``web/chat.py``), ``/doc/{doc}`` (source view, ``web/source.py``) and
-``/staff...`` (lookup and feedback, ``web/staff.py``). Every asset is served from ``/static``;
-every response carries the security headers of ``web/security.py``. Domain errors on a page come
-back as an HTML page with the same status and exact message as the API's ``{"detail": ...}``.
+Pages: ``/`` (chat, ``web/chat.py``), ``/doc/{doc}`` (source view, ``web/source.py``),
+``/staff`` (lookup, ``web/lookup.py``, and its JSON twin ``POST /api/search``,
+``web/search_api.py``) and ``/staff/...`` (feedback and sign-in, ``web/staff.py``). Every asset
+is served from ``/static``; every response carries the security headers of ``web/security.py``.
+Domain errors on a page come back as an HTML page with the same status and exact message as the
+API's ``{"detail": ...}``.
 """
 
 from __future__ import annotations
@@ -28,9 +30,11 @@ from service.qa import QAService
 from web.access import log_requests
 from web.answer_view import phone_segments
 from web.chat import chat_router
+from web.lookup import lookup_router
 from web.metrics import install_metrics
 from web.provenance import http_url
 from web.ratelimit import RateLimit
+from web.search_api import search_router
 from web.security import quiet_access_log, secure
 from web.serving import limit_threads, watch_index
 from web.source import source_router
@@ -63,6 +67,8 @@ def create_app(settings: Settings, embedder: Embedder | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(chat_router(service, templates, store))
     app.include_router(source_router(service, templates))
+    app.include_router(search_router(service, store.database))
+    app.include_router(lookup_router(service, templates, store.database))
     app.include_router(staff_router(service, templates, store))
     if settings.rate_limit != "off":
         app.add_middleware(RateLimit, rule=settings.rate_limit)

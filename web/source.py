@@ -1,8 +1,10 @@
 """The source view, ``/doc/{doc}?hl=START-END&hl=...``: the cleaned document with quotes marked.
 
 ``section_views(doc, ranges)`` splits each section's text into blocks (paragraphs, or lists of
-items) and each line into segments, marked where a highlight range covers them. The template
-wraps marked segments in ``<mark>``; all text stays escaped by Jinja. Sections get ids ``sec-N``
+items; ``section_view`` does one section, and the staff lookup lays out its sections with it too)
+and each line into segments, marked where a highlight range covers them. The template (the
+``_section.html`` macros) wraps marked segments in ``<mark>``; all text stays escaped by Jinja.
+Sections get ids ``sec-N``
 and the first segment of each highlight the id ``q-START``, which the chat's citation links
 target. Offsets are character offsets into ``Document.text``, the text citations quote.
 ``page_words`` finds the page's hard words that a definition explains (the service's glossary),
@@ -136,19 +138,31 @@ def section_views(
 ) -> tuple[SectionView, ...]:
     items = {s.start for s in doc.sentences if s.item}
     terms = tuple((w["start"], w["end"], n) for n, w in enumerate(words or []))
-    views = []
-    for n, section in enumerate(doc.sections):
-        blocks: list[Block] = []
-        for start, end in _lines(doc.text, section.start, section.end):
-            is_item = any(start <= i < end for i in items)
-            line = _segments(doc.text, start, end, ranges, terms)
-            if is_item and blocks and blocks[-1].is_list:
-                blocks[-1] = Block(True, (*blocks[-1].lines, line))
-            else:
-                blocks.append(Block(is_item, (line,)))
-        marked = any(s < section.end and e > section.start for s, e in ranges)
-        views.append(SectionView(n, section.heading, tuple(blocks), marked))
-    return tuple(views)
+    return tuple(section_view(doc, n, ranges, terms, items) for n in range(len(doc.sections)))
+
+
+def section_view(
+    doc: Document,
+    n: int,
+    ranges: tuple[tuple[int, int], ...],
+    terms: tuple[tuple[int, int, int], ...] = (),
+    items: set[int] | None = None,
+) -> SectionView:
+    """Section ``n`` as blocks: each non-blank line a paragraph, runs of list-item lines one list;
+    ``ranges`` (document offsets) are marked. The staff lookup lays out its sections with it too."""
+    if items is None:
+        items = {s.start for s in doc.sentences if s.item}
+    section = doc.sections[n]
+    blocks: list[Block] = []
+    for start, end in _lines(doc.text, section.start, section.end):
+        is_item = any(start <= i < end for i in items)
+        line = _segments(doc.text, start, end, ranges, terms)
+        if is_item and blocks and blocks[-1].is_list:
+            blocks[-1] = Block(True, (*blocks[-1].lines, line))
+        else:
+            blocks.append(Block(is_item, (line,)))
+    marked = any(s < section.end and e > section.start for s, e in ranges)
+    return SectionView(n, section.heading, tuple(blocks), marked)
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:

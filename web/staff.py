@@ -1,101 +1,27 @@
-"""The staff pages: ``/staff`` (passage lookup with filters) and ``/staff/feedback``.
+"""The staff pages: ``/staff/feedback``, and the sign-in and sign-out of every staff page.
 
-The lookup shows ranked passages from every audience (health-professional pages included) with
-score, section and document, a "copy with citation" button (``static/staff.js``) and a flag on
-documents past their review date. With ``QA_STAFF_TOKEN`` set, every page here needs the token
-(see ``web/auth.py``); ``/staff/login`` sets a session cookie from a form.
+The lookup, ``/staff``, is ``web/lookup.py``. With ``QA_STAFF_TOKEN`` set, every page here needs
+the token (see ``web/auth.py``); ``/staff/login`` sets a session cookie from a form. The cookie's
+path is ``/``, so the session reaches ``POST /api/search`` as well as the ``/staff`` pages.
 """
 
 from __future__ import annotations
 
 from contextlib import suppress
-from dataclasses import asdict, dataclass
-from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from core.errors import BadParameterError, BadQuestionError, NotAuthorizedError, StoreUnavailableError
-from index.search import Filters
-from service.answer import Passage
+from core.errors import NotAuthorizedError, StoreUnavailableError
 from service.feedback import FeedbackStore, Retention
 from service.qa import QAService
 from web.auth import COOKIE, SESSION_SECONDS, Sessions, is_staff, require_staff, token_matches
-from web.provenance import format_citation, review_status
 from web.review import review_routes
 from web.security import NO_STORE
 
-RESULTS = 10
 WRONG_TOKEN = "That token is not right."
-
-
-@dataclass(frozen=True)
-class LookupRow:
-    """One ranked passage as the lookup view shows it."""
-
-    rank: int
-    doc: str
-    title: str
-    section: str
-    section_n: int | None
-    score: float
-    text: str
-    audience: str
-    source: str | None
-    url: str | None
-    last_reviewed: str | None
-    review: str
-    citation: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> LookupRow:
-        return cls(**data)
-
-
-def corpus_options(service: QAService) -> dict[str, list[str]]:
-    """Filter choices from the corpus front matter."""
-    metas = [d.meta for d in service.index.documents.values()]
-    return {
-        "cancer_type": sorted({t for m in metas for t in m.cancer_types}),
-        "source": sorted({m.source for m in metas if m.source}),
-        "audience": sorted({m.audience for m in metas}),
-    }
-
-
-def lookup_rows(service: QAService, passages: tuple[Passage, ...], today: date) -> list[LookupRow]:
-    rows = []
-    for rank, p in enumerate(passages, start=1):
-        doc = service.index.documents[p.doc]
-        rows.append(
-            LookupRow(
-                rank=rank,
-                doc=p.doc,
-                title=p.title,
-                section=p.section,
-                section_n=doc.section_index(p.section),
-                score=p.score,
-                text=p.text,
-                audience=p.audience,
-                source=doc.meta.source,
-                url=p.url,
-                last_reviewed=doc.meta.last_reviewed,
-                review=review_status(doc.meta.last_reviewed, today, service.settings.review_max_age_days),
-                citation=format_citation(doc.meta, p.section),
-            )
-        )
-    return rows
-
-
-def _checked(name: str, value: str, options: list[str]) -> str:
-    if value and value not in options:
-        choices = ", ".join(options)
-        raise BadParameterError(f"{name}={value!r} is not in this corpus; choose one of: {choices}")
-    return value
 
 
 PAGE_SIZE = 50
@@ -127,35 +53,6 @@ def staff_router(service: QAService, templates: Jinja2Templates, store: Feedback
         return None
 
     reviews = review_routes(router, service, store, render, guard)
-
-    @router.get("/staff", response_class=HTMLResponse, include_in_schema=False)
-    def lookup(
-        request: Request,
-        q: str = Query(""),
-        cancer_type: str = Query(""),
-        source: str = Query(""),
-        audience: str = Query(""),
-    ) -> HTMLResponse:
-        try:
-            require_staff(request, token, sessions)
-        except NotAuthorizedError as exc:
-            return login_page(request, str(exc))
-        options = corpus_options(service)
-        chosen = {
-            "cancer_type": _checked("cancer_type", cancer_type, options["cancer_type"]),
-            "source": _checked("source", source, options["source"]),
-            "audience": _checked("audience", audience, options["audience"]),
-        }
-        filters = Filters(*(((v,) if v else ()) for v in (cancer_type, source, audience)))
-        rows, error = [], None
-        if q.strip():
-            try:
-                passages = service.search(q, filters if any(chosen.values()) else None, k=RESULTS)
-                rows = lookup_rows(service, passages, date.today())
-            except BadQuestionError as exc:
-                error = str(exc)
-        context = {"q": q, "options": options, "chosen": chosen, "rows": rows, "error": error}
-        return render(request, "staff.html", context, 422 if error else 200)
 
     @router.get("/staff/feedback", response_class=HTMLResponse, include_in_schema=False)
     def feedback_list(request: Request, page: int = Query(1, ge=1, le=100_000)) -> HTMLResponse:
@@ -193,7 +90,7 @@ def staff_router(service: QAService, templates: Jinja2Templates, store: Feedback
             httponly=True,
             samesite="strict",
             secure=request.url.scheme == "https",
-            path="/staff",
+            path="/",  # the staff pages and POST /api/search
             max_age=SESSION_SECONDS,
         )
         return response
@@ -202,7 +99,8 @@ def staff_router(service: QAService, templates: Jinja2Templates, store: Feedback
     def logout(request: Request) -> Response:
         sessions.end(request.cookies.get(COOKIE))  # the old cookie no longer signs anyone in
         response = RedirectResponse("/staff/login", status_code=303)
-        response.delete_cookie(COOKIE, path="/staff")
+        response.delete_cookie(COOKIE, path="/")
+        response.delete_cookie(COOKIE, path="/staff")  # a cookie set before the path was "/"
         return response
 
     return router
