@@ -240,9 +240,9 @@ def feedback() -> None:
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="Suite file (JSON Lines).")
 def feedback_export(out: Path) -> None:
     """Write reviewed feedback as gold questions, for `cancer-qa eval --suite FILE`."""
-    from service.database import open_database
-    from service.feedback import FeedbackStore
-    from service.review import Reviews, suite_text
+    from service.store.database import open_database
+    from service.store.feedback import FeedbackStore
+    from service.store.review import Reviews, suite_text
 
     settings = load_settings()
     store = FeedbackStore(open_database(settings.database_url, settings.data_dir))

@@ -19,9 +19,15 @@ from core import __version__
 from core.errors import CancerQAError
 from index.search import Filters
 from service.context import contextualize
-from service.database import open_database
-from service.feedback import MAX_QUESTION_CHARS, MAX_REASON_CHARS, MAX_SOURCES, FeedbackStore, new_feedback
 from service.qa import QAService
+from service.store.database import open_database
+from service.store.feedback import (
+    MAX_QUESTION_CHARS,
+    MAX_REASON_CHARS,
+    MAX_SOURCES,
+    FeedbackStore,
+    new_feedback,
+)
 
 _MAX_DETAIL = 200
 

@@ -31,10 +31,10 @@ from service.answering.glossary import Glossary
 from service.answering.readability import answer_grade
 from service.answering.replies import ABSTAIN_MESSAGE, NOTICE, abstain, not_english
 from service.answering.suggest import follow_ups, nearby_topics
-from service.counterparts import Counterparts
 from service.rerank import Reranker
 from service.safety import FIXED, reply, triage
 from service.safety.triage import default_model
+from service.staff.counterparts import Counterparts
 from service.timing import AskObserver, Laps
 from service.understanding.focus import FocusFinder
 from service.understanding.language import foreign
@@ -161,7 +161,7 @@ class QAService:
         return tuple(self._passage(h) for h in self.staff_retrieve(query, filters, k).hits)
 
     def staff_retrieve(self, query: str, filters: Filters | None = None, k: int = 10) -> Retrieval:
-        """Staff search's retrieval (``service/staff_search.py``): the query checked like a question,
+        """Staff search's retrieval (``service/staff/search.py``): the query checked like a question,
         and sections of every audience ranked alike (no penalty on health-professional pages)."""
         return self.retrieve(self._validate(query), filters, k=k, patient=False)
 

@@ -129,7 +129,7 @@ def test_an_unusable_data_folder_is_one_plain_error_at_start_up(tmp_path, fake_e
 def test_lone_surrogates_are_refused_plainly_and_never_stored(tiny_settings, fake_embedder) -> None:  # type: ignore[no-untyped-def]
     from core.errors import BadFeedbackError
     from service.context import contextualize
-    from service.feedback import new_feedback
+    from service.store.feedback import new_feedback
 
     app = create_app(tiny_settings, fake_embedder)
     client = TestClient(app)

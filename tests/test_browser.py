@@ -291,7 +291,7 @@ def test_urgent_reply_shows_the_care_team_box_above_the_cited_answer_with_tel_li
 def test_staff_search_with_a_filter_and_copy_with_citation(browser, demo: tuple[str, Any]) -> None:  # type: ignore[no-untyped-def]
     from datetime import date
 
-    from service.staff_search import search_sections
+    from service.staff.search import search_sections
     from web.lookup import lookup_rows
 
     url, app = demo

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from service.staff_search import search_sections
+from service.staff.search import search_sections
 from tests.browser_support import CHROMIUM, REPORTS, SHOTS
 from tests.test_browser import _axe, playwright_api
 from web.lookup import LookupRow, lookup_rows

@@ -12,9 +12,9 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
 from core.errors import BadFeedbackError
-from service.database import SqliteDatabase
-from service.feedback import FeedbackStore, new_feedback
-from service.review import Review, Reviews, gold_lines, new_review
+from service.store.database import SqliteDatabase
+from service.store.feedback import FeedbackStore, new_feedback
+from service.store.review import Review, Reviews, gold_lines, new_review
 from tests.web_support import corpus_settings
 from web.app import create_app
 

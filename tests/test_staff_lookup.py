@@ -191,7 +191,7 @@ def test_copy_text_keeps_paragraphs_and_lists() -> None:
 def test_lookup_types_round_trip(client: TestClient, app) -> None:  # type: ignore[no-untyped-def]
     from datetime import date
 
-    from service.staff_search import search_sections
+    from service.staff.search import search_sections
 
     rows = lookup_rows(app.state.qa, search_sections(app.state.qa, "lapatinib side effects"), date(2026, 11, 23))
     assert rows[0].counterpart is not None and any(r.counterpart is None for r in rows)

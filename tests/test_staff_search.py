@@ -11,9 +11,9 @@ from core.errors import BadParameterError, BadQuestionError
 from core.settings import load_settings
 from ingest import load_corpus
 from ingest.model import Document, Metadata, Section
-from service.counterparts import Counterparts, pairs, title_words
 from service.qa import QAService
-from service.staff_search import Span, StaffResult, StaffSearch, WholeSection, search_sections
+from service.staff.counterparts import Counterparts, pairs, title_words
+from service.staff.search import Span, StaffResult, StaffSearch, WholeSection, search_sections
 from tests.conftest import DEMO, TINY, FakeEmbedder, write
 
 PDQ_P, PDQ_HP = "(PDQ®) – Patient Version", "(PDQ®) – Health Professional Version"

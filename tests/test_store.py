@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from core.errors import ConfigError, StoreUnavailableError
-from service.database import MIGRATIONS, Database, PostgresDatabase, SqliteDatabase, open_database
-from service.feedback import FeedbackStore, Retention, new_feedback
+from service.store.database import MIGRATIONS, Database, PostgresDatabase, SqliteDatabase, open_database
+from service.store.feedback import FeedbackStore, Retention, new_feedback
 from web.auth import Sessions
 
 NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
@@ -178,7 +178,7 @@ def test_with_the_database_down_feedback_is_503_answers_go_on_and_readiness_says
 
 
 def test_reviews_are_kept_replaced_listed_and_go_with_their_feedback(database: Database) -> None:
-    from service.review import Review, Reviews, new_review
+    from service.store.review import Review, Reviews, new_review
 
     store = FeedbackStore(database)
     old = store.add(new_feedback("down", "wrong page", [("a", "A")], "q old?", True, now=NOW - timedelta(days=400)))

@@ -14,8 +14,8 @@ import markupsafe
 import pytest
 from fastapi.testclient import TestClient
 
-from service.database import SqliteDatabase
-from service.feedback import FeedbackStore
+from service.store.database import SqliteDatabase
+from service.store.feedback import FeedbackStore
 from tests.web_support import EVIL, EVIL_TITLE, INJECTED_QUESTION, corpus_settings
 from web.answer_view import source_href
 from web.app import create_app
@@ -422,7 +422,7 @@ def test_the_access_log_never_shows_a_query_string(app) -> None:  # type: ignore
 def test_feedback_is_kept_for_the_retention_period_and_paged(tmp_path: Path, fake_embedder) -> None:  # type: ignore[no-untyped-def]
     from datetime import UTC, datetime, timedelta
 
-    from service.feedback import Retention, new_feedback
+    from service.store.feedback import Retention, new_feedback
     from web.staff import PAGE_SIZE
 
     store = FeedbackStore(SqliteDatabase(tmp_path / "fb.sqlite3"))

@@ -8,7 +8,7 @@ import pytest
 
 from core.errors import BadFeedbackError, BadParameterError
 from ingest.model import Document, Metadata, Section, Sentence
-from service.feedback import Feedback, new_feedback
+from service.store.feedback import Feedback, new_feedback
 from web.answer_view import answer_view, next_previous, number_label, reply_kind, source_href
 from web.provenance import format_citation, http_url, review_status
 from web.source import Block, SectionView, Segment, parse_highlights, section_views

@@ -23,10 +23,10 @@ from core.errors import CancerQAError, StoreUnavailableError
 from core.settings import Settings, load_settings
 from index.embedder import Embedder
 from service.api import create_api
-from service.database import open_database
-from service.feedback import FeedbackStore
 from service.live import LiveService
 from service.qa import QAService
+from service.store.database import open_database
+from service.store.feedback import FeedbackStore
 from web.access import log_requests
 from web.answer_view import phone_segments
 from web.chat import chat_router

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from fastapi import Request
 
 from core.errors import NotAuthorizedError
-from service.database import Database
+from service.store.database import Database
 
 COOKIE = "qa_staff"
 SESSION_SECONDS = 8 * 3600

@@ -16,8 +16,8 @@ from fastapi.templating import Jinja2Templates
 
 from core.errors import BadFeedbackError, BadQuestionError
 from service.context import contextualize
-from service.feedback import FeedbackStore, new_feedback
 from service.qa import QAService
+from service.store.feedback import FeedbackStore, new_feedback
 from web.answer_view import answer_view, next_previous
 from web.security import NO_STORE
 

@@ -1,5 +1,5 @@
 """The staff lookup, ``/staff``: whole sections ranked for a search, server-rendered (it works
-without JavaScript) from ``service.staff_search.search_sections``, the function ``POST
+without JavaScript) from ``service.staff.search.search_sections``, the function ``POST
 /api/search`` answers with too (``web/search_api.py``).
 
 Each result is its full section, laid out as the source view lays it out (``section_view``:
@@ -22,9 +22,9 @@ from fastapi.templating import Jinja2Templates
 
 from core.errors import BadParameterError, BadQuestionError, NotAuthorizedError
 from index.search import Filters
-from service.database import Database
 from service.qa import QAService
-from service.staff_search import StaffSearch, WholeSection, search_sections
+from service.staff.search import StaffSearch, WholeSection, search_sections
+from service.store.database import Database
 from web.auth import Sessions, is_staff, require_staff
 from web.provenance import format_citation, review_status
 from web.security import NO_STORE

@@ -33,7 +33,7 @@ from prometheus_client.registry import Collector
 
 from core.errors import NotAuthorizedError
 from service.answer import Answer
-from service.feedback import RATINGS, Feedback
+from service.store.feedback import RATINGS, Feedback
 from service.timing import STAGES
 from web.access import Served
 from web.auth import bearer_matches

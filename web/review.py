@@ -3,7 +3,7 @@
 A reviewer opens a feedback item (the question only where the person shared it, the sections the
 answer cited), says whether the answer was right, and for a wrong one picks the section that should
 have answered (from a search box, filled with the question when there is one) or marks it "not in
-our sources" (``service/review.py``). ``/staff/feedback/export.jsonl`` downloads every review as
+our sources" (``service/store/review.py``). ``/staff/feedback/export.jsonl`` downloads every review as
 gold questions, the same lines as ``cancer-qa feedback export``. Staff access as the other staff
 pages; posts are checked same-origin by ``web/security.py``.
 """
@@ -18,9 +18,9 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from core.errors import BadFeedbackError, NotFoundError
-from service.feedback import Feedback, FeedbackStore
 from service.qa import QAService
-from service.review import Reviews, new_review, suite_text
+from service.store.feedback import Feedback, FeedbackStore
+from service.store.review import Reviews, new_review, suite_text
 
 RESULTS = 8
 VERDICT_WORDS = {"right": "right", "wrong": "wrong", "not_in_sources": "not in our sources"}

@@ -1,4 +1,4 @@
-"""``POST /api/search``: the staff search as JSON, from ``service.staff_search.search_sections``
+"""``POST /api/search``: the staff search as JSON, from ``service.staff.search.search_sections``
 (the function the ``/staff`` page renders). Ranked whole sections with the offsets of their
 matched sentences and the counterpart section of the other audience's page.
 
@@ -18,9 +18,9 @@ from pydantic import BaseModel, Field
 from core.errors import NotAuthorizedError
 from index.search import Filters
 from service.api import ERRORS, MAX_FILTER_VALUES, MAX_TEXT, ErrorOut, FilterValue
-from service.database import Database
 from service.qa import QAService
-from service.staff_search import DEFAULT_K, MAX_K, search_sections
+from service.staff.search import DEFAULT_K, MAX_K, search_sections
+from service.store.database import Database
 from web.auth import NEED_TOKEN, Sessions, is_staff
 
 

@@ -15,8 +15,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from core.errors import NotAuthorizedError, StoreUnavailableError
-from service.feedback import FeedbackStore, Retention
 from service.qa import QAService
+from service.store.feedback import FeedbackStore, Retention
 from web.auth import COOKIE, SESSION_SECONDS, Sessions, is_staff, require_staff, token_matches
 from web.review import review_routes
 from web.security import NO_STORE

@@ -24,7 +24,7 @@ counterparts when all of these hold:
 
 ``Counterparts(documents)`` is built once per index version (in ``QAService``); ``of(doc)`` names
 a page's counterparts. Staff search offers, beside each result, the counterpart pages' section
-that best matches the query (``service/staff_search.py``).
+that best matches the query (``service/staff/search.py``).
 """
 
 from __future__ import annotations

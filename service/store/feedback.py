@@ -2,7 +2,7 @@
 
 ``new_feedback(...)`` validates and builds a ``Feedback``; the question is kept only when the person
 ticked "share my question" (``share_question``), otherwise it is dropped here, before storage.
-``FeedbackStore`` reads and writes it through ``service/database.py`` (the SQLite file
+``FeedbackStore`` reads and writes it through ``service/store/database.py`` (the SQLite file
 ``data_dir/feedback.sqlite3`` by default, or the PostgreSQL server of ``QA_DATABASE_URL``); it is
 safe from the server's worker threads and from several processes and replicas at once.
 """
@@ -18,7 +18,7 @@ from typing import Any
 
 from core.errors import BadFeedbackError, StoreUnavailableError
 from core.text import encodable
-from service.database import Database, open_database
+from service.store.database import Database, open_database
 
 RATINGS = ("up", "down")
 MAX_REASON_CHARS = 1000
@@ -93,7 +93,7 @@ def new_feedback(
 
 
 class FeedbackStore:
-    """Feedback rows in the service's database (``service/database.py``: the SQLite file by
+    """Feedback rows in the service's database (``service/store/database.py``: the SQLite file by
     default, PostgreSQL when ``QA_DATABASE_URL`` names one); replicas on one database share them."""
 
     def __init__(self, database: Database) -> None:

@@ -20,7 +20,7 @@ from datetime import date
 from typing import Any
 
 from core.errors import BadFeedbackError
-from service.feedback import Feedback, FeedbackStore
+from service.store.feedback import Feedback, FeedbackStore
 
 VERDICTS = ("right", "wrong", "not_in_sources")
 

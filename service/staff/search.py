@@ -8,7 +8,7 @@ of the other-audience page on the same topic beside each. One public entry point
   vectors (cosine with the query vector): the best one, and up to ``MAX_HIGHLIGHTS - 1`` more
   within ``HIGHLIGHT_MARGIN`` of it. Offsets are into ``WholeSection.text`` (the section's cleaned
   text, trimmed), so ``text[start:end]`` is exactly one sentence of the section.
-- **Counterpart**: when the page has counterpart pages (``service/counterparts.py``), the section
+- **Counterpart**: when the page has counterpart pages (``service/staff/counterparts.py``), the section
   of those pages with the chunk that scores highest on the same query (the retriever's fused
   dense + BM25 score) plus its cosine with the result's best chunk, so a patient page's "Outlook"
   section is offered the professional page's "Prognosis" section even when the query is about

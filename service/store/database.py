@@ -49,7 +49,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE TABLE IF NOT EXISTS staff_sessions (digest TEXT PRIMARY KEY, expires DOUBLE PRECISION)",
         "CREATE INDEX IF NOT EXISTS feedback_created ON feedback (created)",
     ),
-    (  # 2: a staff review of a feedback item (service/review.py)
+    (  # 2: a staff review of a feedback item (service/store/review.py)
         """CREATE TABLE IF NOT EXISTS reviews (
             feedback_id BIGINT PRIMARY KEY,
             verdict TEXT NOT NULL CHECK (verdict IN ('right', 'wrong', 'not_in_sources')),
