@@ -41,6 +41,7 @@ from service.understanding.language import foreign
 from service.understanding.message import Message, read_message
 from service.understanding.spelling import Speller
 from service.understanding.terms import expand, question_topics, topics
+from service.warmup import warm_in_background
 
 log = logging.getLogger("cancer_qa.service")
 
@@ -115,6 +116,7 @@ class QAService:
         hint = f"cancer-qa index --corpus {settings.corpus}" + (
             f" --out {path}" if settings.index_dir else ""
         ) + " --force"
+        warm_in_background()  # word lists, language detector, syllables: beside the index load
         index = load_index(Path(path), settings.model, hint)
         return cls(settings, index, embedder or serving_embedder(index.path, settings.model))
 

@@ -1,0 +1,35 @@
+"""Load the service's lazy parts in a background thread while the index loads.
+
+The first answer needs word lists (wordfreq), the language detector (lingua) and the syllable
+dictionary (CMU, for reading grades); each loads on first use, together ~0.7 s of one core.
+``warm_in_background()`` starts loading them at once, beside the index load and the ONNX session
+(which spend their time in C, hashing files and building the graph, mostly without the GIL), so
+the first answer does not wait for them. The loaders are the same cached functions a question
+calls; a question that comes first just loads them itself.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+log = logging.getLogger("cancer_qa.service")
+
+_ENGLISH = "What are the treatment options for this kind of cancer after surgery?"
+
+
+def _warm() -> None:
+    try:
+        from service.answering.readability import answer_grade
+        from service.understanding.language import foreign
+
+        foreign(_ENGLISH)  # wordfreq's English list, the detector, the small Spanish list
+        answer_grade([_ENGLISH])  # the syllable dictionary and textstat
+    except Exception:  # noqa: BLE001 - warming is an optimisation; a question will load them anyway
+        log.debug("warm-up failed", exc_info=True)
+
+
+def warm_in_background() -> threading.Thread:
+    thread = threading.Thread(target=_warm, name="service-warm-up", daemon=True)
+    thread.start()
+    return thread
