@@ -118,13 +118,8 @@ def page_words(doc: Document, glossary: Glossary | None) -> list[dict[str, Any]]
     ``{term, definition, doc, title, href, start, end}`` in reading order."""
     if glossary is None:
         return []
-    first: dict[str, tuple[int, int]] = {}
-    for section in doc.sections:
-        for start, end in _lines(doc.text, section.start, section.end):
-            for a, b, key in glossary.page_terms(doc.id, doc.text, start, end):
-                first.setdefault(key, (a, b))
     out = []
-    for key, (a, b) in sorted(first.items(), key=lambda kv: kv[1]):
+    for a, b, key in glossary.first_uses(doc):
         entry = glossary.best(key, doc.id)
         title = glossary.documents[entry.doc].meta.title
         href = f"/doc/{quote(entry.doc, safe='')}?hl={entry.start}-{entry.end}#q-{entry.start}"

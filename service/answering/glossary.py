@@ -24,6 +24,7 @@ from functools import lru_cache
 from index.glossary import GlossaryEntry
 from index.glossary_words import FUNCTION, singular, zipf
 from index.store import StoredIndex
+from ingest.model import Document
 from service.answer import Answer, AnswerSentence, GlossaryItem, Occurrence
 from service.answering.readability import syllables
 
@@ -58,6 +59,7 @@ class Glossary:
         for key in self.entries:
             self.lengths.setdefault(key.split()[0], set()).add(len(key.split()))
         self._plain: dict[GlossaryEntry, int] = {}  # counted when first needed: start-up stays quick
+        self._first_uses: dict[str, tuple[tuple[int, int, str], ...]] = {}
 
     def explain(self, answer: Answer) -> Answer:
         """The answer with its ``glossary``: its hard words that the pages define."""
@@ -107,6 +109,17 @@ class Glossary:
         one, else the plainest, then the shortest."""
         entries = self.entries[key]
         return min(entries, key=lambda e: (e.doc != doc, self.plainness(e), len(e.definition.split())))
+
+    def first_uses(self, doc: Document) -> tuple[tuple[int, int, str], ...]:
+        """Each hard term's first use in the sections of page ``doc`` (start, end, key), in reading
+        order; worked out once per page (the source view asks on every visit)."""
+        if doc.id not in self._first_uses:
+            first: dict[str, tuple[int, int]] = {}
+            for section in doc.sections:
+                for a, b, key in self.page_terms(doc.id, doc.text, section.start, section.end):
+                    first.setdefault(key, (a, b))
+            self._first_uses[doc.id] = tuple(sorted((a, b, key) for key, (a, b) in first.items()))
+        return self._first_uses[doc.id]
 
     def page_terms(self, doc: str, text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
         """Hard glossary terms in ``text[start:end]`` of page ``doc`` (absolute offsets), except
