@@ -59,11 +59,14 @@ def memory_mb(pid: int) -> dict[str, float]:
     return {"rss_mb": round(rss / 1024, 1), "pss_mb": round(pss / 1024, 1)}
 
 
-def start_server(corpus: str, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
+def start_server(
+    corpus: str, port: int, workers: int = 1, env: dict[str, str] | None = None
+) -> subprocess.Popen[bytes]:
+    """``cancer-qa serve`` with the rate limit off (measuring speed, not limits), plus ``env``."""
     command = [sys.executable, "-m", "cancer_qa", "serve", "--corpus", corpus, "--port", str(port)]
     return subprocess.Popen(
         [*command, "--workers", str(workers)],
-        env={**os.environ, "HF_HUB_OFFLINE": "1", "QA_RATE_LIMIT": "off"},  # measuring speed, not limits
+        env={**os.environ, "HF_HUB_OFFLINE": "1", "QA_RATE_LIMIT": "off", **(env or {})},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

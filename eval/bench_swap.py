@@ -29,7 +29,7 @@ from typing import Any
 
 import httpx
 
-from eval.bench import memory_mb
+from eval.bench import first_answer, memory_mb, start_server
 
 QUESTIONS = (
     "What is chemotherapy?",
@@ -141,12 +141,9 @@ def main(argv: list[str] | None = None) -> int:
         with socket.socket() as probe:  # a free loopback port
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
-        command = [*cqa, "serve", "--port", str(port)]
-        server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        server = start_server(str(corpus), port, env=env)
         base = f"http://127.0.0.1:{port}"
         try:
-            from eval.bench import first_answer
-
             first_answer(base, server)
 
             def rebuild() -> None:
