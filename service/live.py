@@ -39,15 +39,10 @@ class LiveService:
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
         self.swaps = 0
-        self.last_swap_seconds: float | None = None
 
     @classmethod
     def open(cls, settings: Settings, embedder: Embedder | None = None) -> LiveService:
         return cls(QAService.open(settings, embedder), embedder)
-
-    @property
-    def current(self) -> QAService:
-        return self._service
 
     @property
     def on_ask(self) -> AskObserver | None:
@@ -79,10 +74,10 @@ class LiveService:
                 return False
             self._service = new
             self.swaps += 1
-            self.last_swap_seconds = round(time.perf_counter() - started, 3)
+            seconds = time.perf_counter() - started
         log.info(
             "index swapped to version %s (%d documents) in %.2f s",
-            target.name, new.index.params.documents, self.last_swap_seconds,
+            target.name, new.index.params.documents, seconds,
         )  # fmt: skip
         del old
         _free()
