@@ -4,6 +4,7 @@ and a running service moves to it between requests, or stays on the old one if i
 from __future__ import annotations
 
 import os
+import weakref
 from pathlib import Path
 
 import pytest
@@ -71,12 +72,14 @@ def test_a_running_service_swaps_to_a_new_version_and_skips_a_damaged_one(
     question = "What is zanubrutinib?"
     assert all(c.doc != "zanubrutinib" for c in live.ask(question).citations)
     key = live.log_key
+    old_service = weakref.ref(live._service)
 
     write(tiny_settings.corpus, "zanubrutinib.md", NEW_PAGE)
     after = _build(tiny_settings.corpus, out, fake_embedder)
     assert live.check() is True and live.swaps == 1 and live.index.path == after != before
     assert live.ask(question).citations[0].doc == "zanubrutinib"
     assert live.log_key == key  # logged question hashes stay comparable across the swap
+    assert old_service() is None  # the old version is freed: one index in memory again, not two
 
     damaged = _build(tiny_settings.corpus, out, fake_embedder, force=True)
     faiss_file = damaged / "chunks.faiss"

@@ -1,5 +1,6 @@
 """An index rebuilt and swapped under load: no request fails, answers then come from the new
-version, and the server's memory comes back to one index."""
+version. (That the old index is freed is tested in-process in test_live.py; how much memory comes
+back is a benchmark figure, `make bench`, not a test.)"""
 
 from __future__ import annotations
 
@@ -37,5 +38,3 @@ def test_an_index_swapped_under_load_fails_no_request(tmp_path: Path, real_embed
     print("swap under load:", figures)
     assert figures["requests"] > 50 and figures["failed"] == 0, figures
     assert figures["swap_s"] is not None and figures["swap_s"] < 10  # answers cite the new page
-    memory = figures["rss_mb"]
-    assert memory["after"] <= memory["before"] * 1.10  # one index again, not two
