@@ -1,9 +1,10 @@
 """Train the learned layer of safety triage: ``python -m eval.train_triage`` (``make triage-model``).
 
 Reads every ``eval/triage/*.jsonl`` (``{"text", "label"}``; labels ``none``, ``personal_advice``,
-``urgent``, ``crisis``, ``emergency``); each file was written by a different helper from a
-different brief. Fits two class-balanced logistic regressions (scikit-learn), one over word and
-character n-grams and one over MiniLM sentence embeddings, then a stacker over their out-of-fold
+``urgent``, ``crisis``, ``emergency``) and the safety suites already read
+(``eval/suites/safety*.jsonl``, ``kind`` as the label); each file was written by a different helper
+from a different brief. Fits two class-balanced logistic regressions (scikit-learn), one over word
+and character n-grams and one over MiniLM sentence embeddings, then a stacker over their out-of-fold
 probabilities and the knowledge rules' findings. Out-of-fold means leave one file out, so the
 figures describe a writer the models have not read. The ``none`` bias is the smallest that keeps
 emergency, crisis or urgent replies to ``none`` messages within ``--max-false`` and the
@@ -43,20 +44,39 @@ TIERS = [label for label in LABELS if label != "none"]
 SEED = 13
 
 
-def load(data: Path) -> tuple[list[str], np.ndarray, np.ndarray, str]:
+SUITES = Path(__file__).with_name("suites")
+READ_SUITES = "safety*.jsonl"
+"""The safety suites already read (the tuning suite and every blind set once it was scored and read):
+their messages are training data too, each file its own writer. A blind set not yet scored is kept
+outside the repository until it is, so it never reaches this glob."""
+
+
+def _label(row: dict[str, object], source: Path, n: int) -> str:
+    """A training file's ``label``, or a suite's ``kind`` (answerable, out of scope and unanswerable
+    messages are ``none``)."""
+    label = row.get("label") if "label" in row else row.get("kind", "answerable")
+    label = "none" if label in ("answerable", "out_of_scope", "unanswerable") else label
+    if label not in LABELS:
+        raise SystemExit(f"{source}:{n}: needs a label in {LABELS}, not {label!r}")
+    return str(label)
+
+
+def load(data: Path, suites: list[Path] | None = None) -> tuple[list[str], np.ndarray, np.ndarray, str]:
     """Texts, label indices, the file each came from (its writer's brief), and the data hash."""
     texts, labels, groups, digest = [], [], [], hashlib.sha256()
-    for g, path in enumerate(sorted(data.glob("*.jsonl"))):
+    files = sorted(data.glob("*.jsonl")) + sorted(suites or [])
+    for g, path in enumerate(files):
         raw = path.read_bytes()
         digest.update(path.name.encode() + b"\0" + raw)
         for n, line in enumerate(raw.decode("utf-8").splitlines(), start=1):
             if not line.strip():
                 continue
             row = json.loads(line)
-            if row.get("label") not in LABELS or not str(row.get("text", "")).strip():
-                raise SystemExit(f"{path}:{n}: needs a non-empty text and a label in {LABELS}")
-            texts.append(row["text"])
-            labels.append(LABELS.index(row["label"]))
+            text = str(row.get("text", row.get("question", "")))
+            if not text.strip():
+                raise SystemExit(f"{path}:{n}: needs a non-empty text")
+            texts.append(text)
+            labels.append(LABELS.index(_label(row, path, n)))
             groups.append(g)
     if not texts:
         raise SystemExit(f"no training messages in {data}/*.jsonl")
@@ -251,10 +271,13 @@ def main() -> None:
     ap.add_argument("--c-stack", type=float, default=1.0)
     ap.add_argument("--c-lex", type=float, default=10.0)
     ap.add_argument("--c-sem", type=float, default=16.0)
+    ap.add_argument("--suites", type=Path, default=SUITES, help=f"folder of the read {READ_SUITES} suites")
+    ap.add_argument("--no-suites", action="store_true", help="train on eval/triage/ alone")
     ap.add_argument("--no-semantic", action="store_true", help="skip the embedding model (no torch)")
     args = ap.parse_args()
 
-    texts, y, groups, digest = load(args.data)
+    suites = [] if args.no_suites else sorted(args.suites.glob(READ_SUITES))
+    texts, y, groups, digest = load(args.data, suites)
     print(f"{len(texts)} messages, {dict(Counter(LABELS[i] for i in y))}, data sha256 {digest[:16]}")
     vectors = None
     model_name = None

@@ -23,7 +23,7 @@ PERSON = (
     r"(?:i|i'm|i've|i'd|me|my|we|we're|our|us|he|he's|she|she's|him|his|her|"
     r"(?:my |our )?(?:mom|mum|mother|dad|father|husband|wife|son|daughter|child|kid|baby|boy|girl|"
     r"grandma|grandmother|grandpa|grandfather|partner|boyfriend|girlfriend|brother|sister|friend|"
-    r"aunt|uncle|patient|fianc\w+|spouse|toddler|teen|teenager))"
+    r"aunt|uncle|patient|fianc\w+|spouse|toddler|teen|teenager|neighbou?r|roommate|housemate))"
 )
 _TREATMENT = (
     r"\b(?:chemo|chemotherapy|infusion|cycle|round|immunotherapy|keytruda|opdivo|treatment|"
@@ -109,14 +109,21 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:doesn't|does not|didn't) know who (?:i am|i'm|we are|she is|he is)\b|\b(?:all )?floppy\b",
         r"\b(?:doesn't|does not|didn't|don't) know (?:what (?:year|day|month|time) it is|what day|his own name|her own name|my name|where (?:he|she) is)\b|\bdisoriented\b",
         r"\bslumped\b",
+        r"\bbarely (?:responsive|conscious|awake|rousable)\b|\b(?:on|fell to|found (?:him|her|them) on) (?:the )?floor\b[^.?!]{0,40}\b(?:not|won't|isn't|can't|gr[ae]y|pale|blue)\b",
+        rf"\b{PERSON}\b[^.?!]{{0,40}}\b(?:not|isn't|wasn't|won't|stopped) (?:answering|responding|reacting)\b(?! (?:to|well)\b)(?! (?:my|the|his|her|our|their) (?:phone|calls?|texts?|messages?|emails?|door))",
+        r"\b(?:very|so|really|all of a sudden|suddenly) confuse\b|\b(?:talk\w*|speak\w*|waving) to (?:people|someone|things|somebody) (?:who|that) (?:is|are|isn't|aren't|was|were) not there\b|\b(?:sees|seeing|talking to) (?:people|things|someone) (?:who|that) (?:aren't|are not|isn't|is not) there\b",
+        r"\b(?:confused|confuse|disoriented|out of it)\b[^.?!]{0,80}\b(?:yesterday|this morning|last night|an hour ago) (?:she|he|i|they) (?:was|were|seemed) (?:fine|normal|okay|ok)\b",
+        r"\b(?:one|his|her|my) pupils? (?:is |looks |seems )?(?:bigger|larger|huge|blown|much bigger)\b|\bpupils (?:are |look )?(?:different|uneven|two different) sizes?\b",
     )),
     Concept("seizure", EMERGENCY, "oncologic emergencies: seizures", (
         r"\b(?:is having|having|just had|has had|went into) (?:a |another )?(?:seizure|fit|convulsion)s?\b|\bhad (?:a |another )?(?:seizure|fit|convulsion) (?:just now|today|tonight|this (?:morning|afternoon|evening)|an hour ago|(?:a few )?minutes ago)\b|\bseizing\b|\bconvuls\w+\b",
         r"\b(?:shaking|jerking|twitching) (?:all over|uncontrollably|and (?:not|won't|can't))\b|\beyes rolled back\b",
+        rf"\b(?:i|he|she|they|{PERSON})\b (?:just )?had what [^.?!]{{0,30}}\b(?:was|were|looked like|think was) (?:a |another )?(?:seizure|fit|convulsion)|\b(?:seizure|fit|convulsion)s? (?:just now|a (?:few|couple of) minutes ago|\d+ min\w* ago)\b",
         r"\bfoaming at (?:the )?mouth\b|\b(?:jerking|twitching|shaking)\b[^.?!]{0,30}\b(?:won't stop|not stopping|foaming|eyes rolled|unresponsive|can't wake)\b",
     )),
     Concept("heavy_bleeding", EMERGENCY, "NCI Chemotherapy and You; oncologic emergencies: bleeding", (
         r"\bblood (?:is |keeps )?(?:pouring|gushing|spurting|everywhere)\b|\b(?:bleeding|blood)[^.?!]{0,30}\b(?:won't|doesn't|will not|wont|hasn't|not) stop",
+        r"\b(?:won't|doesn't|will not|wont|isn't|not) clot(?:ting)?\b(?! (?:normally|as well))",
         r"\bcan't stop (?:the )?bleeding\b|\b(?:throwing up|vomiting|puking|coughing up|spitting up) (?:a lot of |lots of |so much |big clots of |clots of |bright red |pure )?blood\b",
         r"\bsoak(?:ed|ing) (?:through|with blood)\b|\bbleeding (?:heavily|a lot|badly|everywhere|like crazy)\b|\b(?:a )?pool of blood\b",
         r"\b(?:black|tarry|maroon)\b[^.?!]{0,20}\b(?:stool|poop|stools)\b[^.?!]{0,40}\b(?:dizzy|faint|weak)\b",
