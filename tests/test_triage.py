@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import numpy as np
@@ -15,8 +14,6 @@ from service.safety.learned import FORMAT_VERSION, LABELS, TriageModel
 from service.safety.situation import matches
 from service.safety.tiers import AND_988, CALL_911_FIRST, CRISIS_REPLY, EMERGENCY_REPLY, strongest
 from service.safety.triage import default_model
-
-REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.parametrize(
@@ -254,10 +251,11 @@ def test_the_semantic_layer_is_used_only_with_its_own_embedder() -> None:
 
 
 def test_the_artifact_was_trained_on_the_data_in_the_repository() -> None:
-    digest = hashlib.sha256()
-    for path in sorted((REPO / "eval" / "triage").glob("*.jsonl")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    assert default_model().meta["training_data_sha256"] == digest.hexdigest(), "run `make triage-model`"
+    from eval.train_triage import data_hash, training_files
+
+    files = training_files()
+    assert {f.parent.name for f in files} == {"triage", "suites"} and len(files) > 20
+    assert default_model().meta["training_data_sha256"] == data_hash(files), "run `make triage-model`"
 
 
 def test_rules_read_a_one_sentence_message_whole_not_only_its_clauses() -> None:
