@@ -19,7 +19,7 @@ from service.safety.readings import READINGS
 from service.safety.tiers import CRISIS, EMERGENCY, PERSONAL, URGENT
 
 _FRAME = re.compile(
-    r"\b(?:can|could|does|do|will|would|might|may|did)\b(?: \w+){0,6} (?:cause|causes|lead to|result in|make (?:you|people|someone|a person|patients))\b"
+    r"\b(?:can|could|does|do|will|would|might|may|did)\b(?: \w+){0,6} (?:cause|causes|lead to|result in|(?:make|give) (?:you|people|someone|a person|patients))\b"
     r"|\b(?:signs?|symptoms?|warning signs?|risks?|chances?|odds|rates?|causes?|treatment|treatments|statistics|definition|meaning|types?) (?:of|for)\b"
     r"|\bwhat (?:is|are|does|do|causes?|happens|are the|is the|is a|is an)\b|\bwhat's (?:a|an|the)\b"
     r"|\b(?:how|why) (?:do|does|is|are|can|would|common|often|likely|long does|dangerous|serious|bad|risky)\b"
