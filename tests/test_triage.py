@@ -28,6 +28,16 @@ from service.safety.triage import default_model
         "sorry this is long. we saw the oncologist about scans and diet, and also my wife just collapsed and is gasping",
         "her face and neck puffed up overnight and now she wheezes when she lies down",
         "grandpa got his evening pills twice by mistake and now we cant wake him properly",
+        # lay descriptions added in the 2026-11-30 (fifth) session, in words of our own
+        "my wife with spine mets keeps having accidents since this morning and her lower back is agony",
+        "there is a tight numb band around my belly and my back has hurt for a week",
+        "three days with nothing gone through me, not even gas, and my tummy cramps",
+        "mum feels like she has climbed a hill while lying in bed, her left calf is swollen too",
+        "dad is totally confused tonight, he was perfectly fine this morning",
+        "the baby was sucking on a fentanyl patch he found under the couch",
+        "we can't get any response from grandma, she is breathing oddly",
+        "my roommate with lymphoma is on the floor, pale, not responding",
+        "i swallowed all of my old pain pills an hour ago",
     ],
 )
 def test_emergencies(message: str) -> None:
@@ -256,6 +266,25 @@ def test_the_artifact_was_trained_on_the_data_in_the_repository() -> None:
     files = training_files()
     assert {f.parent.name for f in files} == {"triage", "suites"} and len(files) > 20
     assert default_model().meta["training_data_sha256"] == data_hash(files), "run `make triage-model`"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "can a morphine pump give you an overdose?",
+        "my neighbour has lymphoma, how is it usually treated?",
+        "the new drug stopped responding after six months, what now for people like him",
+        "we had two accidents on the motorway last winter",
+        "what does a numb feeling in the feet mean on chemo",
+    ],
+)
+def test_look_alikes_of_the_new_descriptions_get_no_fixed_reply(message: str) -> None:
+    assert triage(message, learned=False).category not in (EMERGENCY, CRISIS)
+
+
+def test_british_spellings_read_as_american_ones() -> None:
+    assert normalise("Diarrhoea and a tumour, leukaemia, oedema") == "diarrhea and a tumor, leukemia, edema"
+    assert triage("he has had diarrhoea 9 times since breakfast", learned=False).category == URGENT
 
 
 def test_rules_read_a_one_sentence_message_whole_not_only_its_clauses() -> None:
