@@ -81,7 +81,7 @@ clean:
 calibrate: setup  ## refit the abstention model (service/answering/abstain.json) on the suites; needs ../shared
 	$(PY) -m eval.calibrate --max-false 0.045 \
 		--run corpus/demo:eval/suites/demo.jsonl,eval/suites/demo-realistic.jsonl,eval/suites/safety.jsonl \
-		--run $(SHARED)/corpus:$(SHARED)/eval/medquad-cancergov-dev.jsonl,eval/suites/shared-realistic.jsonl,eval/suites/long-dev.jsonl,eval/suites/safety.jsonl
+		--run $(SHARED)/corpus:$(SHARED)/eval/medquad-cancergov-dev.jsonl,eval/suites/shared-realistic.jsonl,eval/suites/long-dev.jsonl,eval/suites/long-blind.jsonl,eval/suites/long-blind-2.jsonl,eval/suites/safety.jsonl
 
 triage-model: setup  ## retrain the learned layer of safety triage (service/safety/triage_model.json) from eval/triage/
 	$(PY) -m eval.train_triage

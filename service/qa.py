@@ -7,6 +7,8 @@ was switched on explicitly.
 
 from __future__ import annotations
 
+import re
+
 import hashlib
 import hmac
 import logging
@@ -177,8 +179,12 @@ class QAService:
         if not message.rewritten:
             vector = self.retriever.embed(text)
             return Query(text, checked.unknown, vector, message, vector)
+        # Words we lack count against answering only when the question itself uses them: the
+        # sentence read with it for its referent ("I worked at a petrochemical plant") is context.
+        asked = set(re.findall(r"[a-z'-]+", message.questions[0].lower()))
+        unknown = tuple(w for w in checked.unknown if w in asked)
         vector, whole = self.retriever.embedder.encode([text, expand(question)])
-        return Query(text, checked.unknown, vector, message, whole)
+        return Query(text, unknown, vector, message, whole)
 
     def retrieve(
         self,
@@ -213,14 +219,14 @@ class QAService:
         if laps is not None:
             laps.lap("retrieve")
         gap = missing(query.text, query.unknown, self.answerability.corpus_terms)
-        if found.evidence is None or (gap is not None and gap.no_page):
+        if found.evidence is None or (gap is not None and gap.blocks):
             answer = abstain(passages, nearby_topics(found.hits, self.index.documents))
         else:
             confidence = round(self.abstain_model.probability(found.evidence), 4)
             if confidence < self.abstain_model.threshold:
                 answer = abstain(passages, nearby_topics(found.hits, self.index.documents), confidence)
             else:
-                answer = replace(self._compose(found, passages), confidence=confidence)
+                answer = replace(self._compose(found, passages, _cues(query.message)), confidence=confidence)
         if answer.abstained and gap is not None:  # say what is missing when we can tell
             answer = replace(
                 answer, message=ABSTAIN_MESSAGE.replace(" Please ask", f" {gap.text} Please ask", 1)
@@ -262,8 +268,8 @@ class QAService:
             audience=doc.meta.audience,
         )
 
-    def _compose(self, found: Retrieval, passages: tuple[Passage, ...]) -> Answer:
-        composed = self._choose(found, self.settings.max_sentences, MAIN_WORDS, LIST_EXTRA_WORDS)
+    def _compose(self, found: Retrieval, passages: tuple[Passage, ...], cues: str = "") -> Answer:
+        composed = self._choose(found, self.settings.max_sentences, MAIN_WORDS, LIST_EXTRA_WORDS, cues)
         sentences, citations, read_more = quote(self.index, composed.picks)
         if not sentences:
             return abstain(passages)
@@ -280,7 +286,9 @@ class QAService:
             more_in_section=composed.cut,
         )
 
-    def _choose(self, found: Retrieval, sentences: int, words: int, list_words: int) -> Composition:
+    def _choose(
+        self, found: Retrieval, sentences: int, words: int, list_words: int, cues: str = ""
+    ) -> Composition:
         return compose(
             found.vector,
             found.hits,
@@ -290,6 +298,7 @@ class QAService:
             list_extra_words=list_words,
             question=found.query,
             boilerplate=self.boilerplate,
+            cues=cues,
         )
 
     def _parts(self, message: Message, answer: Answer, filters: Filters | None) -> Answer:
@@ -306,14 +315,14 @@ class QAService:
             query = self.understand(text)
             found = self.retrieve(text, filters, query=query, prefer=main_doc)
             gap = missing(query.text, query.unknown, self.answerability.corpus_terms)
-            if found.evidence is None or (gap is not None and gap.no_page):
+            if found.evidence is None or (gap is not None and gap.blocks):
                 continue
             plain = found.evidence.type_fit == 1.0  # the section offers the kind of answer asked for
             if not plain or self.abstain_model.probability(found.evidence) < PART_CONFIDENCE:
                 continue
             if (found.hits[0].doc, found.hits[0].heading) in cited:
                 continue  # the answer above already quotes that section
-            composed = self._choose(found, PART_SENTENCES, PART_WORDS, PART_LIST_WORDS)
+            composed = self._choose(found, PART_SENTENCES, PART_WORDS, PART_LIST_WORDS, _cues(message))
             sentences, new, read_more = quote(self.index, composed.picks, len(citations) + 1)
             if sentences:
                 parts.append(AnswerPart(question, sentences, read_more, composed.cut))
@@ -343,3 +352,8 @@ class QAService:
         if self.settings.log_questions:
             fields["question"] = question
         log.info("ask %s", " ".join(f"{k}={v}" for k, v in fields.items()))
+
+
+def _cues(message: Message | None) -> str:
+    """What the message says besides the question answered: its history and other questions."""
+    return " ".join((*message.questions, *message.context)) if message is not None else ""

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from core.errors import ConfigError
+from index.lexical import terms
 from ingest.model import Document, Metadata, Section
 from service.answering.abstain import AbstainModel, Answerability, Evidence
 from service.answering.readability import answer_grade, entries_text
@@ -108,3 +109,16 @@ def test_reading_grade_counts_each_entry_as_a_sentence() -> None:
     items = ["Side effects include the following:", "Feeling very tired all day", "Loose stools that last"]
     glued = " ".join(items)
     assert answer_grade(items) < answer_grade([glued])
+
+
+def test_a_question_only_for_what_the_pages_never_give_is_not_answered() -> None:
+    from service.answering.gaps import missing
+
+    corpus = frozenset(terms("pancreatic leukemia chronic lymphocytic prognosis survival stage"))
+    figures = missing("what is the 5-year survival rate for stage 4 pancreatic cancer, as a percentage", (), corpus)
+    assert figures is not None and figures.kind == "figures" and figures.blocks
+    half = missing("chronic lymphocytic leukemia life expectancy, what affects it", (), corpus)
+    assert half is not None and half.kind == "figures" and not half.blocks  # the factors are answered
+    cost = missing("how much does a round of keytruda cost without insurance", (), corpus)
+    assert cost is not None and cost.blocks
+    assert missing("what is the prognosis for pancreatic cancer", (), corpus) is None

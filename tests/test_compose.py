@@ -103,3 +103,92 @@ def test_a_definition_names_the_page_subject_then_is_or_are() -> None:
     assert not _defines("Childhood craniopharyngiomas are diagnosed in surgery.", title)
     assert not _defines("There are no known risk factors for craniopharyngioma.", title)
     assert not _defines("Melanomas are skin cancers.", title)
+
+
+_LABELLED = [
+    ("Neurological exam", "A series of questions and tests to check the brain and nerves.", "It checks walking, reflexes and memory in some detail over about twenty minutes."),
+    ("Visual field exam", "An exam to check how much a person can see to the sides.", "A loss of side vision may be a sign that a tumor presses on the parts of the brain that affect eyesight."),
+    ("MRI with gadolinium", "A procedure that uses a magnet and radio waves to make pictures.", "A dye called gadolinium is put into a vein so the tumor shows up more brightly in the pictures."),
+    ("Gene testing", "A laboratory test in which blood is checked for changes in genes.", "This test may be done to diagnose an inherited syndrome that runs in some families."),
+    ("Tumor marker test", "A procedure in which blood is checked for substances made by tumors.", "Certain substances are linked to specific types of tumor when found in increased levels in the body."),
+    ("PET scan", "A procedure to find tumor cells in the body with a small amount of sugar.", "The scanner rotates around the body and makes a picture of where sugar is being used in the brain."),
+]
+
+
+@pytest.fixture
+def labelled(tmp_path: Path, fake_embedder):  # type: ignore[no-untyped-def]
+    from index.build import build_index
+    from service.qa import QAService
+
+    root = tmp_path / "corpus"
+    entries = "\n".join(f"- {name}: {first} {second}" for name, first, second in _LABELLED)
+    points = (
+        "- Avoiding risk factors may help prevent glioma.\n- The following are protective factors for glioma:\n"
+        "- Not smoking\n- Lower exposure to radon\n- It is not clear if the following lower the risk of glioma:\n"
+        "- Diet\n- Physical activity\n- New ways to prevent glioma are being studied in clinical trials.\n"
+    )
+    write(
+        root,
+        "glioma.md",
+        _page(
+            "glioma",
+            "Glioma",
+            "## Tests to diagnose glioma\n\nThe following tests and procedures may be used:\n\n" + entries + "\n\n"
+            "## Prevention of glioma\n\nKey Points\n\n" + points + "\n"
+            "## Treatment of glioma\n\nSurgery is used to treat glioma. Radiation therapy is used to treat glioma "
+            "after surgery. Temozolomide is a drug used to treat glioma.\n",
+        ),
+    )
+    settings = load_settings(corpus=root, data_dir=tmp_path / "data", model=fake_embedder.name)
+    build_index(root, settings.resolved_index_dir(), lambda: fake_embedder, fake_embedder.name, 400)
+    return QAService.open(settings, fake_embedder)
+
+
+def test_a_labelled_list_too_long_to_quote_whole_names_every_entry(labelled) -> None:  # type: ignore[no-untyped-def]
+    from service.answering.compose import compose
+
+    found = labelled.retrieve("what tests are used to diagnose glioma")
+    composed = compose(found.vector, found.hits, labelled.index, max_words=60, list_extra_words=80, question=found.query)
+    doc = labelled.index.documents["glioma"]
+    texts = [doc.text[doc.sentences[p.sentence].start : doc.sentences[p.sentence].end] for p in composed.picks]
+    heads = [t for t in texts if any(t.startswith(f"{name}:") for name, _, _ in _LABELLED)]
+    assert len(heads) >= 5  # what each test is, rather than two tests in full
+    assert composed.cut  # the details stay on the page, and the reply says so
+
+
+def test_a_flattened_key_points_list_ends_its_sub_lists_at_a_whole_sentence(labelled) -> None:  # type: ignore[no-untyped-def]
+    from service.answering.units import unit
+
+    index = labelled.index
+    doc = index.documents["glioma"]
+
+    def at(text: str) -> int:
+        return next(i for i, s in enumerate(doc.sentences) if doc.text[s.start : s.end] == text)
+
+    def texts(group: list[tuple[int, bool]]) -> list[str]:
+        return [doc.text[doc.sentences[j].start : doc.sentences[j].end] for j, _ in group]
+
+    assert texts(unit(index, "glioma", at("Diet"))) == [
+        "It is not clear if the following lower the risk of glioma:",
+        "Diet",
+        "Physical activity",
+    ]
+    assert texts(unit(index, "glioma", at("Lower exposure to radon")))[0] == "The following are protective factors for glioma:"
+    outer = at("New ways to prevent glioma are being studied in clinical trials.")
+    assert unit(index, "glioma", outer) == [(outer, True)]  # an outer point, not the last sub-list's item
+
+
+def test_the_rest_of_a_message_picks_the_sentence_it_names(labelled) -> None:  # type: ignore[no-untyped-def]
+    from service.answering.compose import compose
+
+    found = labelled.retrieve("how is glioma treated")
+    hits = [h for h in found.hits if h.heading == "Treatment of glioma"]
+    doc = labelled.index.documents["glioma"]
+
+    def first(cues: str) -> str:
+        composed = compose(found.vector, hits, labelled.index, max_sentences=1, question=found.query, cues=cues)
+        s = doc.sentences[composed.picks[0].sentence]
+        return doc.text[s.start : s.end]
+
+    assert "temozolomide" not in first("").lower()
+    assert "temozolomide" in first("His doctor mentioned temozolomide last week. He is 58.").lower()

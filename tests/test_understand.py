@@ -78,3 +78,10 @@ def test_spelling_fixes_typos_to_corpus_words_and_names_unknown_ones() -> None:
     assert check.corrections == (("apetite", "appetite"), ("excercise", "exercise"))
     assert check.unknown == ("sotorasib",)
     assert speller.check("my wife is worried").unknown == ()
+
+
+def test_another_form_of_a_corpus_word_is_not_a_typo() -> None:
+    speller = Speller(["Treatment may cause infertility. Infantile forms are rare."])
+    check = speller.check("can the treatment make him infertile")
+    assert check.text == "can the treatment make him infertile" and check.corrections == ()
+    assert check.unknown == ()

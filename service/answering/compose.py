@@ -43,6 +43,9 @@ SPECIFIC_WEIGHT = 0.06  # score gained by naming all of the question's specific 
 TYPE_WEIGHT = 0.02  # score gained by offering the kind of answer asked for
 BOILERPLATE_WEIGHT = 0.05  # score lost by a sentence many pages repeat word for word
 DEFINES_WEIGHT = 0.04  # score gained by "X is/are ..." for a "what is X" question
+CUE_WEIGHT = 0.1  # score gained by naming the message's own rare words ("Mohs", "radon", "tamoxifen")
+CUE_SHARE = 0.25  # a cue counts only where it is rare in the section (at most this share of its sentences)
+CUE_WORDS = 1  # cue words that earn the whole weight
 LIST_EXTRA_WORDS = 80  # a list may run past the word budget rather than be cut
 _CARE_TEAM = re.compile(
     r"\b(?:call|tell|contact|talk (?:to|with)|check with|see) (?:your|the|a) (?:\w+ )?"
@@ -85,7 +88,11 @@ def compose(
     question: str = "",
     boilerplate: frozenset[tuple[str, int]] = frozenset(),
     list_extra_words: int = LIST_EXTRA_WORDS,
+    cues: str = "",
 ) -> Composition:
+    """``cues`` is the rest of the message (its history and other questions): a word of it that the
+    section names in only a few sentences ("my dermatologist mentioned Mohs") marks the sentences
+    the writer is after."""
     if not hits:
         return Composition([], False)
     wanted = question_topics(question) - {"definition"} if question else set()
@@ -96,11 +103,14 @@ def compose(
     top = hits[0].score
     # Never stitch pages together: extra sections only from the top page, and only when close.
     sections = [h for h in hits[:_MAX_SECTIONS] if h.score >= top - _SECTION_WINDOW and h.doc == hits[0].doc]
+    cue_terms = set(terms(cues)) - title - _COMMON - specific
+    known |= cue_terms  # "temozolomide" is no harder to the reader who wrote it
     candidates: list[tuple[float, int, str, int]] = []
     for rank, hit in enumerate(sections):
         doc = index.documents[hit.doc]
         rows = index.sentence_rows(hit.doc)
         sims = index.sentence_vectors[rows].astype(np.float32) @ question_vector
+        rare = _rare_cues(index, hit, cue_terms)
         for i, sentence in enumerate(doc.sentences):
             text = doc.text[sentence.start : sentence.end]
             if sentence.section == hit.section and not fragment(text, sentence.item):
@@ -109,6 +119,8 @@ def compose(
                 score -= READING_WEIGHT * min(max(0.0, grade - TARGET_GRADE), GRADE_CAP)
                 if specific:
                     score += SPECIFIC_WEIGHT * len(specific.intersection(terms(text))) / len(specific)
+                if rare:
+                    score += CUE_WEIGHT * min(1.0, len(rare.intersection(terms(text))) / CUE_WORDS)
                 if wanted & offered(text):
                     score += TYPE_WEIGHT
                 if defining and _defines(text, title):
@@ -221,6 +233,22 @@ def boilerplate_sentences(index: StoredIndex, share: float = 0.05) -> frozenset[
         pages.setdefault(text, set()).add(doc_id)
     floor = max(3, int(share * len(index.documents)))
     return frozenset(key for key, text in texts.items() if len(pages[text]) >= floor)
+
+
+def _rare_cues(index: StoredIndex, hit: Hit, cues: set[str]) -> frozenset[str]:
+    """The cue words the section names, but in few of its sentences: they pick sentences out."""
+    if not cues:
+        return frozenset()
+    doc = index.documents[hit.doc]
+    found = [
+        cues.intersection(terms(doc.text[s.start : s.end])) for s in doc.sentences if s.section == hit.section
+    ]
+    limit = max(2.0, CUE_SHARE * len(found))
+    counts: dict[str, int] = {}
+    for words in found:
+        for word in words:
+            counts[word] = counts.get(word, 0) + 1
+    return frozenset(word for word, n in counts.items() if n <= limit)
 
 
 def _said(index: StoredIndex, doc_id: str, i: int) -> str:

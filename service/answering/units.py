@@ -15,8 +15,9 @@ from index.store import StoredIndex
 _ANAPHOR = re.compile(r"^(This|These|That|Those|It|They|Such|Both|Each|Also|However|But)\b")
 MAX_ITEMS = 8  # entries shown from one list; a longer list shows those nearest the question
 _MAX_LIST = 40  # items read from one list before choosing
-_NESTED_LEAD_WORDS = 8  # an item this short ending with ":" heads a flattened sub-list
+_NESTED_LEAD_WORDS = 16  # an item ending with ":" this short heads a flattened sub-list
 _MAX_PARAGRAPH_ENTRIES = 3
+_SENTENCE_WORDS = 4  # an entry this long ending with "." is a sentence, not a phrase ("Asbestos.")
 NO_LIMIT = 10**6
 _LABELLED = re.compile(r"^[^:.]{1,60}\s?:\s+\S")  # "Skeletal bone survey: In a skeletal bone survey..."
 
@@ -51,15 +52,32 @@ def fit(
         best = max(scores.get((doc_id, j), -1.0) for j, _ in entry)
         return (all(j != anchor for j, _ in entry), -best)
 
+    ordered = sorted(entries, key=rank)
+    if _labelled(index, doc_id, entries):
+        # "MRI: A procedure that..." says what each entry is; the rest of a bullet is detail.
+        ordered = [_head(index, doc_id, e) for e in ordered] + [e[len(_head(index, doc_id, e)) :] for e in ordered]
     kept, used, shown = [group[0]], sizes[group[0][0]], 0
-    for entry in sorted(entries, key=rank):
+    heads = {e[0][0] for e in entries}
+    for entry in filter(None, ordered):
         size = sum(sizes[j] for j, _ in entry)
-        if shown >= MAX_ITEMS or used + size > budget:
+        new = entry[0][0] in heads
+        if (new and shown >= MAX_ITEMS) or used + size > budget:
             continue
+        if not new and entry[0][0] - 1 not in {j for j, _ in kept}:
+            continue  # the rest of a bullet only after its head
         kept.extend(entry)
         used += size
-        shown += 1
+        shown += new
     return sorted(kept) if shown >= 2 else []
+
+
+def _labelled(index: StoredIndex, doc_id: str, entries: list[Group]) -> bool:
+    return 2 * sum(bool(_LABELLED.match(sentence_text(index, doc_id, e[0][0]))) for e in entries) >= len(entries)
+
+
+def _head(index: StoredIndex, doc_id: str, entry: Group) -> Group:
+    """A labelled entry's first sentence, unless it leads the lines after it ("...the following:")."""
+    return entry if sentence_text(index, doc_id, entry[0][0]).rstrip().endswith(":") else entry[:1]
 
 
 def _entries(index: StoredIndex, doc_id: str, members: Group) -> list[Group]:
@@ -117,11 +135,18 @@ def unit(index: StoredIndex, doc_id: str, i: int) -> Group:
     def nested_lead(j: int) -> bool:
         return sentences[j].item and text(j).endswith(":") and word_count(text(j)) <= _NESTED_LEAD_WORDS
 
+    def outer(j: int) -> bool:
+        """A whole sentence right after a run of short phrases: the outer list goes on (a "Key
+        Points" list flattened: "...supplements" then "Cancer prevention clinical trials are...")."""
+        return _sentence_like(text(j)) and same(j - 1) and sentences[j - 1].item and _phrase(text(j - 1))
+
     start = i
     if sentences[i].item and not nested_lead(i):
         lead = i
-        while same(lead - 1) and sentences[lead - 1].item and not nested_lead(lead - 1):
+        while same(lead - 1) and sentences[lead - 1].item and not nested_lead(lead - 1) and not outer(lead):
             lead -= 1
+        if outer(lead):
+            return [(i, True)]
         if not (same(lead - 1) and text(lead - 1).endswith(":")):
             return [(i, True)]
         start = lead - 1
@@ -136,13 +161,22 @@ def unit(index: StoredIndex, doc_id: str, i: int) -> Group:
         limit = _MAX_LIST if bullets else _MAX_PARAGRAPH_ENTRIES
         j = start + 1
         while same(j) and len(group) <= limit and sentences[j].item == bullets:
-            if fragment(text(j), bullets) or (nested_lead(start) and nested_lead(j)):
+            if fragment(text(j), bullets) or (nested_lead(start) and (nested_lead(j) or outer(j))):
                 break
             group.append((j, bullets))
             j += 1
         if len(group) == 1:
             return []  # a lead-in with nothing after it says nothing
     return group
+
+
+def _sentence_like(text: str) -> bool:
+    return text.rstrip()[-1:] in (".", "!", "?") and word_count(text) >= _SENTENCE_WORDS
+
+
+def _phrase(text: str) -> bool:
+    """A short list entry that is not a sentence ("Diet", "Vitamin E supplements", "Asbestos.")."""
+    return not text.rstrip().endswith(":") and not _sentence_like(text)
 
 
 def fragment(text: str, item: bool) -> bool:

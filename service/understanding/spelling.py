@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from index.lexical import stem
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]")
 # Everyday words a person may type that a medical corpus need not contain; never "corrected".
 _COMMON_WORDS = """
@@ -61,6 +63,7 @@ class Speller:
         self.counts = counts
         self.min_length = min_length
         self._words = list(counts)
+        self._stems = frozenset(stem(w) for w in counts)
 
     def knows(self, word: str) -> bool:
         return word.lower() in self.counts
@@ -75,6 +78,8 @@ class Speller:
             low = word.lower()
             if low in self.counts or low in _COMMON or len(low) < self.min_length or known(low):
                 return word
+            if stem(low) in self._stems:
+                return word  # another form of a corpus word ("infertile" for "infertility"), not a typo
             if "'" in low or "-" in low:
                 parts = re.split(r"['-]", low)
                 if all(p in self.counts or p in _COMMON or len(p) < self.min_length for p in parts):
