@@ -102,3 +102,14 @@ def test_who_the_message_is_about_goes_with_the_question() -> None:
         read_message(message, FINDER).query
         == "How is stage II usually treated? (colon cancer, child)"
     )
+
+
+def test_a_message_with_no_corpus_name_keeps_its_rarest_words_with_the_question() -> None:
+    message = read_message(
+        "Hello. My sister had a leiomyosarcoma removed from her uterus in May. "
+        "She has started chemo now. Is it too late for her to join a clinical trial? Thanks, Ann"
+    )
+    assert "Is it too late for her to join a clinical trial?" in message.query
+    assert message.query.endswith("(leiomyosarcoma)") and message.focus == "leiomyosarcoma"
+    plain = read_message("Hello. She has started chemo now. Is it too late for her to join a clinical trial?")
+    assert "(" not in plain.query  # nothing rare to add
