@@ -48,7 +48,7 @@ from service.warmup import warm_in_background
 log = logging.getLogger("cancer_qa.service")
 
 MAX_SUGGESTIONS = 4
-MAIN_WORDS = 120  # the main answer's word budget (a list may run past it)
+MAIN_WORDS = 150  # the main answer's word budget (a list may run past it)
 MAX_PARTS = 2  # a message's other questions answered under their own headings
 PART_SENTENCES, PART_WORDS, PART_LIST_WORDS = 4, 70, 30
 PART_CONFIDENCE = 0.8

@@ -35,7 +35,7 @@ _MAX_SECTIONS = 3
 _SECTION_WINDOW = 0.0
 _SCORE_WINDOW = 0.25
 _DUPLICATE = 0.92
-_MAX_ENTRIES = 14
+_MAX_ENTRIES = 18
 TARGET_GRADE = 8.0
 READING_WEIGHT = 0.065  # score lost per grade above the target
 GRADE_CAP = 8.0  # grades above target + cap lose no more (a one-word item's grade means little)
@@ -84,7 +84,7 @@ def compose(
     hits: list[Hit],
     index: StoredIndex,
     max_sentences: int = 6,
-    max_words: int = 120,
+    max_words: int = 150,
     question: str = "",
     boilerplate: frozenset[tuple[str, int]] = frozenset(),
     list_extra_words: int = LIST_EXTRA_WORDS,

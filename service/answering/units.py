@@ -13,7 +13,7 @@ import re
 from index.store import StoredIndex
 
 _ANAPHOR = re.compile(r"^(This|These|That|Those|It|They|Such|Both|Each|Also|However|But)\b")
-MAX_ITEMS = 8  # entries shown from one list; a longer list shows those nearest the question
+MAX_ITEMS = 12  # entries shown from one list; a longer list shows those nearest the question
 _MAX_LIST = 40  # items read from one list before choosing
 _NESTED_LEAD_WORDS = 16  # an item ending with ":" this short heads a flattened sub-list
 _MAX_PARAGRAPH_ENTRIES = 3
