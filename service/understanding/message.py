@@ -143,7 +143,8 @@ def read_message(text: str, names: FocusFinder | None = None) -> Message:
     if focus is None and subject and (named := rare_focus(subject)) and named.lower() not in asked.lower():
         extras.append(named)  # the subject line names what the message is about
         focus = named
-    if focus is None and whole is None and (named := rare_focus(" ".join(kept))) and named.lower() not in asked.lower():
+    named = rare_focus(main) or rare_focus(" ".join(kept)) if focus is None and whole is None else None
+    if named and named.lower() not in asked.lower():
         extras.append(named)  # no corpus name, but the message's rarest words ("leiomyosarcoma") say what it is about
         focus = named
     # Who it is about changes which page answers (childhood or adult, during pregnancy).
