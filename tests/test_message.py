@@ -113,3 +113,12 @@ def test_a_message_with_no_corpus_name_keeps_its_rarest_words_with_the_question(
     assert message.query.endswith("(leiomyosarcoma)") and message.focus == "leiomyosarcoma"
     plain = read_message("Hello. She has started chemo now. Is it too late for her to join a clinical trial?")
     assert "(" not in plain.query  # nothing rare to add
+
+
+def test_a_grown_child_or_a_question_about_adults_is_not_a_childhood_question() -> None:
+    young = read_message("Our 6 year old was diagnosed with colon cancer last month. How is stage II usually treated?", FINDER)
+    assert young.query.endswith("child)")
+    grown = read_message("Our son is 22 and has colon cancer. He starts chemo soon. How is stage II usually treated?", FINDER)
+    assert "child" not in grown.query
+    adults = read_message("I have two kids at home. What new treatments are being tested for adult colon cancer?", FINDER)
+    assert "child" not in adults.query

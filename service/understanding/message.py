@@ -149,6 +149,8 @@ def read_message(text: str, names: FocusFinder | None = None) -> Message:
         focus = named
     # Who it is about changes which page answers (childhood or adult, during pregnancy).
     audience = [cue for cue, pattern in _AUDIENCE if pattern.search(" ".join(kept))]
+    if "child" in audience and (_ADULT_ASKED.search(asked) or _ADULT_AGE.search(" ".join(kept))):
+        audience.remove("child")  # "adult brain tumors", "our son is 22": a grown child is an adult patient
     extras += [cue for cue in audience if not dict(_AUDIENCE)[cue].search(asked)]
     query = f"{asked} ({', '.join(extras)})" if extras else asked
     about = tuple(dict.fromkeys(x for x in (focus, *audience) if x))
@@ -181,6 +183,12 @@ _AUDIENCE = (
         ),
     ),
     ("pregnancy", re.compile(r"\bpregnan\w*\b", re.IGNORECASE)),
+)
+_ADULT_ASKED = re.compile(r"\b(?:adults?|grown[- ]ups?)\b", re.IGNORECASE)
+_ADULT_AGE = re.compile(
+    r"\b(?:son|daughter|boy|girl|kid|child)\b[^.?!]{0,25}\b(?:is|aged?|turned|just turned)? ?\(?(?:1[89]|[2-9]\d)\)?(?![\d%.])(?! ?(?:months?|weeks?|days?|kg|lbs?|cm|mm|%))"
+    r"|\b(?:1[89]|[2-9]\d)[- ](?:years?|yrs?)[- ]old (?:son|daughter|boy|girl)\b",
+    re.IGNORECASE,
 )
 _FEW_TERMS = 2
 """A question with fewer content words ("should I be concerned?") reads with the sentence before it."""
