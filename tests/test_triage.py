@@ -313,3 +313,70 @@ def test_the_lean_towards_emergency_stops_where_urgent_recall_would_drop() -> No
     assert 0.5 < bias[4] < 2.8  # enough to turn the close emergencies, not enough to take urgent
     picked = [LABELS[int(np.argmax(row + np.array(bias)))] for row in z]
     assert picked[20:30] == ["emergency"] * 10 and picked[30:40] == ["urgent"] * 10
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        # fever with rigors during treatment: infection taking hold, not a call to wait
+        ("he finished his second round of chemo a week ago, now 39.2 and shivering so hard the bed rattles", EMERGENCY),
+        # legs failing with back pain: spinal cord compression told without the words
+        ("my back has been sore for days and tonight my legs feel like rubber and I nearly fell in the hall", EMERGENCY),
+        ("pain low in my spine since monday and now I can't pee even though I need to", EMERGENCY),
+        # blocked bowel told plainly
+        ("no poo or wind since saturday and I keep being sick", EMERGENCY),
+        ("stomach pain and my belly is tight as a drum, colon cancer", EMERGENCY),
+        # hopelessness and goodbye letters without the usual words
+        ("I don't see the point in carrying on with any of it", CRISIS),
+        ("I have written letters to each of my children and left them in the desk with the will", CRISIS),
+    ],
+)
+def test_kinds_an_independent_set_showed(text: str, tier: str) -> None:
+    assert triage(text, learned=False).category == tier
+
+
+def test_an_overdose_taken_in_despair_also_gets_988() -> None:
+    found = triage("I took half a bottle of my sleeping tablets an hour ago. I'm tired of fighting this.", learned=False)
+    assert found.category == EMERGENCY and CRISIS in found.tiers
+    accident = triage("my dad took half a bottle of his pain pills by mistake, he's very sleepy", learned=False)
+    assert accident.category == EMERGENCY and CRISIS not in accident.tiers
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "In the movie last night a man with lung cancer coughs blood and collapses. Is that realistic?",
+        "I'm a nurse putting together a teaching sheet: which chemo symptoms mean call 911, like chest pain or fainting?",
+        "I don't see the point of paying for the parking permit if treatment ends next month",
+        "shaking like crazy on chemo but the thermometer only says 99.1, is that a fever",
+        "legs are tingling from the oxaliplatin and I nearly fell on the step",
+    ],
+)
+def test_fiction_teaching_material_and_idioms_get_no_fixed_reply(message: str) -> None:
+    assert triage(message, learned=False).category not in (EMERGENCY, CRISIS)
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("some nights I think about just never waking up and it feels like relief", CRISIS),
+        ("honestly whats the point going on at this stage", CRISIS),
+        ("went up to the quarry again and stood at the edge for a long time", CRISIS),
+        ("she is so drowsy and not waking up properly, myeloma", EMERGENCY),
+    ],
+)
+def test_plain_speech_kinds(text: str, tier: str) -> None:
+    assert triage(text, learned=False).category == tier
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I'm sitting on the edge of the bed with my coffee, what is a PET scan for?",
+        "I'm compiling a family emergency plan: which chemo symptoms mean calling an ambulance?",
+        "Dad coughed up blood last year and that is how they found it; he's doing really well now. Is it hereditary?",
+        "My aunt die from liver cancer, she was bleeding a lot at the end. Does it run in families?",
+    ],
+)
+def test_plain_speech_look_alikes(message: str) -> None:
+    assert triage(message, learned=False).category not in (EMERGENCY, CRISIS)

@@ -101,7 +101,7 @@ CONCEPTS: tuple[Concept, ...] = (
     )),
     Concept("unresponsive", EMERGENCY, "oncologic emergencies: hypercalcemia, sepsis, brain metastases", (
         r"\b(?:passed out|fainted|blacked out|unconscious|unresponsive|not responding|won't respond|limp and)\b|\b(?:he|she|i|they|mom|dad|husband|wife|son|daughter|father|mother|grandma|grandpa|patient|and|just)\s+(?:has\s+|had\s+|just\s+)?collapsed\b",
-        r"\b(?:can't|won't|not|couldn't) (?:wake|waking|rouse|arouse) (?:him|her|them|up|my)\b(?<!to not wake up)|\bhard to (?:wake|rouse)\b|(?<!to )(?<!i )(?<!i'll )\b(?:not|won't|isn't|barely) (?:waking|wake) up\b(?! tomorrow| in the morning)|\bwon't wake\b(?! up tomorrow)",
+        r"\b(?:can't|won't|not|couldn't) (?:wake|waking|rouse|arouse) (?:him|her|them|up|my)\b(?<!to not wake up)|\bhard to (?:wake|rouse)\b|(?<!to )(?<!i )(?<!i'll )(?<!about )(?<!about just )(?<!of )(?<!of just )\b(?:not|won't|isn't|barely) (?:waking|wake) up\b(?! tomorrow| in the morning)|\bwon't wake\b(?! up tomorrow)",
         r"\b(?:keeps|kept) (?:passing|drifting|nodding) (?:out|off)\b[^.?!]{0,40}\b(?:can't|won't|mid)\b|\bcan barely keep (?:my|his|her) eyes open\b",
         r"\b(?:suddenly|very|really|so|super|newly|totally|completely) confused\b|\bdoesn't (?:know|recognize) (?:me|us|where (?:he|she) is)\b|\bmaking no sense\b|\bnot making sense\b",
         r"\bconfused\b[^.?!]{0,60}\b(?:breathing|sleepy|drowsy|hard to wake|fever)\b",
@@ -167,14 +167,22 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\blegs? (?:feel|feels|are|is|went|got|have gone) (?:\w+ ){0,2}(?:heavy|weak|numb|like jelly|wobbly|dead)\b[^.?!]{0,60}\b(?:(?:can (?:barely|hardly)|can't|couldn't|hard to|trouble) (?:lift|walk|stand|move|climb)|fell|falling|keep falling|collapsed)",
         r"\blegs? (?:feel|feels|are|went) like jelly\b|\bnumb (?:from|below) (?:the|my|his|her) (?:belly|waist|chest|navel|hips?|belly button)(?: button)? (?:down|downward)\b|\bnumb\w* (?:down there|in (?:my|his|her) (?:groin|bottom|private)|saddle)\b|\bsaddle (?:area|numbness)\b",
         r"\b(?:back|spine)\b[^.?!]{0,80}\b(?:legs?|feet)\b[^.?!]{0,30}\b(?:numb|weak|heavy|tingl\w*|giving (?:out|way))\b[^.?!]{0,60}\b(?:pee|urinate|bladder|walk|stand)\b",
+        r"\b(?:can't|cannot|couldn't|could not|unable to) (?:pass water|pee|wee|urinate)\b[^.?!]{0,60}\b(?:legs?|numb\w*|back)\b|\b(?:legs?|numb\w*|back|spine)\b[^.?!]{0,60}\b(?:can't|cannot|couldn't|could not) (?:pass water|pee|wee|urinate)\b",
         r"\blegs (?:won't|wont|don't) (?:work|hold (?:me|him|her))\b|\b(?:wet|peed|soiled) (?:myself|himself|herself)\b[^.?!]{0,40}\b(?:legs|numb|back|can't)\b|\b(?:legs|numb|back)\b[^.?!]{0,40}\b(?:wet|peed) (?:myself|himself|herself)\b",
     )),
+    Concept("cord_legs", EMERGENCY, "oncologic emergencies: spinal cord compression (legs failing, with back pain)", (
+        r"\blegs? (?:feel|feels|felt|are|went|have gone)\b[^.?!]{0,50}\b(?:heavy|tingl\w*|numb|weak|belong to (?:someone|somebody) else|not (?:my|his|her) own|like rubber)\b[^.?!]{0,80}\b(?:nearly fell|almost fell|fell|can't walk|couldn't walk|(?:can't|cannot|couldn't|could not) (?:pass water|pee|wee|urinate))\b",
+    ), context=r"\b(?:back|spine|spinal|vertebra\w*)\b"),
     Concept("sepsis", EMERGENCY, "oncologic emergencies: sepsis in febrile neutropenia", (
         r"\b(?:fever|temp\w*|chills)\b[^.?!]{0,80}\b(?:confused|blotchy|mottled|cold and clammy|can't stand|very fast|racing heart|blood pressure (?:is )?(?:low|dropping)|dizzy and)\b",
         r"\b(?:blood pressure|bp)\b[^.?!]{0,20}\b(?:\d{2}/\d{2}|dropping|crashing|really low|very low)\b",
         r"\b(?:fever|temp\w*|chills|freezing)\b[^.?!]{0,60}\b(?:can't think|muddled|seeing things|don't know where|can barely answer|can't stand|purple|cold and clammy|clammy)\b",
         r"\b(?:can't think|confused|muddled|can't stand)\b[^.?!]{0,60}\b(?:fever|temp \d+|temperature)\b",
     )),
+    Concept("rigors_on_treatment", EMERGENCY, "oncologic emergencies: fever with rigors in febrile neutropenia", (
+        r"\b(?:shaking|shivering|shakes|rigou?rs)\b[^.?!]{0,40}\b(?:so hard|so badly|uncontrollabl\w*|can't stop|won't stop|teeth (?:are )?chatter\w*|whole body|violently)\b[^.?!]{0,120}\b(?:3[89](?:\.\d)?|10[0-5](?:\.\d)?|fever|feverish|burning up)\b",
+        r"\b(?:3[89](?:\.\d)?|10[0-5](?:\.\d)?|fever|feverish|burning up)\b[^.?!]{0,120}\b(?:shaking|shivering|rigou?rs)\b[^.?!]{0,30}\b(?:so hard|so badly|uncontrollabl\w*|can't stop|won't stop|teeth (?:are )?chatter\w*|violently)\b",
+    ), context=_TREATMENT),
     Concept("shock_signs", EMERGENCY, "oncologic emergencies: sepsis and blood loss (shock)", (
         r"\b(?:nearly|almost|about to|going to) (?:passed? out|faint\w*|black(?:ed)? out|collapse\w*)\b",
         r"\b(?:cold and clammy|clammy|mottled|blotchy (?:purple|blue|gr[ae]y)|purple (?:blotches|patches)|(?:skin|knees|legs) (?:look |looks |are |is )?(?:blotchy|mottled))\b",
@@ -220,7 +228,8 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:go to sleep|sleep) (?:forever|and never wake)\b|\b(?:hoping|hope|wish) (?:i|he|she) (?:won't|don't|wouldn't|doesn't|never) wake\b|\bdisappointed (?:that )?i woke up\b",
         r"\bwish (?:the cancer|it) would (?:hurry|just|take me)\b|\bwaiting to die\b|\bget it (?:all )?over with\b|\bspeed (?:it|things) up\b|\bwant (?:it|this|everything) (?:all )?to (?:stop|end|be over)\b|\bi want out\b|\bmake it stop\b",
         r"\b(?:wants?|want|asked|begging|begs|help) (?:god )?(?:to take (?:her|him|me)|(?:me |us )?(?:to )?help (?:her|him|me) die|(?:me |us )?(?:to )?find a way out)\b|\bwant to be with (?:her|him)\b|\b(?:go|going to) join (?:her|him|them)\b",
-        r"\b(?:run out of|no more|don't see (?:a|any)) reasons? (?:to live|to be here|to keep going|to do anything)\b|\bdon't see (?:a|any) (?:future|point|way forward)\b|\bdon't see why (?:i'd|i would|i should) (?:keep going|go on|bother)\b",
+        r"\b(?:took|swallowed|taken|downed)\b[^.?!]{0,50}\b(?:on purpose|deliberately|intentionally|so (?:i|he|she) (?:wouldn't|won't|don't|would not) wake)\b|\b(?:on purpose|deliberately|intentionally)\b[^.?!]{0,20}\b(?:took|swallowed)\b",
+        r"\b(?:run out of|no more|don't see (?:a|any)) reasons? (?:to live|to be here|to keep going|to do anything)\b|\bdon't see (?:a|any|the) (?:future|point|way forward)\b(?! (?:of|in) (?:the|this|that|these|those|a|an|getting|doing|having|asking|seeing|taking|paying|going (?:to|back|for)) )|\bdon't see why (?:i'd|i would|i should) (?:keep going|go on|bother)\b",
         r"\b(?:nobody|no one|anyone) (?:would|will|even) (?:care|notice|miss me)\b|\bif i (?:was|were|disappeared|just disappeared) gone\b|\bwon't be (?:around|here) (?:much longer|for|to)\b|\bdon't plan on (?:being here|sticking around|being around)\b",
         r"\bdon't want (?:a life|to be alive|to be here|to exist|to live like this)\b|\bcan't face (?:living|another|life)\b|\bwhat's (?:even )?the point of me\b|\bnot (?:going to|gonna) (?:be here|live like this)\b",
         r"\b(?:a drain|a waste of (?:everyone's|space|money)|dead weight) (?:on|to|for)? ?(?:everyone|everybody|my family)?\b(?! asking| with (?:my|all|these|so many) (?:questions|messages))|\bsave everyone the trouble\b|\b(?:be )?better off (?:with|if|once)\b[^.?!]{0,30}\b(?:me|i'm|i was|i wasn't|i were)\b",
@@ -239,8 +248,11 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:window )?ledge\b|\bedge of the (?:roof|bridge|building)\b|\bkeep looking at the window\b|\b(?:imagining|picturing) (?:my|his|her) own funeral\b",
         r"\b(?:easier|better) (?:for everyone )?to (?:just )?(?:die|be dead|not be here|not wake up)\b|\bone way or another\b|\b(?:took|swallowed) a handful of\b|\blining up (?:my|his|her|the) (?:\w+ )?(?:pills|meds)\b",
         r"\bhow (?:to|do (?:i|you|people)) say goodbye without\b|\bwhat happens (?:to your body )?if you take all (?:your|my|of)\b|\bwhat doses would do what\b|\bwould it be fast\b",
+        r"\bwhat(?:'s| is) (?:even )?the point (?:of |in )?(?:going on|living|carrying on|being here)\b|\b(?:think|thinking|thought) (?:about|of) (?:just )?(?:not|never) waking up\b",
+        r"\b(?:standing|stood|been standing|stand) (?:at|on|near) the edge\b(?! of (?:the|my|his|her) (?:bed|bath|bathtub|chair|couch|sofa|seat|table|pool))|\bedge (?:at|of) the (?:lookout|cliff|quarry|platform|gorge)\b",
         r"\bwhat(?:'s| is) (?:even )?the point (?:of|in) (?:anything|any of (?:this|it)|it all|more \w+|carrying on|fighting)\b|\bmake (?:it|this|everything) (?:all )?stop (?:for good|forever|permanently)\b|\bhow to make (?:it|this|everything) (?:all )?stop\b",
         r"\b(?:i've|i have|i|he's|she's|he has|she has) (?:already )?(?:written|wrote) (?:goodbye )?(?:letters|notes|cards) (?:to|for) (?:my|his|her|the) (?:kids|children|family|wife|husband|daughter|son|grandkids)\b",
+        r"\b(?:written|wrote) (?:\w+ )?(?:letters|notes|cards) (?:to|for) (?:each of (?:them|you|my \w+)|all of them|everyone|every one of them)\b[^.?!]{0,80}\b(?:will|drawer|envelope|left|leave|find)\b",
         r"\bfound (?:new )?homes? for (?:her|his|my|their) (?:cats?|dogs?|pets?|birds?)\b|\bthanked (?:me|us|everyone|everybody) for everything\b|\b(?:weirdly|strangely|suddenly|unusually|eerily) (?:calm|peaceful|at peace)\b",
         r"\b(?:won't|will not|do not|don't) (?:expect to )?need (?:them|it|anything|this|any of it) (?:after (?:that|this|friday|the weekend)|anymore)\b|\baffairs (?:are |fully |all |completely )*in order by\b",
         r"\bone last time\b[^.?!]{0,20}$|\b(?:tallest|highest) (?:building|bridge|roof|place)\b|\b(?:insurance|policy)\b[^.?!]{0,60}\b(?:take|takes|took|taking) (?:my|their|his|her) own life\b|\bhow to do it (?:painlessly|quickly|without pain)\b|\bpainless(?:ly)?\b[^.?!]{0,30}\b(?:die|do it|go|end it)\b|\b(?:already )?worked out how\b",
@@ -252,6 +264,12 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:to not|not to|rather not|could just not) exist\b|\bstop(?:ped)? existing\b|\bwish (?:i|he|she) didn't exist\b|\btonight(?:'s| is) the night\b|\bin case (?:i|he|she) decide",
         r"\b(?:think|thinks|thinking|thought) (?:about|of) (?:jumping\b(?! (?:in|into|on|onto|rope|jacks|back|up|at|over|around|through))|hanging (?:my|him|her)self\b|driving off|stepping in front\b)|\b(?:rope|noose)\b[^.?!]{0,60}\b(?:knows? what to do with|for (?:my|him|her)self)\b",
         r"\bgoing to be with (?:him|her|them|grandpa|grandma|mom|dad)\b|\b(?:sock|drawer|box|bag|jar|envelope)\b[^.?!]{0,30}\b(?:full of|of|with) (?:\w+ )?(?:pills|tablets|meds|capsules)\b",
+    )),
+    Concept("overdose_meant", CRISIS, "988 Lifeline: an overdose taken in despair is a suicide attempt", (
+        r"\b(?:took|taken|swallowed|downed)\b[^.?!]{0,30}\b(?:all|half|most|the rest|a (?:whole|full) (?:bottle|pack|box|strip)|a handful|a bunch|loads)\b[^.?!]{0,30}\b(?:pills|tablets|meds|medicine|morphine|oxy\w*|sleeping|pain ?killers|capsules|bottle)\b",
+    ), context=(
+        r"\btired of (?:it all|everything|fighting|living|this|being)\b|\bjust (?:wanted|want) (?:someone|somebody|you) to know\b|\b(?:don't|do not|won't) (?:want to )?(?:go to (?:the )?hospital|call anyone|tell anyone)\b"
+        r"|\bcan't do (?:this|it) any ?more\b|\bsorry (?:for everything|to everyone)\b|\bgoodbye\b|\bon purpose\b|\bno point\b"
     )),
     Concept("hopeless_worn_out", CRISIS, "NIMH warning signs: feeling hopeless, no reason to live", (
         r"\bhopeless\b",
@@ -327,10 +345,11 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:belly|stomach|abdomen|tummy) (?:is )?(?:getting )?(?:distended|swollen|bigger|hard)\b",
     )),
     Concept("bowel_blocked", EMERGENCY, "oncologic emergencies: bowel obstruction and perforation", (
+        r"\b(?:belly|stomach|abdomen|tummy)\b[^.?!]{0,30}\b(?:tight as a drum|like a drum)\b",
         r"\b(?:belly|stomach|abdomen|tummy)\b[^.?!]{0,30}\b(?:swollen|distended|hard as a (?:rock|board|drum)|like a drum|bloated|tight)\b[^.?!]{0,60}\b(?:throwing up|threw up|thrown up|vomit\w*|puk\w*|no (?:poop|stool|gas|bm))\b",
         r"\b(?:throwing up|threw up|thrown up|vomit\w*|puk\w*)\b[^.?!]{0,60}\b(?:belly|stomach|abdomen|tummy)\b[^.?!]{0,20}\b(?:swollen|distended|hard|like a drum)\b",
         r"\b(?:vomit|throw up|threw up|puke)\w*\b[^.?!]{0,40}\b(?:smells?|smelled|looks?|looked) like (?:poop|stool|feces|poo|sewage)\b|\bfecal vomit\w*\b",
-        r"\b(?:hasn't|haven't|hadn't|not|no)\b[^.?!]{0,10}\b(?:pooped|pooed|had a bowel movement|had a bm)\b (?:or|and|nor) (?:passed |had )?(?:any )?(?:gas|wind|farts?)\b|\bhard (?:like|as) a (?:board|rock)\b|\bno (?:poop|stool|bm|bowel movement)s? (?:or|and|nor) (?:gas|wind|farts?)\b|\b(?:can't|haven't|not) (?:pass(?:ed|ing)?|fart\w*) (?:any )?(?:gas|wind)\b[^.?!]{0,40}\b(?:vomit\w*|throw\w* up|days|since)\b",
+        r"\b(?:hasn't|haven't|hadn't|not|no)\b[^.?!]{0,10}\b(?:pooped|pooed|had a bowel movement|had a bm)\b (?:or|and|nor) (?:passed |had )?(?:any )?(?:gas|wind|farts?)\b|\bhard (?:like|as) a (?:board|rock)\b|\bno (?:poop|poo|stool|bm|bowel movement)s? (?:or|and|nor) (?:gas|wind|farts?)\b|\b(?:can't|haven't|not) (?:pass(?:ed|ing)?|fart\w*) (?:any )?(?:gas|wind)\b[^.?!]{0,40}\b(?:vomit\w*|throw\w* up|days|since)\b",
         r"\bnothing (?:has )?(?:come|came|coming|gone|going|passed|passing|moved|moving) (?:\w+ ){0,3}?(?:through|out)\b[^.?!]{0,40}\bnot even (?:any )?(?:wind|gas|a fart)\b|\bnot even (?:any )?(?:wind|gas)\b[^.?!]{0,40}\b(?:cramp\w*|vomit\w*|swollen|bloated|days|since)\b",
         r"\b(?:belly|stomach|abdomen|tummy) (?:is |feels |went )?(?:hard as a board|rigid|board-?like)\b|\b(?:sudden|severe|terrible|excruciating|worst)\b[^.?!]{0,20}\b(?:belly|stomach|abdominal|tummy) pain\b[^.?!]{0,60}\b(?:hard|rigid|swollen|can't stand|doubled over)\b",
     )),

@@ -52,7 +52,7 @@ READINGS: tuple[Concept, ...] = (
         r"\b(?:dizzy|light-?headed|faint\w*|clammy|passed out)\b[^.?!]{0,40}\b(?:bright red|dark red|maroon|black|tarry) (?:blood|stool|poop)\b",
     )),
     Concept("overdose_taken", EMERGENCY, "Poison Control: an overdose already taken, whatever the intent", (
-        r"\b(?:took|taken|swallowed|ate|downed|had|gave (?:him|her|them))\b[^.?!]{0,25}\b(?:too many|too much|the whole (?:bottle|pack|packet|week|month|strip)|a whole (?:bottle|pack|packet|week|month|strip)|all (?:of )?(?:my|his|her|the|their) (?:\w+ ){0,2}(?:pills|meds|tablets|medicine|morphine|oxy\w*)|double (?:the )?dose|extra (?:doses|pills)|(?:a |the )?handful)\b",
+        r"\b(?:took|taken|swallowed|ate|downed|had|gave (?:him|her|them))\b[^.?!]{0,25}\b(?:too many|too much|half (?:a|the|my|his|her) (?:bottle|pack|packet|box)|the whole (?:bottle|pack|packet|week|month|strip)|a whole (?:bottle|pack|packet|week|month|strip)|all (?:of )?(?:my|his|her|the|their) (?:\w+ ){0,2}(?:pills|meds|tablets|medicine|morphine|oxy\w*)|double (?:the )?dose|extra (?:doses|pills)|(?:a |the )?handful)\b",
         r"\b(?:i|he|she|they|we|just|has|have|had) overdosed\b",
         rf"\b(?:swallowed|downed|popped|gulped|chugged)\b[^.?!]{{0,20}}\b(?:every|all|the rest of|whatever was left|what was left|everything|the last of|a bunch of|most of|a handful of|loads of)\b[^.?!]{{0,30}}\b{_MEDICINE}",
         r"\b(?:took|taken|ate|gave (?:him|her|me))\b[^.?!]{0,20}\b(?:(?:every|all)\b[^.?!]{0,30}\b(?:left|remaining|at once|in one go|in the (?:bottle|pack|box|packet))|the rest of (?:the|my|his|her) (?:\w+ ){0,2}(?:bottle|pack|box|packet|pills|meds|tablets|medicine)|whatever was left|what was left|everything (?:left|in))\b",

@@ -49,7 +49,7 @@ _HISTORY = re.compile(
     r"\b(?:years? ago|months? ago|weeks? ago|last (?:year|month|spring|summer|fall|autumn|winter|cycle|round|time|course)|"
     r"back in|back when|when i was|used to|in the past|previously|(?:a|one) time|once had|had (?:a|an) (?:\w+ )?(?:history|episode)|"
     r"after (?:my|his|her) (?:first|last) (?:cycle|round)|it stopped|they (?:gave|treated|kept|admitted)|went away|resolved|"
-    r"ended up in|was (?:admitted|hospitalized)|always|at one point|even before|back during|passed away|near the end|died|turned out|last week|"
+    r"ended up in|was (?:admitted|hospitalized)|always|at one point|even before|back during|passed away|near the end|at the end|died|die (?:of|from) (?:\w+ )?cancer|turned out|last week|"
     r"during (?:my|his|her) (?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) (?:cycle|round)|during (?:my|his|her) (?:first|last|previous) (?:cycle|round|treatment))\b"
 )
 _NEGATED = re.compile(
@@ -64,13 +64,16 @@ _TOPIC = re.compile(r"\b(?:symptoms?|signs?|causes?|treatments?|side effects?|ri
 _RESOLVED = re.compile(
     r"\b(?:(?:he's|she's|i'm|i am|he is|she is|all|it's|everything is|everything's) (?:fine|good|ok|okay|better|stable|resolved) now|got admitted|were admitted|was admitted"
     r"|(?:said|says|told (?:me|us|him|her)) (?:that's|that is|it's|it is|this is|it was|that was) (?:fine|normal|ok|okay|expected|nothing to worry about)"
+    r"|(?:he's|she's|i'm|he is|she is|i am) (?:doing )?(?:really |very |so )?well now|back to (?:normal|work|golf|school) now"
     r"|nothing(?:'s| is) wrong (?:right )?now|passed away|has died|died (?:last|in|on|a|two|three))\b"
     # not a real person's situation: fiction, teaching material, a school project
     r"|\b(?:writing|write|wrote|working on) (?:a|an|my) (?:\w+ )?(?:story|novel|script|screenplay|handout|leaflet|brochure|article|essay|paper|report|presentation|book|blog post)\b"
     r"|\bfor (?:a|my) (?:class|course|school project|assignment|nursing exam)\b|\bfor (?:pharmacy|nursing|medical|med|dental) school\b"
+    r"|\b(?:putting together|making|creating|preparing|updating|designing) (?:a|an|our|my) (?:\w+ ){0,2}(?:teaching sheet|sheet|handout|leaflet|checklist|education material|poster)\b"
+    r"|\bin (?:the|a|this) (?:film|movie|show|tv show|series|book|novel|episode|play)\b"
 )
 _PREPARING = re.compile(
-    r"\b(?:binder|checklist|cheat sheet|training|first aid|want to (?:understand|be prepared|learn|know what)|"
+    r"\b(?:binder|checklist|cheat sheet|training|first aid|(?:family |home )?emergency plan|compiling|want to (?:understand|be prepared|learn|know what)|"
     r"to be prepared|(?:i've|i have) (?:heard|read)|i was reading|reading about|which symptoms|"
     r"what (?:are|is) (?:considered|the basic)|warning signs (?:i|we) should)\b"
 )
