@@ -219,7 +219,7 @@ class QAService:
         if laps is not None:
             laps.lap("retrieve")
         gap = missing(query.text, query.unknown, self.answerability.corpus_terms)
-        if found.evidence is None or (gap is not None and gap.blocks):
+        if found.evidence is None or (gap is not None and gap.blocks and not gap.answered_by(self._text(found.hits[0]))):
             answer = abstain(passages, nearby_topics(found.hits, self.index.documents))
         else:
             confidence = round(self.abstain_model.probability(found.evidence), 4)
@@ -254,6 +254,12 @@ class QAService:
         if len(clean) > limit:
             raise BadQuestionError(f"question is too long ({len(clean)} characters; the limit is {limit})")
         return clean
+
+    def _text(self, hit: Hit) -> str:
+        """The body of the hit's section."""
+        doc = self.index.documents[hit.doc]
+        section = doc.sections[hit.section]
+        return doc.text[section.start : section.end]
 
     def _passage(self, hit: Hit) -> Passage:
         doc = self.index.documents[hit.doc]
@@ -315,7 +321,7 @@ class QAService:
             query = self.understand(text)
             found = self.retrieve(text, filters, query=query, prefer=main_doc)
             gap = missing(query.text, query.unknown, self.answerability.corpus_terms)
-            if found.evidence is None or (gap is not None and gap.blocks):
+            if found.evidence is None or (gap is not None and gap.blocks and not gap.answered_by(self._text(found.hits[0]))):
                 continue
             plain = found.evidence.type_fit == 1.0  # the section offers the kind of answer asked for
             if not plain or self.abstain_model.probability(found.evidence) < PART_CONFIDENCE:

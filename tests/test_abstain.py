@@ -122,3 +122,12 @@ def test_a_question_only_for_what_the_pages_never_give_is_not_answered() -> None
     cost = missing("how much does a round of keytruda cost without insurance", (), corpus)
     assert cost is not None and cost.blocks
     assert missing("what is the prognosis for pancreatic cancer", (), corpus) is None
+
+
+def test_a_section_that_speaks_of_costs_answers_a_cost_question_after_all() -> None:
+    from service.answering.gaps import missing
+
+    cost = missing("does insurance cover clinical trials", (), frozenset(terms("insurance clinical trials")))
+    assert cost is not None and cost.blocks
+    assert cost.answered_by("Federal law requires most health plans to cover routine costs in trials.")
+    assert not cost.answered_by("Clinical trials test new treatments.")

@@ -50,6 +50,7 @@ _PLACES = re.compile(
     re.IGNORECASE,
 )
 _ALSO_OUTLOOK = re.compile(r"\b(?:affects?|affecting|factors?|depends?|depending on|improve)\b", re.IGNORECASE)
+_GIVES_FIGURES = re.compile(r"\b\d+(?:\.\d+)? ?(?:%|percent)|\b(?:survival rates?|\d+-year survival)\b", re.IGNORECASE)
 RARE_ZIPF = 3.0
 _GENERIC_HEADS = frozenset({"cancer", "tumor", "tumour", "tumors", "tumours"})
 SITE_ZIPF = 3.8
@@ -67,6 +68,12 @@ class Gap:
     @property
     def no_page(self) -> bool:
         return self.kind == "no_page"
+
+    def answered_by(self, text: str) -> bool:
+        """True when ``text`` (the best section) speaks of what the question asks for after all:
+        a page on clinical trials may say what insurance covers."""
+        pattern = {"figures": _GIVES_FIGURES, "cost": _COST, "places": _PLACES}.get(self.kind)
+        return pattern is not None and pattern.search(text) is not None
 
 
 def sites(question: str) -> list[str]:
