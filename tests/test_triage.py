@@ -325,7 +325,7 @@ def test_the_lean_towards_emergency_stops_where_urgent_recall_would_drop() -> No
         ("pain low in my spine since monday and now I can't pee even though I need to", EMERGENCY),
         # blocked bowel told plainly
         ("no poo or wind since saturday and I keep being sick", EMERGENCY),
-        ("stomach pain and my belly is tight as a drum, colon cancer", EMERGENCY),
+        ("my belly is tight as a drum and I've been sick three times since lunch, colon cancer", EMERGENCY),
         # hopelessness and goodbye letters without the usual words
         ("I don't see the point in carrying on with any of it", CRISIS),
         ("I have written letters to each of my children and left them in the desk with the will", CRISIS),

@@ -345,8 +345,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:belly|stomach|abdomen|tummy) (?:is )?(?:getting )?(?:distended|swollen|bigger|hard)\b",
     )),
     Concept("bowel_blocked", EMERGENCY, "oncologic emergencies: bowel obstruction and perforation", (
-        r"\b(?:belly|stomach|abdomen|tummy)\b[^.?!]{0,30}\b(?:tight as a drum|like a drum)\b",
-        r"\b(?:belly|stomach|abdomen|tummy)\b[^.?!]{0,30}\b(?:swollen|distended|hard as a (?:rock|board|drum)|like a drum|bloated|tight)\b[^.?!]{0,60}\b(?:throwing up|threw up|thrown up|vomit\w*|puk\w*|no (?:poop|stool|gas|bm))\b",
+        r"\b(?:belly|stomach|abdomen|tummy)\b[^.?!]{0,30}\b(?:swollen|distended|hard as a (?:rock|board|drum)|like a drum|bloated|tight)\b[^.?!]{0,60}\b(?:throwing up|threw up|thrown up|vomit\w*|puk\w*|been sick|being sick|no (?:poop|poo|stool|gas|wind|bm))\b",
         r"\b(?:throwing up|threw up|thrown up|vomit\w*|puk\w*)\b[^.?!]{0,60}\b(?:belly|stomach|abdomen|tummy)\b[^.?!]{0,20}\b(?:swollen|distended|hard|like a drum)\b",
         r"\b(?:vomit|throw up|threw up|puke)\w*\b[^.?!]{0,40}\b(?:smells?|smelled|looks?|looked) like (?:poop|stool|feces|poo|sewage)\b|\bfecal vomit\w*\b",
         r"\b(?:hasn't|haven't|hadn't|not|no)\b[^.?!]{0,10}\b(?:pooped|pooed|had a bowel movement|had a bm)\b (?:or|and|nor) (?:passed |had )?(?:any )?(?:gas|wind|farts?)\b|\bhard (?:like|as) a (?:board|rock)\b|\bno (?:poop|poo|stool|bm|bowel movement)s? (?:or|and|nor) (?:gas|wind|farts?)\b|\b(?:can't|haven't|not) (?:pass(?:ed|ing)?|fart\w*) (?:any )?(?:gas|wind)\b[^.?!]{0,40}\b(?:vomit\w*|throw\w* up|days|since)\b",

@@ -25,8 +25,9 @@ from service.safety.concepts import Concept
 from service.safety.learned import TriageModel
 from service.safety.tiers import CRISIS, EMERGENCY, PERSONAL, strongest
 
-TAKEN = "overdose_taken"
-"""Concepts that say an overdose was already taken: an emergency first, even when it was meant."""
+TAKEN = frozenset({"overdose_taken", "overdose_poisoning"})
+"""Concepts that say an overdose or poisoning already happened: an emergency first, even when it
+was meant."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,6 @@ def _category(fired: set[str], concept_ids: tuple[str, ...]) -> str | None:
     """The strongest tier, except that an overdose already taken is answered as an emergency (with
     988 added) rather than as a crisis (with 911 added): the poisoning comes first."""
     top = strongest(list(fired))
-    if top == CRISIS and EMERGENCY in fired and TAKEN in concept_ids:
+    if top == CRISIS and EMERGENCY in fired and TAKEN.intersection(concept_ids):
         return EMERGENCY
     return top
