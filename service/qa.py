@@ -7,11 +7,10 @@ was switched on explicitly.
 
 from __future__ import annotations
 
-import re
-
 import hashlib
 import hmac
 import logging
+import re
 import secrets
 import uuid
 from dataclasses import dataclass, replace
@@ -115,9 +114,11 @@ class QAService:
     @classmethod
     def open(cls, settings: Settings, embedder: Embedder | None = None) -> QAService:
         path = settings.resolved_index_dir()
-        hint = f"cancer-qa index --corpus {settings.corpus}" + (
-            f" --out {path}" if settings.index_dir else ""
-        ) + " --force"
+        hint = (
+            f"cancer-qa index --corpus {settings.corpus}"
+            + (f" --out {path}" if settings.index_dir else "")
+            + " --force"
+        )
         warm_in_background()  # word lists, language detector, syllables: beside the index load
         index = load_index(Path(path), settings.model, hint)
         return cls(settings, index, embedder or serving_embedder(index.path, settings.model))
@@ -219,7 +220,9 @@ class QAService:
         if laps is not None:
             laps.lap("retrieve")
         gap = missing(query.text, query.unknown, self.answerability.corpus_terms)
-        if found.evidence is None or (gap is not None and gap.blocks and not gap.answered_by(self._text(found.hits[0]))):
+        if found.evidence is None or (
+            gap is not None and gap.blocks and not gap.answered_by(self._text(found.hits[0]))
+        ):
             answer = abstain(passages, nearby_topics(found.hits, self.index.documents))
         else:
             confidence = round(self.abstain_model.probability(found.evidence), 4)
@@ -321,7 +324,9 @@ class QAService:
             query = self.understand(text)
             found = self.retrieve(text, filters, query=query, prefer=main_doc)
             gap = missing(query.text, query.unknown, self.answerability.corpus_terms)
-            if found.evidence is None or (gap is not None and gap.blocks and not gap.answered_by(self._text(found.hits[0]))):
+            if found.evidence is None or (
+                gap is not None and gap.blocks and not gap.answered_by(self._text(found.hits[0]))
+            ):
                 continue
             plain = found.evidence.type_fit == 1.0  # the section offers the kind of answer asked for
             if not plain or self.abstain_model.probability(found.evidence) < PART_CONFIDENCE:

@@ -34,9 +34,14 @@ def test_coverage_counts_the_question_subject_not_its_type_or_context() -> None:
     assert missing.coverage == 0.0
     assert missing.rare_unknown == 1.0  # "sotorasib" is unseen in everyday English too
     everyday = answerability.evidence("renew my passport", "melanoma", 0.1, ("renew", "passport"))
-    causes = answerability.evidence("what causes lapatinib rash", "lapatinib", 0.6, (), "Signs and Symptoms of Rash")
+    causes = answerability.evidence(
+        "what causes lapatinib rash", "lapatinib", 0.6, (), "Signs and Symptoms of Rash"
+    )
     assert causes.type_fit == 0.0
-    assert answerability.evidence("what causes it", "lapatinib", 0.6, (), "Risk Factors for Rash").type_fit == 1.0
+    assert (
+        answerability.evidence("what causes it", "lapatinib", 0.6, (), "Risk Factors for Rash").type_fit
+        == 1.0
+    )
     assert answerability.evidence("tell me about lapatinib", "lapatinib", 0.6, (), "Anything").type_fit == 0.5
     # The question names a cancer ("melanoma" is specialist): is the top page about it?
     assert answerability.evidence("stages of uveal melanoma", "melanoma", 0.6, ()).site_fit == 1.0
@@ -46,7 +51,9 @@ def test_coverage_counts_the_question_subject_not_its_type_or_context() -> None:
 
 
 def test_model_probability_threshold_and_round_trip(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    model = AbstainModel(weights=(4.0, 2.0, -3.0, -1.0, 1.0, 2.0), bias=-3.0, threshold=0.5, meta={"questions": 3})
+    model = AbstainModel(
+        weights=(4.0, 2.0, -3.0, -1.0, 1.0, 2.0), bias=-3.0, threshold=0.5, meta={"questions": 3}
+    )
     strong = Evidence(0.8, 1.0, 0.0, 0.0, 1.0)
     weak = Evidence(0.2, 0.1, 1.0, 1.0, 0.0)
     assert model.probability(strong) == pytest.approx(1 / (1 + np.exp(-(3.2 + 2.0 - 3.0 + 1.0 + 1.0))))
@@ -83,7 +90,9 @@ def test_follow_ups_offer_other_sections_people_want_next() -> None:
 
 
 def test_suggestions_put_the_subject_first_in_plain_words() -> None:
-    page = _doc("t", "Trastuzumab (Herceptin)", "x" * 10, ("What is trastuzumab?", "Heart checks during treatment"))
+    page = _doc(
+        "t", "Trastuzumab (Herceptin)", "x" * 10, ("What is trastuzumab?", "Heart checks during treatment")
+    )
     assert follow_ups(page, answered=0) == ("Trastuzumab: heart checks during treatment",)
     acronym = _doc("h", "Trastuzumab", "x" * 10, ("About it", "HER2 testing"))
     assert follow_ups(acronym, answered=0) == ("Trastuzumab: HER2 testing",)  # an acronym keeps its case
@@ -115,7 +124,9 @@ def test_a_question_only_for_what_the_pages_never_give_is_not_answered() -> None
     from service.answering.gaps import missing
 
     corpus = frozenset(terms("pancreatic leukemia chronic lymphocytic prognosis survival stage"))
-    figures = missing("what is the 5-year survival rate for stage 4 pancreatic cancer, as a percentage", (), corpus)
+    figures = missing(
+        "what is the 5-year survival rate for stage 4 pancreatic cancer, as a percentage", (), corpus
+    )
     assert figures is not None and figures.kind == "figures" and figures.blocks
     half = missing("chronic lymphocytic leukemia life expectancy, what affects it", (), corpus)
     assert half is not None and half.kind == "figures" and not half.blocks  # the factors are answered

@@ -81,7 +81,10 @@ def test_a_flattened_sub_list_keeps_its_head(service) -> None:  # type: ignore[n
     texts = _texts(service.ask("what does stage IIA myeloma mean"))
     assert "In stage IIA:" in texts
     head = texts.index("In stage IIA:")
-    assert texts[head + 1 : head + 3] == ["the tumor is 2 centimeters or smaller.", "no lymph nodes have cancer."]
+    assert texts[head + 1 : head + 3] == [
+        "the tumor is 2 centimeters or smaller.",
+        "no lymph nodes have cancer.",
+    ]
     assert "In stage IIB:" not in texts[head : head + 3]
 
 
@@ -111,12 +114,36 @@ def test_a_definition_names_the_page_subject_then_is_or_are() -> None:
 
 
 _LABELLED = [
-    ("Neurological exam", "A series of questions and tests to check the brain and nerves.", "It checks walking, reflexes and memory in some detail over about twenty minutes."),
-    ("Visual field exam", "An exam to check how much a person can see to the sides.", "A loss of side vision may be a sign that a tumor presses on the parts of the brain that affect eyesight."),
-    ("MRI with gadolinium", "A procedure that uses a magnet and radio waves to make pictures.", "A dye called gadolinium is put into a vein so the tumor shows up more brightly in the pictures."),
-    ("Gene testing", "A laboratory test in which blood is checked for changes in genes.", "This test may be done to diagnose an inherited syndrome that runs in some families."),
-    ("Tumor marker test", "A procedure in which blood is checked for substances made by tumors.", "Certain substances are linked to specific types of tumor when found in increased levels in the body."),
-    ("PET scan", "A procedure to find tumor cells in the body with a small amount of sugar.", "The scanner rotates around the body and makes a picture of where sugar is being used in the brain."),
+    (
+        "Neurological exam",
+        "A series of questions and tests to check the brain and nerves.",
+        "It checks walking, reflexes and memory in some detail over about twenty minutes.",
+    ),
+    (
+        "Visual field exam",
+        "An exam to check how much a person can see to the sides.",
+        "A loss of side vision may be a sign that a tumor presses on the parts of the brain that affect eyesight.",
+    ),
+    (
+        "MRI with gadolinium",
+        "A procedure that uses a magnet and radio waves to make pictures.",
+        "A dye called gadolinium is put into a vein so the tumor shows up more brightly in the pictures.",
+    ),
+    (
+        "Gene testing",
+        "A laboratory test in which blood is checked for changes in genes.",
+        "This test may be done to diagnose an inherited syndrome that runs in some families.",
+    ),
+    (
+        "Tumor marker test",
+        "A procedure in which blood is checked for substances made by tumors.",
+        "Certain substances are linked to specific types of tumor when found in increased levels in the body.",
+    ),
+    (
+        "PET scan",
+        "A procedure to find tumor cells in the body with a small amount of sugar.",
+        "The scanner rotates around the body and makes a picture of where sugar is being used in the brain.",
+    ),
 ]
 
 
@@ -138,7 +165,9 @@ def labelled(tmp_path: Path, fake_embedder):  # type: ignore[no-untyped-def]
         _page(
             "glioma",
             "Glioma",
-            "## Tests to diagnose glioma\n\nThe following tests and procedures may be used:\n\n" + entries + "\n\n"
+            "## Tests to diagnose glioma\n\nThe following tests and procedures may be used:\n\n"
+            + entries
+            + "\n\n"
             "## Prevention of glioma\n\nKey Points\n\n" + points + "\n"
             "## Treatment of glioma\n\nSurgery is used to treat glioma. Radiation therapy is used to treat glioma "
             "after surgery. Temozolomide is a drug used to treat glioma.\n",
@@ -153,9 +182,13 @@ def test_a_labelled_list_too_long_to_quote_whole_names_every_entry(labelled) -> 
     from service.answering.compose import compose
 
     found = labelled.retrieve("what tests are used to diagnose glioma")
-    composed = compose(found.vector, found.hits, labelled.index, max_words=60, list_extra_words=80, question=found.query)
+    composed = compose(
+        found.vector, found.hits, labelled.index, max_words=60, list_extra_words=80, question=found.query
+    )
     doc = labelled.index.documents["glioma"]
-    texts = [doc.text[doc.sentences[p.sentence].start : doc.sentences[p.sentence].end] for p in composed.picks]
+    texts = [
+        doc.text[doc.sentences[p.sentence].start : doc.sentences[p.sentence].end] for p in composed.picks
+    ]
     heads = [t for t in texts if any(t.startswith(f"{name}:") for name, _, _ in _LABELLED)]
     assert len(heads) >= 5  # what each test is, rather than two tests in full
     assert composed.cut  # the details stay on the page, and the reply says so
@@ -178,7 +211,10 @@ def test_a_flattened_key_points_list_ends_its_sub_lists_at_a_whole_sentence(labe
         "Diet",
         "Physical activity",
     ]
-    assert texts(unit(index, "glioma", at("Lower exposure to radon")))[0] == "The following are protective factors for glioma:"
+    assert (
+        texts(unit(index, "glioma", at("Lower exposure to radon")))[0]
+        == "The following are protective factors for glioma:"
+    )
     outer = at("New ways to prevent glioma are being studied in clinical trials.")
     assert unit(index, "glioma", outer) == [(outer, True)]  # an outer point, not the last sub-list's item
 
@@ -191,7 +227,9 @@ def test_the_rest_of_a_message_picks_the_sentence_it_names(labelled) -> None:  #
     doc = labelled.index.documents["glioma"]
 
     def first(cues: str) -> str:
-        composed = compose(found.vector, hits, labelled.index, max_sentences=1, question=found.query, cues=cues)
+        composed = compose(
+            found.vector, hits, labelled.index, max_sentences=1, question=found.query, cues=cues
+        )
         s = doc.sentences[composed.picks[0].sentence]
         return doc.text[s.start : s.end]
 

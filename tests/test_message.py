@@ -98,10 +98,7 @@ def test_sentences_split_on_question_marks_without_spaces_and_on_new_lines() -> 
 
 def test_who_the_message_is_about_goes_with_the_question() -> None:
     message = "Our 6 year old was diagnosed with colon cancer last month. How is stage II usually treated?"
-    assert (
-        read_message(message, FINDER).query
-        == "How is stage II usually treated? (colon cancer, child)"
-    )
+    assert read_message(message, FINDER).query == "How is stage II usually treated? (colon cancer, child)"
 
 
 def test_a_message_with_no_corpus_name_keeps_its_rarest_words_with_the_question() -> None:
@@ -116,9 +113,15 @@ def test_a_message_with_no_corpus_name_keeps_its_rarest_words_with_the_question(
 
 
 def test_a_grown_child_or_a_question_about_adults_is_not_a_childhood_question() -> None:
-    young = read_message("Our 6 year old was diagnosed with colon cancer last month. How is stage II usually treated?", FINDER)
+    young = read_message(
+        "Our 6 year old was diagnosed with colon cancer last month. How is stage II usually treated?", FINDER
+    )
     assert young.query.endswith("child)")
-    grown = read_message("Our son is 22 and has colon cancer. He starts chemo soon. How is stage II usually treated?", FINDER)
+    grown = read_message(
+        "Our son is 22 and has colon cancer. He starts chemo soon. How is stage II usually treated?", FINDER
+    )
     assert "child" not in grown.query
-    adults = read_message("I have two kids at home. What new treatments are being tested for adult colon cancer?", FINDER)
+    adults = read_message(
+        "I have two kids at home. What new treatments are being tested for adult colon cancer?", FINDER
+    )
     assert "child" not in adults.query

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from core.errors import ConfigError
-from service.safety import CRISIS, EMERGENCY, PERSONAL, URGENT, reply, triage
+from service.safety import CRISIS, EMERGENCY, PERSONAL, URGENT, reply, situation, triage
 from service.safety.clauses import normalise, parts
 from service.safety.learned import FORMAT_VERSION, LABELS, TriageModel
 from service.safety.situation import matches
@@ -191,18 +191,33 @@ def test_readings_become_tiers_only_when_they_describe_now(text: str, tier: str 
 @pytest.mark.parametrize(
     ("text", "tier"),
     [
-        ("her stomach is swollen tight and she has vomited five times since lunch, ovarian cancer", EMERGENCY),
+        (
+            "her stomach is swollen tight and she has vomited five times since lunch, ovarian cancer",
+            EMERGENCY,
+        ),
         ("no poop or gas for four days now and the pain comes in waves, had bowel surgery in may", EMERGENCY),
         ("haven't had a bowel movement for four days on the new pain pills", URGENT),
         ("temp 39.4 and she does not know what day it is, chemo was on monday", EMERGENCY),
-        ("my legs feel weak and heavy since this morning and I can barely climb the stairs, cancer in my spine", EMERGENCY),
+        (
+            "my legs feel weak and heavy since this morning and I can barely climb the stairs, cancer in my spine",
+            EMERGENCY,
+        ),
         ("he said he would rather die than go back for more chemo", CRISIS),
         ("when she goes, I'll go too, I have already picked which pills I'd use", CRISIS),
         ("I got so out of breath walking to the kitchen, my lips look grey", EMERGENCY),
         ("fever of 38.9 and he almost passed out in the shower, second cycle of FOLFOX", EMERGENCY),
-        ("back has ached for weeks and now I wet myself without feeling it, prostate cancer in the bones", EMERGENCY),
-        ("three days after his first rituximab dose he has barely peed and his muscles keep cramping", EMERGENCY),
-        ("she banged the side of her head on the cupboard, she's on apixaban and now she's throwing up", EMERGENCY),
+        (
+            "back has ached for weeks and now I wet myself without feeling it, prostate cancer in the bones",
+            EMERGENCY,
+        ),
+        (
+            "three days after his first rituximab dose he has barely peed and his muscles keep cramping",
+            EMERGENCY,
+        ),
+        (
+            "she banged the side of her head on the cupboard, she's on apixaban and now she's throwing up",
+            EMERGENCY,
+        ),
         ("39.0 this evening, finished cycle 2 of docetaxel on friday", URGENT),
         ("I'm sitting on the railing of the bridge near my house", CRISIS),
         ("two days into induction and he has hardly peed, his fingers keep twitching", EMERGENCY),
@@ -229,7 +244,9 @@ def test_a_message_that_prepares_a_checklist_lists_signs_without_reporting_them(
 
 
 def test_an_overdose_already_taken_is_an_emergency_even_when_it_was_meant() -> None:
-    found = triage("I swallowed the rest of my sleeping pills an hour ago because I want it all to end", learned=False)
+    found = triage(
+        "I swallowed the rest of my sleeping pills an hour ago because I want it all to end", learned=False
+    )
     assert found.category == EMERGENCY and CRISIS in found.tiers
     assert reply(EMERGENCY, found.tiers) == EMERGENCY_REPLY + AND_988
     planned = triage("I keep counting my sleeping pills and thinking I want it all to end", learned=False)
@@ -319,9 +336,15 @@ def test_the_lean_towards_emergency_stops_where_urgent_recall_would_drop() -> No
     ("text", "tier"),
     [
         # fever with rigors during treatment: infection taking hold, not a call to wait
-        ("he finished his second round of chemo a week ago, now 39.2 and shivering so hard the bed rattles", EMERGENCY),
+        (
+            "he finished his second round of chemo a week ago, now 39.2 and shivering so hard the bed rattles",
+            EMERGENCY,
+        ),
         # legs failing with back pain: spinal cord compression told without the words
-        ("my back has been sore for days and tonight my legs feel like rubber and I nearly fell in the hall", EMERGENCY),
+        (
+            "my back has been sore for days and tonight my legs feel like rubber and I nearly fell in the hall",
+            EMERGENCY,
+        ),
         ("pain low in my spine since monday and now I can't pee even though I need to", EMERGENCY),
         # blocked bowel told plainly
         ("no poo or wind since saturday and I keep being sick", EMERGENCY),
@@ -336,9 +359,13 @@ def test_kinds_an_independent_set_showed(text: str, tier: str) -> None:
 
 
 def test_an_overdose_taken_in_despair_also_gets_988() -> None:
-    found = triage("I took half a bottle of my sleeping tablets an hour ago. I'm tired of fighting this.", learned=False)
+    found = triage(
+        "I took half a bottle of my sleeping tablets an hour ago. I'm tired of fighting this.", learned=False
+    )
     assert found.category == EMERGENCY and CRISIS in found.tiers
-    accident = triage("my dad took half a bottle of his pain pills by mistake, he's very sleepy", learned=False)
+    accident = triage(
+        "my dad took half a bottle of his pain pills by mistake, he's very sleepy", learned=False
+    )
     assert accident.category == EMERGENCY and CRISIS not in accident.tiers
 
 
@@ -380,3 +407,14 @@ def test_plain_speech_kinds(text: str, tier: str) -> None:
 )
 def test_plain_speech_look_alikes(message: str) -> None:
     assert triage(message, learned=False).category not in (EMERGENCY, CRISIS)
+
+
+def test_weeks_of_a_problem_with_nothing_sudden_is_not_a_911_call() -> None:
+    slow = "My belly has felt bloated for about six weeks and I get full fast. What are the symptoms of ovarian cancer?"
+    assert situation.long_standing(normalise(slow))
+    sudden = "My belly has been bloated for weeks and tonight I suddenly can't stop vomiting."
+    assert not situation.long_standing(normalise(sudden))
+    read = (
+        "I read something scary about LCH making kids very thirsty. What symptoms can it cause? My son is 2."
+    )
+    assert triage(read, learned=False).category is None

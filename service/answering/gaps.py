@@ -49,8 +49,12 @@ _PLACES = re.compile(
     r"clinic|clinics|center|centre|specialist|oncologist)s?\b|\bwait(?:ing)? (?:time|list)\b",
     re.IGNORECASE,
 )
-_ALSO_OUTLOOK = re.compile(r"\b(?:affects?|affecting|factors?|depends?|depending on|improve)\b", re.IGNORECASE)
-_GIVES_FIGURES = re.compile(r"\b\d+(?:\.\d+)? ?(?:%|percent)|\b(?:survival rates?|\d+-year survival)\b", re.IGNORECASE)
+_ALSO_OUTLOOK = re.compile(
+    r"\b(?:affects?|affecting|factors?|depends?|depending on|improve)\b", re.IGNORECASE
+)
+_GIVES_FIGURES = re.compile(
+    r"\b\d+(?:\.\d+)? ?(?:%|percent)|\b(?:survival rates?|\d+-year survival)\b", re.IGNORECASE
+)
 RARE_ZIPF = 3.0
 _GENERIC_HEADS = frozenset({"cancer", "tumor", "tumour", "tumors", "tumours"})
 SITE_ZIPF = 3.8
@@ -104,7 +108,9 @@ def missing(question: str, unknown: Sequence[str], corpus_terms: Collection[str]
         words = _site_words(m.group(1))
         kind = words[-2:] if len(words) > 1 and not set(terms(words[-2])) & set(corpus_terms) else words[-1:]
         if kind and not any(t in corpus_terms for w in kind for t in terms(w)):
-            return Gap("no_page", f"Our library has no page on {' '.join(kind)} {m.group(2).lower()}.", blocks=True)
+            return Gap(
+                "no_page", f"Our library has no page on {' '.join(kind)} {m.group(2).lower()}.", blocks=True
+            )
     rare = [w for w in unknown if len(w) > 3 and zipf(w) < RARE_ZIPF]
     if rare:
         return Gap("unknown_word", f"The sources I search do not mention {rare[0]}.")
@@ -112,10 +118,15 @@ def missing(question: str, unknown: Sequence[str], corpus_terms: Collection[str]
         return Gap(
             "figures",
             "The patient pages I search do not give survival figures or other statistics for this.",
-            blocks=_ALSO_OUTLOOK.search(question) is None,  # "life expectancy, what affects it" is half answered
+            blocks=_ALSO_OUTLOOK.search(question)
+            is None,  # "life expectancy, what affects it" is half answered
         )
     if _COST.search(question):
         return Gap("cost", "The sources I search do not cover costs, prices or insurance.", blocks=True)
     if _PLACES.search(question):
-        return Gap("places", "The sources I search do not name or compare hospitals, doctors or clinics.", blocks=True)
+        return Gap(
+            "places",
+            "The sources I search do not name or compare hospitals, doctors or clinics.",
+            blocks=True,
+        )
     return None

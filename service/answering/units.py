@@ -55,7 +55,9 @@ def fit(
     ordered = sorted(entries, key=rank)
     if _labelled(index, doc_id, entries):
         # "MRI: A procedure that..." says what each entry is; the rest of a bullet is detail.
-        ordered = [_head(index, doc_id, e) for e in ordered] + [e[len(_head(index, doc_id, e)) :] for e in ordered]
+        ordered = [_head(index, doc_id, e) for e in ordered] + [
+            e[len(_head(index, doc_id, e)) :] for e in ordered
+        ]
     kept, used, shown = [group[0]], sizes[group[0][0]], 0
     heads = {e[0][0] for e in entries}
     for entry in filter(None, ordered):
@@ -72,7 +74,9 @@ def fit(
 
 
 def _labelled(index: StoredIndex, doc_id: str, entries: list[Group]) -> bool:
-    return 2 * sum(bool(_LABELLED.match(sentence_text(index, doc_id, e[0][0]))) for e in entries) >= len(entries)
+    return 2 * sum(bool(_LABELLED.match(sentence_text(index, doc_id, e[0][0]))) for e in entries) >= len(
+        entries
+    )
 
 
 def _head(index: StoredIndex, doc_id: str, entry: Group) -> Group:

@@ -56,7 +56,7 @@ READINGS: tuple[Concept, ...] = (
         r"\b(?:i|he|she|they|we|just|has|have|had) overdosed\b",
         rf"\b(?:swallowed|downed|popped|gulped|chugged)\b[^.?!]{{0,20}}\b(?:every|all|the rest of|whatever was left|what was left|everything|the last of|a bunch of|most of|a handful of|loads of)\b[^.?!]{{0,30}}\b{_MEDICINE}",
         r"\b(?:took|taken|ate|gave (?:him|her|me))\b[^.?!]{0,20}\b(?:(?:every|all)\b[^.?!]{0,30}\b(?:left|remaining|at once|in one go|in the (?:bottle|pack|box|packet))|the rest of (?:the|my|his|her) (?:\w+ ){0,2}(?:bottle|pack|box|packet|pills|meds|tablets|medicine)|whatever was left|what was left|everything (?:left|in))\b",
-        rf"\b(?:took|taken|swallowed|downed|popped)\b (?:like |about |maybe |around |over )?(?:[1-9]\d|fifteen|twenty|thirty|forty|fifty|a dozen|ten|twelve|a bunch of|a lot of|a handful of|(?:my|his|her|the) entire)\b[^.?!]{{0,25}}\b{_MEDICINE}",
+        rf"\b(?:took|taken|swallowed|downed|popped)\b (?:like |about |maybe |around |over )?(?:[1-9]\d|fifteen|twenty|thirty|forty|fifty|a dozen|ten|twelve|a bunch of|a lot of|a whole lot of|a whole bunch of|a handful of|(?:my|his|her|the) entire)\b[^.?!]{{0,25}}\b{_MEDICINE}",
     )),
     Concept("vomiting_count", URGENT, "NCI Chemotherapy and You: vomiting that does not stop", (
         rf"\b{_VOMIT}\b[^.?!]{{0,25}}\b(?:[4-9]|1\d|2\d|four|five|six|seven|eight|nine|ten|a dozen|eleven|twelve)\b (?:times|x)\b",

@@ -60,7 +60,9 @@ _DENIED = re.compile(
     r"\b(?:not|never|isn't|wasn't|no longer)\s+(?:\w+\s+){0,2}$"
     r"|\b(?:no|not having any|not having|don't have any|haven't had any|without any|never had any)\s+(?:\w+\s+)?(?:thoughts|plans|intentions?|urges?)\s+(?:of|about|to)\s+(?:\w+\s+or\s+)?$"
 )
-_TOPIC = re.compile(r"\b(?:symptoms?|signs?|causes?|treatments?|side effects?|risks?|meaning|definition|stages?|types?)\b")
+_TOPIC = re.compile(
+    r"\b(?:symptoms?|signs?|causes?|treatments?|side effects?|risks?|meaning|definition|stages?|types?)\b"
+)
 _RESOLVED = re.compile(
     r"\b(?:(?:he's|she's|i'm|i am|he is|she is|all|it's|everything is|everything's) (?:fine|good|ok|okay|better|stable|resolved) now|got admitted|were admitted|was admitted"
     r"|(?:said|says|told (?:me|us|him|her)) (?:that's|that is|it's|it is|this is|it was|that was) (?:fine|normal|ok|okay|expected|nothing to worry about)"
@@ -79,8 +81,12 @@ _PREPARING = re.compile(
 )
 """A message that prepares or learns ("a checklist for the babysitter", "warning signs I should
 watch for"): the signs it lists are not happening unless a part says they are happening now."""
-_RIGHT_NOW = re.compile(r"\b(?:right now|just now|now|tonight|this (?:morning|afternoon|evening)|since|currently|at the moment)\b")
-_NOW = re.compile(r"\b(?:now|right now|again|today|tonight|this (?:morning|afternoon|evening)|since|still|currently|keeps?|just)\b")
+_RIGHT_NOW = re.compile(
+    r"\b(?:right now|just now|now|tonight|this (?:morning|afternoon|evening)|since|currently|at the moment)\b"
+)
+_NOW = re.compile(
+    r"\b(?:now|right now|again|today|tonight|this (?:morning|afternoon|evening)|since|still|currently|keeps?|just)\b"
+)
 _ASKING = re.compile(
     r"\?|^(?:(?:and|also|but|so|ok|okay) )?(?:should|can|could|is|are|do|does|will|would|what|how|which|when|am|may)\b|"
     r",\s*(?:which|what|how|is|does|do|can|should|will|could|would)\b|\bwhich one\b|\bcan (?:i|we|he|she)\b|"
@@ -89,9 +95,30 @@ _ASKING = re.compile(
 )
 _POINTED = r"\b(?:this|these) (?:\w+ )?(?:lumps?|spots?|moles?|rash|bumps?|marks?|sores?|swelling|pain|cough|bruises?|growths?|nodules?|results?|scans?|reports?)\b"
 _COMPILED = tuple(
-    (c, c.compiled(), re.compile(c.context) if c.context else None, re.compile(c.unless) if c.unless else None)
+    (
+        c,
+        c.compiled(),
+        re.compile(c.context) if c.context else None,
+        re.compile(c.unless) if c.unless else None,
+    )
     for c in CONCEPTS + READINGS
 )
+
+
+_LONG_STANDING = re.compile(
+    r"\b(?:for|over|past|last|about|like|nearly|almost) (?:the )?(?:(?:a|few|several|couple of|\d+|two|three|four|five|six|many) )?"
+    r"(?:weeks|months|years)\b|\bsince (?:christmas|the summer|last (?:month|year|spring|summer|fall|autumn|winter))\b"
+)
+_ACUTE = re.compile(
+    r"\b(?:now|right now|just now|tonight|suddenly|sudden|today|this (?:morning|afternoon|evening)|an hour|every hour|"
+    r"minutes?|getting worse|worse|can't|cannot)\b"
+)
+
+
+def long_standing(message: str) -> bool:
+    """A message that tells of weeks or months of a problem and of nothing sudden or happening
+    now ("bloated for like 6 weeks... what are the symptoms of ovarian cancer?"): not a 911 call."""
+    return bool(_LONG_STANDING.search(message)) and not _ACUTE.search(message)
 
 
 def names_a_person(message: str) -> bool:
@@ -118,7 +145,9 @@ def topic_only(part: str) -> bool:
 def not_happening(part: str, start: int) -> bool:
     """True when a physical sign is denied ("no trouble breathing"), hypothetical ("if I get a
     fever") or in the past ("two years ago I had a seizure") rather than happening now."""
-    if _NEGATED.search(part[max(0, start - 20) : start]) or _HYPOTHETICAL.search(part[max(0, start - 50) : start]):
+    if _NEGATED.search(part[max(0, start - 20) : start]) or _HYPOTHETICAL.search(
+        part[max(0, start - 50) : start]
+    ):
         return True
     if _RESOLVED.search(part):
         return True
@@ -139,7 +168,9 @@ def matches(part: str, message: str) -> list[Concept]:
             continue  # a decision for someone, asked for ("is it a skin cancer or a lymphoma" is not)
         for cue in cues:
             m = cue.search(part)
-            if m is None or framed(part, m.start(), _FRAME if concept.id != "suicidal_thoughts" else _GENERIC):
+            if m is None or framed(
+                part, m.start(), _FRAME if concept.id != "suicidal_thoughts" else _GENERIC
+            ):
                 continue  # warning signs of suicide count however they are asked, unless about people in general
             if concept.tier in (EMERGENCY, URGENT) and (
                 not_happening(part, m.start())

@@ -25,9 +25,9 @@ from service.safety.concepts import Concept
 from service.safety.learned import TriageModel
 from service.safety.tiers import CRISIS, EMERGENCY, PERSONAL, strongest
 
-TAKEN = frozenset({"overdose_taken", "overdose_poisoning"})
-"""Concepts that say an overdose or poisoning already happened: an emergency first, even when it
-was meant."""
+TAKEN = frozenset({"overdose_taken"})
+"""Concepts that say an overdose was already taken: an emergency first, even when it was meant
+("looking up ways to overdose" is not one)."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +72,8 @@ def triage(
     label = model.decide(pieces, tiers, vector, model_name)
     if label == PERSONAL and not situation.names_a_person(pieces[0]):
         label = "none"  # "phesgo shot instead of iv" asks about a drug, not about a person
+    if label == EMERGENCY and EMERGENCY not in tiers and situation.long_standing(pieces[0]):
+        label = "none"  # the model alone does not call 911 for weeks of a problem and nothing sudden
     fired = tiers | ({label} if label != "none" else set())
     return Triage(_category(fired, concept_ids), frozenset(fired), concept_ids)
 

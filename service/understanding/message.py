@@ -31,7 +31,9 @@ from service.understanding.terms import question_topics
 MAX_QUESTIONS = 3
 
 _SPLIT = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=\S)|\n+|(?<=\?)(?=\S)|(?<=[a-z0-9)][.!?])(?=[A-Z])")
-_HEADER = re.compile(r"^\s*(?:subject|re|fwd?|question|topic)\s*:\s*(.*?)\s*(?:\bmessage\s*:|$)", re.IGNORECASE | re.DOTALL)
+_HEADER = re.compile(
+    r"^\s*(?:subject|re|fwd?|question|topic)\s*:\s*(.*?)\s*(?:\bmessage\s*:|$)", re.IGNORECASE | re.DOTALL
+)
 _LABEL = re.compile(r"^\s*(?:message|msg|body)\s*:\s*", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"\[[A-Z_ ]+\]|\{\{?\w+\}?\}|<[A-Z_]+>")
 _GREETING = re.compile(
@@ -131,13 +133,17 @@ def read_message(text: str, names: FocusFinder | None = None) -> Message:
     if not questions:  # a statement ("I'd appreciate any information on X") or no punctuation
         questions = [kept[-1]]
         context = tuple(kept[:-1])
-    main = max(questions, key=lambda q: _weight(q, find) + (q is questions[0]))  # the first, unless a later one names the topic
+    main = max(
+        questions, key=lambda q: _weight(q, find) + (q is questions[0])
+    )  # the first, unless a later one names the topic
     ordered = [main, *[q for q in questions if q is not main]][:MAX_QUESTIONS]
     asked = _with_referent(main, kept)
     focus = find(asked)
     whole = find(subject) or find(" ".join(kept)) if subject else find(" ".join(kept))
     extras = []
-    if whole is not None and (focus is None or whole.lower() not in asked.lower() and _more_specific(whole, focus, names)):
+    if whole is not None and (
+        focus is None or whole.lower() not in asked.lower() and _more_specific(whole, focus, names)
+    ):
         focus = whole
         extras.append(whole)
     if focus is None and subject and (named := rare_focus(subject)) and named.lower() not in asked.lower():
@@ -145,7 +151,9 @@ def read_message(text: str, names: FocusFinder | None = None) -> Message:
         focus = named
     named = rare_focus(main) or rare_focus(" ".join(kept)) if focus is None and whole is None else None
     if named and named.lower() not in asked.lower():
-        extras.append(named)  # no corpus name, but the message's rarest words ("leiomyosarcoma") say what it is about
+        extras.append(
+            named
+        )  # no corpus name, but the message's rarest words ("leiomyosarcoma") say what it is about
         focus = named
     # Who it is about changes which page answers (childhood or adult, during pregnancy).
     audience = [cue for cue, pattern in _AUDIENCE if pattern.search(" ".join(kept))]
@@ -164,7 +172,6 @@ def _subject(text: str) -> tuple[str, str]:
     if not m:
         return "", _LABEL.sub("", text)
     return m.group(1).strip(" -:"), text[m.end() :].strip() or m.group(1)
-
 
 
 def _weight(question: str, find: Callable[[str], str | None]) -> float:
