@@ -3,7 +3,9 @@
 A sentence comes with its list's lead-in and items, or with the sentence before it when it opens
 with "This"/"These"/"It". A short item ending with ":" ("In stage IIA:") heads the items after it
 (a nested list the page flattened). A list too long for the answer keeps its lead-in and the
-entries nearest the question, in the page's order; the sentences of one bullet stay together.
+entries nearest the question, in the page's order; the sentences of one bullet stay together,
+except that a labelled entry ("MRI: A procedure that...") may show only its first sentence. A whole
+sentence after a run of short phrases is the outer list going on, not the sub-list's next item.
 """
 
 from __future__ import annotations
@@ -39,7 +41,8 @@ def fit(
 ) -> Group:
     """The unit within ``budget`` words. A list keeps its lead-in and, when it is too long, the
     entries nearest the question (the one that brought it first), in the page's order; at least
-    two entries, or it is not worth showing. Any other unit fits whole or not at all."""
+    two entries, or it is not worth showing. In a list of labelled entries each entry's first
+    sentence comes before any entry's detail. Any other unit fits whole or not at all."""
     sizes = {j: word_count(sentence_text(index, doc_id, j)) for j, _ in group}
     total = sum(sizes.values())
     if not is_list(index, doc_id, group):
@@ -55,9 +58,8 @@ def fit(
     ordered = sorted(entries, key=rank)
     if _labelled(index, doc_id, entries):
         # "MRI: A procedure that..." says what each entry is; the rest of a bullet is detail.
-        ordered = [_head(index, doc_id, e) for e in ordered] + [
-            e[len(_head(index, doc_id, e)) :] for e in ordered
-        ]
+        split = [(head, e[len(head) :]) for e in ordered for head in [_head(index, doc_id, e)]]
+        ordered = [head for head, _ in split] + [rest for _, rest in split]
     kept, used, shown = [group[0]], sizes[group[0][0]], 0
     heads = {e[0][0] for e in entries}
     for entry in filter(None, ordered):
