@@ -117,10 +117,11 @@ def compose(
                 grade = _grade(text, known)
                 score = 0.55 * float(sims[i]) + 0.45 * hit.score
                 score -= READING_WEIGHT * min(max(0.0, grade - TARGET_GRADE), GRADE_CAP)
+                stems = set(terms(text)) if specific or rare else set()
                 if specific:
-                    score += SPECIFIC_WEIGHT * len(specific.intersection(terms(text))) / len(specific)
+                    score += SPECIFIC_WEIGHT * len(specific & stems) / len(specific)
                 if rare:
-                    score += CUE_WEIGHT * min(1.0, len(rare.intersection(terms(text))) / CUE_WORDS)
+                    score += CUE_WEIGHT * min(1.0, len(rare & stems) / CUE_WORDS)
                 if wanted & offered(text):
                     score += TYPE_WEIGHT
                 if defining and _defines(text, title):

@@ -115,11 +115,12 @@ def missing(question: str, unknown: Sequence[str], corpus_terms: Collection[str]
     if rare:
         return Gap("unknown_word", f"The sources I search do not mention {rare[0]}.")
     if _FIGURES.search(question):
+        # "life expectancy, what affects it" is half answered: the factors are on the page.
+        only_figures = _ALSO_OUTLOOK.search(question) is None
         return Gap(
             "figures",
             "The patient pages I search do not give survival figures or other statistics for this.",
-            blocks=_ALSO_OUTLOOK.search(question)
-            is None,  # "life expectancy, what affects it" is half answered
+            blocks=only_figures,
         )
     if _COST.search(question):
         return Gap("cost", "The sources I search do not cover costs, prices or insurance.", blocks=True)

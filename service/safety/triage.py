@@ -25,9 +25,8 @@ from service.safety.concepts import Concept
 from service.safety.learned import TriageModel
 from service.safety.tiers import CRISIS, EMERGENCY, PERSONAL, strongest
 
-TAKEN = frozenset({"overdose_taken"})
-"""Concepts that say an overdose was already taken: an emergency first, even when it was meant
-("looking up ways to overdose" is not one)."""
+TAKEN = "overdose_taken"
+"""Concepts that say an overdose was already taken: an emergency first, even when it was meant."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +81,6 @@ def _category(fired: set[str], concept_ids: tuple[str, ...]) -> str | None:
     """The strongest tier, except that an overdose already taken is answered as an emergency (with
     988 added) rather than as a crisis (with 911 added): the poisoning comes first."""
     top = strongest(list(fired))
-    if top == CRISIS and EMERGENCY in fired and TAKEN.intersection(concept_ids):
+    if top == CRISIS and EMERGENCY in fired and TAKEN in concept_ids:
         return EMERGENCY
     return top

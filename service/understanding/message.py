@@ -133,9 +133,8 @@ def read_message(text: str, names: FocusFinder | None = None) -> Message:
     if not questions:  # a statement ("I'd appreciate any information on X") or no punctuation
         questions = [kept[-1]]
         context = tuple(kept[:-1])
-    main = max(
-        questions, key=lambda q: _weight(q, find) + (q is questions[0])
-    )  # the first, unless a later one names the topic
+    # The first question, unless a later one names the topic.
+    main = max(questions, key=lambda q: _weight(q, find) + (q is questions[0]))
     ordered = [main, *[q for q in questions if q is not main]][:MAX_QUESTIONS]
     asked = _with_referent(main, kept)
     focus = find(asked)
@@ -151,9 +150,8 @@ def read_message(text: str, names: FocusFinder | None = None) -> Message:
         focus = named
     named = rare_focus(main) or rare_focus(" ".join(kept)) if focus is None and whole is None else None
     if named and named.lower() not in asked.lower():
-        extras.append(
-            named
-        )  # no corpus name, but the message's rarest words ("leiomyosarcoma") say what it is about
+        # No corpus name, but the message's rarest words ("leiomyosarcoma") say what it is about.
+        extras.append(named)
         focus = named
     # Who it is about changes which page answers (childhood or adult, during pregnancy).
     audience = [cue for cue, pattern in _AUDIENCE if pattern.search(" ".join(kept))]
