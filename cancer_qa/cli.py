@@ -166,17 +166,14 @@ def serve(
             log_config=logs, access_log=False,
         )  # fmt: skip
         return
-    # Each worker process builds the app from the environment: hand it these exact settings, and
-    # a folder where every worker keeps its metrics for /metrics to add up (web/metrics.py).
-    os.environ.update(
-        {"QA_CORPUS": str(settings.corpus), "QA_INDEX_DIR": str(settings.resolved_index_dir()),
-         "QA_DATA_DIR": str(settings.data_dir),
-         "PROMETHEUS_MULTIPROC_DIR": str(fresh_metrics_dir(settings.data_dir, settings.port))}  # fmt: skip
-    )
-    uvicorn.run(
-        "web.app:app_from_environment", factory=True, workers=processes,
-        host=settings.host, port=settings.port, log_level="info", http=NoDelayHTTP,
-        log_config=logs, access_log=False,
+    # Workers are forked from one loaded service (web/prefork.py) and keep their metrics in one
+    # folder for /metrics to add up (web/metrics.py); prometheus-client reads it at import.
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(fresh_metrics_dir(settings.data_dir, settings.port))
+    from web.prefork import serve_forked
+
+    serve_forked(
+        settings, processes,
+        {"log_level": "info", "http": NoDelayHTTP, "log_config": logs, "access_log": False},
     )  # fmt: skip
 
 

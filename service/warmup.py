@@ -29,7 +29,17 @@ def _warm() -> None:
         log.debug("warm-up failed", exc_info=True)
 
 
+_started: list[threading.Thread] = []
+
+
 def warm_in_background() -> threading.Thread:
     thread = threading.Thread(target=_warm, name="service-warm-up", daemon=True)
     thread.start()
+    _started.append(thread)
     return thread
+
+
+def finish_warm_up() -> None:
+    """Wait for every warm-up started so far (``serve --workers`` forks only once they are done)."""
+    while _started:
+        _started.pop().join()

@@ -105,39 +105,45 @@ def test_serve_on_an_unwritable_data_folder_is_one_line(
     )
 
 
-def test_serve_with_workers_hands_each_worker_the_same_settings(
+def test_serve_with_workers_forks_them_from_one_service_over_these_settings(
     tiny_corpus: Path, tmp_path: Path, fake_model, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     # prometheus-client picks its mode at import: imported before serve sets PROMETHEUS_MULTIPROC_DIR,
     # this test process stays in the one-process mode the other tests expect.
     import prometheus_client  # noqa: F401
-    import uvicorn
     from fastapi.testclient import TestClient
 
+    import web.prefork
     from web.serving import SINGLE_THREADED
 
-    for key in ("QA_CORPUS", "QA_INDEX_DIR", "PROMETHEUS_MULTIPROC_DIR", *SINGLE_THREADED):  # serve sets them
+    for key in ("PROMETHEUS_MULTIPROC_DIR", *SINGLE_THREADED):  # serve sets them
         monkeypatch.delenv(key, raising=False)
     stale = tmp_path / "data" / "metrics" / "8000" / "counter_123.db"  # a previous run's worker
     stale.parent.mkdir(parents=True)
     stale.write_bytes(b"old")
     calls = []
-    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append((app, kw)))
+    monkeypatch.setattr(web.prefork, "serve_forked", lambda *args: calls.append(args))
     result = CliRunner().invoke(cli_module.cli, ["serve", "--corpus", str(tiny_corpus), "--workers", "2"])
     assert result.exit_code == 0, result.output
     from web.access import log_config
     from web.serving import NoDelayHTTP
 
     assert all(os.environ[key] == value for key, value in SINGLE_THREADED.items())
-    assert calls == [("web.app:app_from_environment", {"factory": True, "workers": 2, "host": "127.0.0.1",
-                      "port": 8000, "log_level": "info", "http": NoDelayHTTP, "log_config": log_config(),
-                      "access_log": False})]  # fmt: skip
+    [(settings, processes, options)] = calls
+    assert (settings.corpus, processes) == (tiny_corpus, 2)
+    assert options == {
+        "log_level": "info",
+        "http": NoDelayHTTP,
+        "log_config": log_config(),
+        "access_log": False,
+    }
     # Every worker keeps its metrics in one emptied folder under the data folder.
     assert os.environ["PROMETHEUS_MULTIPROC_DIR"] == str(stale.parent)
     assert stale.parent.is_dir() and list(stale.parent.iterdir()) == []
-    from web.app import app_from_environment  # what each worker process runs, in its environment
+    from service.live import LiveService
+    from web.app import create_app  # what each forked worker builds around the parent's service
 
-    client = TestClient(app_from_environment())
+    client = TestClient(create_app(settings, live=LiveService.open(settings)))
     body = client.post("/api/ask", json={"question": "What are the side effects of lapatinib?"}).json()
     assert body["citations"][0]["doc"] == "lapatinib"
 

@@ -20,7 +20,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from core.errors import CancerQAError, StoreUnavailableError
-from core.settings import Settings, load_settings
+from core.settings import Settings
 from index.embedder import Embedder
 from service.api import create_api
 from service.live import LiveService
@@ -44,13 +44,12 @@ HERE = Path(__file__).resolve().parent
 log = logging.getLogger("cancer_qa.web")
 
 
-def app_from_environment() -> FastAPI:
-    """The app as each ``cancer-qa serve --workers N`` process builds it, from ``QA_`` settings."""
-    return create_app(load_settings())
-
-
-def create_app(settings: Settings, embedder: Embedder | None = None) -> FastAPI:
-    live = LiveService.open(settings, embedder)
+def create_app(
+    settings: Settings, embedder: Embedder | None = None, live: LiveService | None = None
+) -> FastAPI:
+    """The app over ``settings``; ``live`` is a service already open (``serve --workers``' forked
+    workers share their parent's)."""
+    live = live or LiveService.open(settings, embedder)
     service = cast(QAService, live)  # every route reads the index's current version
     store = FeedbackStore(open_database(settings.database_url, settings.data_dir))
     try:  # create or migrate the schema now
