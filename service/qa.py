@@ -139,7 +139,7 @@ class QAService:
             return self._finish(clean, answer, laps)
         if safety.category not in FIXED:
             query = self.understand(clean)
-            safety = triage(clean, query.message_vector, self.embedder_name, self.triage_model)
+            safety = triage(clean, query.message_vector, self.embedder_name, self.triage_model, rules=safety)
         laps.lap("understand")
         if safety.category in FIXED:
             # Fixed, reviewed replies; no retrieval at all.

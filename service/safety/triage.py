@@ -58,13 +58,17 @@ def triage(
     model_name: str | None = None,
     model: TriageModel | None = None,
     learned: bool = True,
+    rules: Triage | None = None,
 ) -> Triage:
-    """Triage ``text``; ``learned=False`` asks the knowledge rules alone (no model, no vector)."""
+    """Triage ``text``; ``learned=False`` asks the knowledge rules alone (no model, no vector).
+    ``rules``: what the rules alone already found for this very text (they are not run again)."""
     pieces = parts(text)
-    fired_by_part = rule_matches(pieces)
-    found = [c for fired in fired_by_part for c in fired]
-    tiers = {c.tier for c in found}
-    concept_ids = tuple(dict.fromkeys(c.id for c in found))
+    if rules is None:
+        found = [c for fired in rule_matches(pieces) for c in fired]
+        tiers = {c.tier for c in found}
+        concept_ids = tuple(dict.fromkeys(c.id for c in found))
+    else:
+        tiers, concept_ids = set(rules.tiers), rules.concepts
     if not learned:
         return Triage(_category(tiers, concept_ids), frozenset(tiers), concept_ids)
     model = model or default_model()
