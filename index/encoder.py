@@ -13,7 +13,7 @@ import json
 import os
 import shutil
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -87,9 +87,8 @@ class OnnxEmbedder:
         encodings = self._tokenizer.encode_batch(list(texts))
         order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))  # little padding
         bar = progress_bar(len(texts), progress)
-        for start in range(0, len(order), batch_size):
-            rows = order[start : start + batch_size]
-            width = max(len(encodings[i].ids) for i in rows)
+        for rows in _batches(order, [len(e.ids) for e in encodings], batch_size):
+            width = len(encodings[rows[-1]].ids)  # the longest: ``order`` is shortest first
             ids = np.zeros((len(rows), width), dtype=np.int64)
             mask = np.zeros((len(rows), width), dtype=np.int64)
             for r, i in enumerate(rows):
@@ -117,6 +116,22 @@ class OnnxEmbedder:
     def count_wordpieces(self, text: str) -> int:
         """Wordpieces including [CLS] and [SEP], as the model sees them before truncation."""
         return len(self._counter.encode(text).ids)
+
+
+def _batches(order: list[int], lengths: list[int], size: int) -> Iterator[list[int]]:
+    """Rows in ``order`` (shortest first) in batches of at most ``size``; a batch also ends before
+    a text that would pad it by more than a quarter. Every row of a batch is padded to its longest,
+    so a short question batched with a long message would cost nearly twice the long one (a
+    question and its whole message: two runs are cheaper); sorted texts (a build) still fill
+    whole batches."""
+    batch: list[int] = []
+    for i in order:
+        if batch and (len(batch) >= size or lengths[i] > 1.25 * lengths[batch[0]] + 8):
+            yield batch
+            batch = []
+        batch.append(i)
+    if batch:
+        yield batch
 
 
 def progress_bar(total: int, progress: bool) -> Any:

@@ -324,3 +324,17 @@ def test_the_first_source_tier_leads_only_when_tiers_are_mixed(tiny_corpus: Path
     bonus = tier_bonus(mixed)
     first = {c.doc for c, b in zip(mixed.chunks, bonus, strict=True) if b == np.float32(FIRST_TIER_BONUS)}
     assert first == {"lapatinib"} and {c.doc for c, b in zip(mixed.chunks, bonus, strict=True) if b == 0} == {"melanoma"}
+
+
+def test_encoder_batches_keep_a_short_question_apart_from_a_long_message_and_fill_sorted_texts() -> None:
+    from index.encoder import _batches
+
+    # A question (12 wordpieces) and the whole message it came from (180): two runs, not one
+    # padded to 180 twice.
+    assert list(_batches([0, 1], [12, 180], 64)) == [[0], [1]]
+    # A build's texts, sorted by length, fill whole batches; the size is never exceeded.
+    lengths = [20 + i // 40 for i in range(200)]
+    batches = list(_batches(list(range(200)), lengths, 64))
+    assert [len(b) for b in batches] == [64, 64, 64, 8]
+    assert [i for b in batches for i in b] == list(range(200))
+    assert list(_batches([], [], 64)) == []

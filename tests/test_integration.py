@@ -159,6 +159,16 @@ def test_answering_never_imports_torch_and_the_stored_encoder_matches_the_model(
     assert json.loads(out.stdout.strip().splitlines()[-1]) == {"cited": ["lapatinib"], "loaded": []}
     params = json.loads((demo_settings.resolved_index_dir() / "params.json").read_text())
     assert params["encoder"]["min_cosine"] >= 0.9999 and "encoder/model.onnx" in params["checksums"]
+    # Texts of very different lengths run apart (less padding): the same vectors as one at a time.
+    import numpy as np
+
+    from index.encoder import OnnxEmbedder
+
+    encoder = OnnxEmbedder(demo_settings.resolved_index_dir() / "encoder")
+    texts = ["What is a biopsy?", "My mother has had a cough for weeks. " * 12, "Is it curable?"]
+    together = encoder.encode(texts)
+    apart = np.stack([encoder.encode([t])[0] for t in texts])
+    assert float((together * apart).sum(axis=1).min()) > 0.99999
 
 
 def test_an_export_that_does_not_match_the_model_is_refused(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
