@@ -338,3 +338,9 @@ def test_encoder_batches_keep_a_short_question_apart_from_a_long_message_and_fil
     assert [len(b) for b in batches] == [64, 64, 64, 8]
     assert [i for b in batches for i in b] == list(range(200))
     assert list(_batches([], [], 64)) == []
+    # Long texts: a run holds at most MAX_BATCH_TOKENS wordpieces, padding included.
+    from index.encoder import MAX_BATCH_TOKENS
+
+    long = [256] * 40
+    runs = list(_batches(list(range(40)), long, 64))
+    assert all(len(r) * 256 <= MAX_BATCH_TOKENS for r in runs) and sum(map(len, runs)) == 40
