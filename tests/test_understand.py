@@ -18,6 +18,15 @@ def test_question_and_heading_types() -> None:
     assert "outlook" in topics("Prognosis of Anal Cancer")
 
 
+def test_asking_how_to_lower_a_risk_asks_for_prevention_not_risk_factors() -> None:
+    assert question_topics("Would losing weight actually lower the risk?") == {"prevention"}
+    assert question_topics("what can i do to reduce my chances of getting liver cancer") == {"prevention"}
+    assert question_topics("if I stop now will the risk go down?") == {"prevention"}
+    assert question_topics("Who is at risk for anal cancer?") == {"risk"}
+    # Both asked: both kept.
+    assert question_topics("What raises the risk, and how can I lower my risk?") == {"risk", "prevention"}
+
+
 def test_lay_words_and_typos_are_mapped() -> None:
     assert expand("prostrate cancer signs") == "prostate cancer signs"
     assert "metastasis" in expand("has it spread")

@@ -12,6 +12,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+_LOWER_RISK = (
+    r"(?:lower|reduce|cut|decrease|minimi[sz]e)\w* (?:\w+ ){0,3}(?:risks?|chances?)\b(?: of getting)?"
+    r"|(?:risks?|chances?) (?:\w+ ){0,2}(?:go(?:es)?|come?s?) down"
+)
+"""Asking how to make a risk smaller asks for prevention, not for the risk factors."""
 _TOPICS: dict[str, str] = {
     "outlook": r"outlook|prognos\w*|surviv\w*|life expectancy|chances? of (?:recovery|getting better|beating|being cured)|curable|odds|how long (?:do|will|can)|recovery|how (?:well|likely)|come back|recur\w*|what decides|what affects",
     "diagnosis": r"diagnos\w*|detect\w*|tests?\b|testing|find (?:out|it)|biops\w+|scans?\b|exams?\b|check for|work-?up",
@@ -21,7 +26,7 @@ _TOPICS: dict[str, str] = {
     "side effects": r"side[- ]?effects?|side efects|adverse|toxicit\w*|\bae\b|complications?|late effects",
     "risk": r"risks?\b|who gets|at risk|more likely|chance of getting|susceptib\w*|hereditary|inherit\w*|genetic|runs? in (?:the |my )?famil\w*|linked|link\b|connection|associated|raises?",
     "causes": r"causes?d?\b|why do\b|what makes|reason",
-    "prevention": r"prevent\w*|avoid|(?:lower|reduce|cut)\w* (?:\w+ ){0,3}(?:risk|chances?)|protect",
+    "prevention": _LOWER_RISK + r"|prevent\w*|avoid|protect",
     "screening": r"screen\w*|mammogra\w*|pap (?:smear|test)|colonoscop\w*|early detection|check-?ups?",
     "trials": r"clinical trials?|trials?\b|research|studies|studied|study\b|new treatments?|experimental|being tested",
     "definition": r"^what (?:is|are)\b|\bwhat does\b|\bmean(?:s|ing)?\b|\bdefin\w*|general information|about\b|overview",
@@ -138,6 +143,7 @@ def _topics(text: str) -> frozenset[str]:
     return frozenset(name for name, pattern in _COMPILED.items() if pattern.search(text))
 
 
+_LOWERING = re.compile(rf"\b{_LOWER_RISK}", re.IGNORECASE)
 _ALSO_OFFERS = {"risk": {"causes"}, "causes": {"risk"}}
 """A risk-factor section answers "what causes it", and the other way round."""
 
@@ -154,6 +160,8 @@ def offered(heading: str) -> frozenset[str]:
 
 def question_topics(question: str) -> set[str]:
     found = topics(question)
+    if "risk" in found and "prevention" in found and "risk" not in topics(_LOWERING.sub(" ", question)):
+        found.discard("risk")  # "would losing weight lower my risk?": the risk is what to lower
     specific = found - {"definition", "treatment"}
     if "side effects" in found:
         found.discard("treatment")
