@@ -6,7 +6,7 @@ from index.lexical import terms
 from index.search import Hit
 from ingest.model import Document, Metadata
 from service.rerank import FOCUS_WEIGHT, PROFESSIONAL_PENALTY, TYPE_BONUS, Reranker
-from service.understanding.spelling import Speller
+from service.understanding.spelling import Speller, american
 from service.understanding.terms import expand, question_topics, topics
 
 
@@ -94,3 +94,13 @@ def test_another_form_of_a_corpus_word_is_not_a_typo() -> None:
     check = speller.check("can the treatment make him infertile")
     assert check.text == "can the treatment make him infertile" and check.corrections == ()
     assert check.unknown == ()
+
+
+def test_british_spellings_take_the_pages_american_ones_and_are_not_unknown() -> None:
+    speller = Speller(["A tumor in the esophagus can cause diarrhea. Pediatric care at a cancer center."])
+    check = speller.check("my son's paediatric centre found a tumour in his oesophagus and diarrhoea")
+    assert check.text == "my son's pediatric center found a tumor in his esophagus and diarrhea"
+    assert check.unknown == ()
+    # Only to a spelling the pages use: otherwise the word is what it was.
+    assert speller.check("the oesophageal wall").unknown == ("oesophageal",)
+    assert "tumor" in american("tumour") and "oestrogen" not in american("oestrogen")

@@ -1,9 +1,10 @@
 """Spelling: map misspelled question words to the corpus's own words, and name the words we lack.
 
 ``Speller(texts)`` learns the vocabulary of the corpus (titles, headings and text). ``check(q)``
-corrects each word the corpus does not know to the most frequent corpus word within a small edit
-distance ("apetite" -> "appetite", "excercise" -> "exercise"), and reports the words it could not
-place. Those unknown words matter to abstention: a question about "sotorasib" in a corpus that
+corrects each word the corpus does not know to its American spelling when the corpus uses that
+("tumour" -> "tumor", "oesophageal" -> "esophageal"), else to the most frequent corpus word within
+a small edit distance ("apetite" -> "appetite", "excercise" -> "exercise"), and reports the words
+it could not place. Those unknown words matter to abstention: a question about "sotorasib" in a corpus that
 never mentions it is not answered by the nearest drug page.
 """
 
@@ -37,6 +38,28 @@ _COMMON = frozenset(_COMMON_WORDS.split())
 
 
 REAL_WORD_ZIPF = 3.0
+
+_BRITISH = (
+    (re.compile(r"our(s?)$"), r"or\1"),  # tumour, tumours
+    (re.compile(r"ae"), "e"),  # leukaemia, haematologist, paediatric, anaesthesia
+    (re.compile(r"oe"), "e"),  # oesophageal, oestrogen, diarrhoea, oedema
+    (re.compile(r"is(e|es|ed|ing|ation|ations)$"), r"iz\1"),  # metastasise, organisation
+    (re.compile(r"yse(s|d)?$"), r"yze\1"),  # analyse, paralysed
+    (re.compile(r"tre(s?)$"), r"ter\1"),  # centre, fibre
+    (re.compile(r"ll(ed|ing|er|ors?)$"), r"l\1"),  # labelled, counsellor
+    (re.compile(r"ogue(s?)$"), r"og\1"),  # catalogue
+    (re.compile(r"ence$"), "ense"),  # licence
+)
+"""British spellings and their American forms (the NCI pages are American)."""
+
+
+def american(word: str) -> list[str]:
+    """``word``'s possible American spellings: each rule alone, then all of them together."""
+    forms = [pattern.sub(repl, word) for pattern, repl in _BRITISH]
+    every = word
+    for pattern, repl in _BRITISH:
+        every = pattern.sub(repl, every)
+    return [f for f in dict.fromkeys([*forms, every]) if f != word]
 
 
 @lru_cache(maxsize=16384)
@@ -78,6 +101,10 @@ class Speller:
             low = word.lower()
             if low in self.counts or low in _COMMON or len(low) < self.min_length or known(low):
                 return word
+            spelled = next((f for f in american(low) if f in self.counts), None)
+            if spelled is not None:  # "tumour", "diarrhoea": the page's own spelling, not a lack
+                corrections.append((low, spelled))
+                return spelled
             if stem(low) in self._stems:
                 return word  # another form of a corpus word ("infertile" for "infertility"), not a typo
             if "'" in low or "-" in low:
