@@ -98,9 +98,9 @@ def test_another_form_of_a_corpus_word_is_not_a_typo() -> None:
 
 def test_british_spellings_take_the_pages_american_ones_and_are_not_unknown() -> None:
     speller = Speller(["A tumor in the esophagus can cause diarrhea. Pediatric care at a cancer center."])
-    check = speller.check("my son's paediatric centre found a tumour in his oesophagus and diarrhoea")
-    assert check.text == "my son's pediatric center found a tumor in his esophagus and diarrhea"
+    check = speller.check("my son's paediatric centre saw a tumour in his oesophagus and diarrhoea")
+    assert check.text == "my son's pediatric center saw a tumor in his esophagus and diarrhea"
     assert check.unknown == ()
     # Only to a spelling the pages use: otherwise the word is what it was.
-    assert speller.check("the oesophageal wall").unknown == ("oesophageal",)
+    assert speller.check("is it oesophageal").unknown == ("oesophageal",)
     assert "tumor" in american("tumour") and "oestrogen" not in american("oestrogen")
