@@ -29,6 +29,8 @@ def test_asking_how_to_lower_a_risk_asks_for_prevention_not_risk_factors() -> No
 
 def test_lay_words_and_typos_are_mapped() -> None:
     assert expand("prostrate cancer signs") == "prostate cancer signs"
+    assert "neuropathy" in expand("my feet are numb") and "neuropathy" in expand("numbness in my hands")
+    assert expand("what does that number mean?") == "what does that number mean?"  # not "numb..."
     assert "metastasis" in expand("has it spread")
     assert "leukemia" in expand("early leukimia symptoms")
     assert expand("can i take tykerb with food") == "can i take lapatinib with food"

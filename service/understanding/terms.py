@@ -54,7 +54,7 @@ LAY_TERMS: dict[str, str] = {
     r"\bsugar pills?\b|\bdummy pills?\b": "placebo",
     r"\b(?:throw(?:ing)? up|puk(?:e|ing)|barf\w*)\b": "vomiting",
     r"\b(?:worn out|exhausted|so tired|wiped out)\b": "fatigue tired",
-    r"\b(?:numb\w*|tingl\w*|pins and needles)\b": "numbness tingling nerve problems neuropathy",
+    r"\b(?:numb(?:ness|ed|ing)?|tingl\w*|pins and needles)\b": "numbness tingling nerve problems neuropathy",
     r"\bhair (?:is )?(?:falling out|fall out|coming out)\b": "hair loss",
     r"\bcome back\b|\bcoming back\b": "come back recurrence",
     r"\bbumps?\b": "lump",
