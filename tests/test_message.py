@@ -125,3 +125,18 @@ def test_a_grown_child_or_a_question_about_adults_is_not_a_childhood_question() 
         "I have two kids at home. What new treatments are being tested for adult colon cancer?", FINDER
     )
     assert "child" not in adults.query
+
+
+def test_family_news_that_says_nothing_of_the_illness_does_not_name_who_is_ill() -> None:
+    busy = read_message(
+        "What a month. My daughter just started university three hours away. "
+        "Then my mammogram showed an area of concern on the left and they want a biopsy. "
+        "What kinds of biopsies are used for breast lumps?",
+        FINDER,
+    )
+    assert "child" not in busy.query
+    ill = read_message(
+        "My daughter was diagnosed with colon cancer last month. She is scared. How is stage II treated?",
+        FINDER,
+    )
+    assert ill.query.endswith("child)")

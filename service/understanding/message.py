@@ -154,7 +154,10 @@ def read_message(text: str, names: FocusFinder | None = None) -> Message:
         extras.append(named)
         focus = named
     # Who it is about changes which page answers (childhood or adult, during pregnancy).
-    audience = [cue for cue, pattern in _AUDIENCE if pattern.search(" ".join(kept))]
+    # (from the questions and the sentences about the illness: "my daughter just started
+    # university" tells where she is, not who is ill)
+    told = " ".join(s for s in kept if s in questions or _MEDICAL.search(s))
+    audience = [cue for cue, pattern in _AUDIENCE if pattern.search(told)]
     if "child" in audience and (_ADULT_ASKED.search(asked) or _ADULT_AGE.search(" ".join(kept))):
         audience.remove("child")  # "adult brain tumors", "our son is 22": a grown child is an adult patient
     extras += [cue for cue in audience if not dict(_AUDIENCE)[cue].search(asked)]
@@ -188,6 +191,12 @@ _AUDIENCE = (
         ),
     ),
     ("pregnancy", re.compile(r"\bpregnan\w*\b", re.IGNORECASE)),
+)
+_MEDICAL = re.compile(
+    r"\b(?:diagnos\w*|cancer|tumou?rs?|leuk\w*|lymphoma|sarcoma|\w+omas?|treat\w*|chemo\w*|radiation|"
+    r"surgery|operation|symptoms?|biops\w*|scans?|tests?|doctors?|oncologist|hospital|sick|ill|pain|"
+    r"lumps?|bumps?|swelling|fevers?|bruis\w*|bleed\w*|results?|blood)\b",
+    re.IGNORECASE,
 )
 _ADULT_ASKED = re.compile(r"\b(?:adults?|grown[- ]ups?)\b", re.IGNORECASE)
 _ADULT_AGE = re.compile(
