@@ -33,7 +33,7 @@ from service.understanding.terms import offered, question_topics
 
 _MAX_SECTIONS = 3
 _SECTION_WINDOW = 0.0
-_SCORE_WINDOW = 0.25
+_SCORE_WINDOW = 0.35
 _DUPLICATE = 0.92
 _MAX_ENTRIES = 18
 TARGET_GRADE = 8.0
