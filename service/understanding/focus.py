@@ -76,11 +76,19 @@ class FocusFinder:
             key=lambda k: (-k[2], k[3], k[1]),
         )
         self.names = [(key, name, weight) for key, name, weight, _ in ranked]
+        # Each name filed under the one of its words that the fewest names share: a text can only
+        # hold a name whose words it all has, so only names filed under the text's own words are
+        # looked at (not every name of a 5,000-page corpus).
+        share = Counter(t for key, _, _ in self.names for t in key)
+        self._filed: dict[str, list[int]] = {}
+        for n, (key, _, _) in enumerate(self.names):
+            self._filed.setdefault(min(key, key=lambda t: (share[t], t)), []).append(n)
 
     def best(self, text: str) -> tuple[str, float] | None:
         """The most specific corpus name all of whose words are in ``text``, and its weight."""
         found = set(terms(expand(text)))
-        for key, name, weight in self.names:
+        for n in sorted(n for t in found for n in self._filed.get(t, ())):
+            key, name, weight = self.names[n]
             if found.issuperset(key):
                 return name, weight
         return None
