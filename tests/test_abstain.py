@@ -142,3 +142,18 @@ def test_a_section_that_speaks_of_costs_answers_a_cost_question_after_all() -> N
     assert cost is not None and cost.blocks
     assert cost.answered_by("Federal law requires most health plans to cover routine costs in trials.")
     assert not cost.answered_by("Clinical trials test new treatments.")
+
+
+def test_how_many_people_a_condition_affects_is_answered_by_a_page_that_says() -> None:
+    from service.answering.gaps import missing
+
+    corpus = frozenset(terms("alexander disease pancreatic"))
+    often = missing("How many people are affected by Alexander disease?", (), corpus)
+    assert often is not None and often.kind == "frequency" and often.blocks
+    assert often.answered_by("The prevalence of Alexander disease is unknown.")
+    assert often.answered_by("This condition affects about 1 in 100,000 newborns.")
+    assert not often.answered_by("Alexander disease damages the white matter of the brain.")
+    # How many survive is still a survival figure, which a count of cases does not give.
+    survive = missing("How many people survive pancreatic cancer?", (), corpus)
+    assert survive is not None and survive.kind == "figures"
+    assert not survive.answered_by("About 60,000 people are diagnosed each year.")

@@ -55,6 +55,19 @@ _ALSO_OUTLOOK = re.compile(
 _GIVES_FIGURES = re.compile(
     r"\b\d+(?:\.\d+)? ?(?:%|percent)|\b(?:survival rates?|\d+-year survival)\b", re.IGNORECASE
 )
+_SURVIVAL = re.compile(r"\b(?:surviv\w*|die|dies|died|death|live|lives|cured?)\b", re.IGNORECASE)
+_FREQUENCY = re.compile(
+    r"\bhow (?:many|much of the population)\b(?: \w+){0,3} (?:are|is|get|gets|have|has|develop|affected)\b"
+    r"|\bhow (?:common|rare|frequent)\b|\b(?:prevalence|incidence)\b",
+    re.IGNORECASE,
+)
+"""A question about how many people a condition affects (not how many survive it)."""
+_GIVES_COUNTS = re.compile(
+    r"\b\d+(?:\.\d+)? ?(?:%|percent)|\b(?:1|one) in [\d,]+|\b(?:prevalence|incidence)\b"
+    r"|\b\d[\d,]* (?:people|persons|individuals|cases|newborns|births|children|adults|men|women|families)\b"
+    r"|\b(?:million|thousand|hundred)s? of (?:people|individuals|children|adults)\b",
+    re.IGNORECASE,
+)
 RARE_ZIPF = 3.0
 _GENERIC_HEADS = frozenset({"cancer", "tumor", "tumour", "tumors", "tumours"})
 SITE_ZIPF = 3.8
@@ -63,7 +76,7 @@ SITE_ZIPF = 3.8
 @dataclass(frozen=True)
 class Gap:
     kind: str
-    """``no_page``, ``unknown_word``, ``figures``, ``cost`` or ``places``."""
+    """``no_page``, ``unknown_word``, ``figures``, ``frequency``, ``cost`` or ``places``."""
     text: str
     blocks: bool = False
     """True when nothing the library says can answer the question: no page on its cancer, or it
@@ -76,7 +89,9 @@ class Gap:
     def answered_by(self, text: str) -> bool:
         """True when ``text`` (the best section) speaks of what the question asks for after all:
         a page on clinical trials may say what insurance covers."""
-        pattern = {"figures": _GIVES_FIGURES, "cost": _COST, "places": _PLACES}.get(self.kind)
+        pattern = {"figures": _GIVES_FIGURES, "frequency": _GIVES_COUNTS, "cost": _COST, "places": _PLACES}.get(
+            self.kind
+        )
         return pattern is not None and pattern.search(text) is not None
 
 
@@ -114,6 +129,13 @@ def missing(question: str, unknown: Sequence[str], corpus_terms: Collection[str]
     rare = [w for w in unknown if len(w) > 3 and zipf(w) < RARE_ZIPF]
     if rare:
         return Gap("unknown_word", f"The sources I search do not mention {rare[0]}.")
+    if _FIGURES.search(question) and _FREQUENCY.search(question) and not _SURVIVAL.search(question):
+        # "How many people are affected by X?": a page that gives its frequency answers it.
+        return Gap(
+            "frequency",
+            "The pages I found do not say how many people this affects.",
+            blocks=_ALSO_OUTLOOK.search(question) is None,
+        )
     if _FIGURES.search(question):
         # "life expectancy, what affects it" is half answered: the factors are on the page.
         only_figures = _ALSO_OUTLOOK.search(question) is None
