@@ -19,8 +19,10 @@ from index.store import StoredIndex
 
 # Weight of the normalised BM25 score in the fusion, tuned with `make eval` on the dev suites.
 LEXICAL_WEIGHT = 0.15
-FIRST_TIER_BONUS = 0.03
-"""Added to chunks of the corpus's first source tier when it mixes tiers (see ``tier_bonus``)."""
+FIRST_TIER_BONUS = 0.15
+"""Added to chunks of the corpus's first source tier when it mixes tiers (see ``tier_bonus``).
+Measured on NCI + the NIH collection (5,287 pages): the cancer dev suite's section R@1 0.877 at
+0.03, 0.892 at 0.08, 0.922 at 0.15 (NCI alone: 0.934); the NIH gold sample's 0.723, 0.720, 0.716."""
 _TIER = re.compile(r"^(\d+)_")
 
 
