@@ -1,8 +1,9 @@
 """Added latency of safety triage per message: ``python -m eval.bench_triage [--suite FILE ...]``.
 
-Times what ``QAService.ask`` adds for triage: the rules-only pass, then the full pass with the
-message's vector (which the service computes for retrieval anyway, so it is computed here before
-the clock starts). Prints the median, p95 and maximum over the suites' messages, several rounds.
+Times what ``QAService.ask`` adds for triage: the rules-only pass, then the learned pass with what
+the rules found and the message's vector (which the service computes for retrieval anyway, so it
+is computed here before the clock starts). Prints the median, p95 and maximum over the suites'
+messages, several rounds.
 """
 
 from __future__ import annotations
@@ -35,8 +36,8 @@ def main() -> None:
     for _ in range(args.rounds):
         for text, vector in zip(questions, vectors, strict=True):
             started = time.perf_counter()
-            triage(text, learned=False)
-            triage(text, vector, embedder.name, model)
+            rules = triage(text, learned=False)
+            triage(text, vector, embedder.name, model, rules=rules)
             times.append((time.perf_counter() - started) * 1000)
     print(
         f"triage added latency over {len(questions)} messages x {args.rounds}: "
