@@ -27,7 +27,7 @@ from index.store import StoredIndex, load_index
 from service.answer import Answer, AnswerPart, Passage
 from service.answering.abstain import AbstainModel, Answerability, Evidence
 from service.answering.compose import LIST_EXTRA_WORDS, Composition, boilerplate_sentences, compose, quote
-from service.answering.gaps import missing
+from service.answering.gaps import Gap, missing
 from service.answering.glossary import Glossary
 from service.answering.readability import answer_grade
 from service.answering.replies import ABSTAIN_MESSAGE, NOTICE, abstain, not_english
@@ -219,10 +219,8 @@ class QAService:
         passages = tuple(self._passage(h) for h in found.hits[: self.settings.top_k])
         if laps is not None:
             laps.lap("retrieve")
-        gap = missing(query.text, query.unknown, self.answerability.corpus_terms)
-        if found.evidence is None or (
-            gap is not None and gap.blocks and not gap.answered_by(self._text(found.hits[0]))
-        ):
+        gap, blocked = self._gap(query, found)
+        if found.evidence is None or blocked:
             answer = abstain(passages, nearby_topics(found.hits, self.index.documents))
         else:
             confidence = round(self.abstain_model.probability(found.evidence), 4)
@@ -257,6 +255,14 @@ class QAService:
         if len(clean) > limit:
             raise BadQuestionError(f"question is too long ({len(clean)} characters; the limit is {limit})")
         return clean
+
+    def _gap(self, query: Query, found: Retrieval) -> tuple[Gap | None, bool]:
+        """What the sources lack for ``query`` (or ``None``), and whether that rules answering out:
+        a gap that blocks, and that the best section found does not fill after all."""
+        gap = missing(query.text, query.unknown, self.answerability.corpus_terms)
+        if gap is None or not gap.blocks:
+            return gap, False
+        return gap, not (found.hits and gap.answered_by(self._text(found.hits[0])))
 
     def _text(self, hit: Hit) -> str:
         """The body of the hit's section."""
@@ -323,10 +329,7 @@ class QAService:
             text = f"{question} ({', '.join(shared)})" if shared else question
             query = self.understand(text)
             found = self.retrieve(text, filters, query=query, prefer=main_doc)
-            gap = missing(query.text, query.unknown, self.answerability.corpus_terms)
-            if found.evidence is None or (
-                gap is not None and gap.blocks and not gap.answered_by(self._text(found.hits[0]))
-            ):
+            if found.evidence is None or self._gap(query, found)[1]:
                 continue
             plain = found.evidence.type_fit == 1.0  # the section offers the kind of answer asked for
             if not plain or self.abstain_model.probability(found.evidence) < PART_CONFIDENCE:

@@ -35,7 +35,7 @@ _started: list[threading.Thread] = []
 def warm_in_background() -> threading.Thread:
     thread = threading.Thread(target=_warm, name="service-warm-up", daemon=True)
     thread.start()
-    _started.append(thread)
+    _started[:] = [t for t in _started if t.is_alive()] + [thread]
     return thread
 
 

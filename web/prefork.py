@@ -23,7 +23,10 @@ import os
 import signal
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from core.settings import Settings
 
 log = logging.getLogger("cancer_qa.web")
 
@@ -33,7 +36,7 @@ STOP_SECONDS = 30.0
 """How long stopping workers may take to finish their requests before they are killed."""
 
 
-def serve_forked(settings: Any, processes: int, uvicorn_options: dict[str, Any]) -> None:
+def serve_forked(settings: Settings, processes: int, uvicorn_options: dict[str, Any]) -> None:
     """Serve with ``processes`` forked workers; returns when they have all stopped."""
     import uvicorn
 
@@ -71,6 +74,7 @@ class Supervisor:
 
     def run(self) -> None:
         previous = {sig: signal.signal(sig, self._stop) for sig in (signal.SIGTERM, signal.SIGINT)}
+        previous[signal.SIGALRM] = signal.signal(signal.SIGALRM, self._kill)
         try:
             for _ in range(self.processes):
                 self._fork()
@@ -118,14 +122,12 @@ class Supervisor:
         log.info("stopping %d worker(s) (%s)", len(self.children), signal.Signals(signum).name)
         for pid in list(self.children):
             _signal(pid, signal.SIGTERM)
-        deadline = time.monotonic() + STOP_SECONDS
+        signal.setitimer(signal.ITIMER_REAL, STOP_SECONDS)  # then ``_kill``
 
-        def kill_late(*_: Any) -> None:
-            for pid in list(self.children):
-                _signal(pid, signal.SIGKILL)
-
-        signal.signal(signal.SIGALRM, kill_late)
-        signal.setitimer(signal.ITIMER_REAL, max(0.1, deadline - time.monotonic()))
+    def _kill(self, _signum: int, _frame: Any) -> None:
+        """Workers still running ``STOP_SECONDS`` after SIGTERM are killed."""
+        for pid in list(self.children):
+            _signal(pid, signal.SIGKILL)
 
 
 def _signal(pid: int, sig: int) -> None:

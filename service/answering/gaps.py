@@ -129,16 +129,12 @@ def missing(question: str, unknown: Sequence[str], corpus_terms: Collection[str]
     rare = [w for w in unknown if len(w) > 3 and zipf(w) < RARE_ZIPF]
     if rare:
         return Gap("unknown_word", f"The sources I search do not mention {rare[0]}.")
-    if _FIGURES.search(question) and _FREQUENCY.search(question) and not _SURVIVAL.search(question):
-        # "How many people are affected by X?": a page that gives its frequency answers it.
-        return Gap(
-            "frequency",
-            "The pages I found do not say how many people this affects.",
-            blocks=_ALSO_OUTLOOK.search(question) is None,
-        )
     if _FIGURES.search(question):
         # "life expectancy, what affects it" is half answered: the factors are on the page.
         only_figures = _ALSO_OUTLOOK.search(question) is None
+        if _FREQUENCY.search(question) and not _SURVIVAL.search(question):
+            # "How many people are affected by X?": a page that gives its frequency answers it.
+            return Gap("frequency", "The pages I found do not say how many people this affects.", only_figures)
         return Gap(
             "figures",
             "The patient pages I search do not give survival figures or other statistics for this.",

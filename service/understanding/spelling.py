@@ -4,8 +4,8 @@
 corrects each word the corpus does not know to its American spelling when the corpus uses that
 ("tumour" -> "tumor", "oesophageal" -> "esophageal"), else to the most frequent corpus word within
 a small edit distance ("apetite" -> "appetite", "excercise" -> "exercise"), and reports the words
-it could not place. Those unknown words matter to abstention: a question about "sotorasib" in a corpus that
-never mentions it is not answered by the nearest drug page.
+it could not place. Those unknown words matter to abstention: a question about "sotorasib" in a
+corpus that never mentions it is not answered by the nearest drug page.
 """
 
 from __future__ import annotations
