@@ -235,3 +235,28 @@ def test_the_rest_of_a_message_picks_the_sentence_it_names(labelled) -> None:  #
 
     assert "temozolomide" not in first("").lower()
     assert "temozolomide" in first("His doctor mentioned temozolomide last week. He is 58.").lower()
+
+
+def test_a_word_of_the_question_that_the_section_names_once_tips_a_close_choice(labelled, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import numpy as np
+
+    import service.answering.compose as compose_module
+
+    index = labelled.index
+    question = "how is glioma treated, and what about temozolomide"
+    hits = [h for h in labelled.retrieve(question).hits if h.heading == "Treatment of glioma"]
+    doc = index.documents["glioma"]
+    text = [doc.text[s.start : s.end] for s in doc.sentences]
+    surgery = text.index("Surgery is used to treat glioma.")
+    drug = text.index("Temozolomide is a drug used to treat glioma.")
+    # A question vector a little closer to the surgery sentence than to the drug sentence.
+    mix = 0.68 * index.sentence_vector("glioma", surgery) + 0.32 * index.sentence_vector("glioma", drug)
+    vector = (mix / np.linalg.norm(mix)).astype(np.float32)
+
+    def first() -> str:
+        composed = compose_module.compose(vector, hits, index, max_sentences=1, question=question)
+        return text[composed.picks[0].sentence]
+
+    assert first() == text[drug]  # the section names the question's "temozolomide" in one sentence
+    monkeypatch.setattr(compose_module, "QUESTION_CUE_WEIGHT", 0.0)
+    assert first() == text[surgery]

@@ -46,6 +46,7 @@ DEFINES_WEIGHT = 0.04  # score gained by "X is/are ..." for a "what is X" questi
 CUE_WEIGHT = 0.1  # score gained by naming the message's own rare words ("Mohs", "radon", "tamoxifen")
 CUE_SHARE = 0.25  # a cue counts only where it is rare in the section (at most this share of its sentences)
 CUE_WORDS = 1  # cue words that earn the whole weight
+QUESTION_CUE_WEIGHT = 0.05  # the same for the question's own words the section names rarely ("4S", "thermography")
 LIST_EXTRA_WORDS = 80  # a list may run past the word budget rather than be cut
 _CARE_TEAM = re.compile(
     r"\b(?:call|tell|contact|talk (?:to|with)|check with|see) (?:your|the|a) (?:\w+ )?"
@@ -111,6 +112,7 @@ def compose(
         rows = index.sentence_rows(hit.doc)
         sims = index.sentence_vectors[rows].astype(np.float32) @ question_vector
         rare = _rare_cues(index, hit, cue_terms)
+        named = _rare_cues(index, hit, specific) if QUESTION_CUE_WEIGHT else frozenset()
         for i, sentence in enumerate(doc.sentences):
             text = doc.text[sentence.start : sentence.end]
             if sentence.section == hit.section and not fragment(text, sentence.item):
@@ -118,6 +120,8 @@ def compose(
                 score = 0.55 * float(sims[i]) + 0.45 * hit.score
                 score -= READING_WEIGHT * min(max(0.0, grade - TARGET_GRADE), GRADE_CAP)
                 stems = set(terms(text)) if specific or rare else set()
+                if named:
+                    score += QUESTION_CUE_WEIGHT * min(1.0, len(named & stems) / CUE_WORDS)
                 if specific:
                     score += SPECIFIC_WEIGHT * len(specific & stems) / len(specific)
                 if rare:
