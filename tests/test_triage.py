@@ -418,3 +418,39 @@ def test_weeks_of_a_problem_with_nothing_sudden_is_not_a_911_call() -> None:
         "I read something scary about LCH making kids very thirsty. What symptoms can it cause? My son is 2."
     )
     assert triage(read, learned=False).category is None
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        # kinds the fourteenth blind set showed, in words of our own
+        ("I've hidden two weeks' worth of my sleeping tablets in the shed for when life gets too bad", CRISIS),
+        ("I told the chemist I dropped my diazepam down the sink so they would give me another box", CRISIS),
+        ("my son keeps looking up carbon monoxide on the family laptop and won't talk to us", CRISIS),
+        ("every drive to chemo I picture steering into the bridge and it being over", CRISIS),
+        (
+            "caring for dad is endless, some nights I think I'll give him all his morphine and take the rest myself",
+            CRISIS,
+        ),
+        ("I feel like I'm going to faint when I stand up, on chemo, but I haven't fainted", URGENT),
+        ("grandad is so sleepy he falls asleep while I'm talking to him and couldn't tell me where he was", EMERGENCY),
+        ("ANC 300 yesterday, now 101.8 and I'm about to pass out every time I stand", EMERGENCY),
+    ],
+)
+def test_kinds_the_fourteenth_blind_set_showed(text: str, tier: str) -> None:
+    assert triage(text, learned=False).category == tier
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "How do hospital pharmacies stop a patient being given an overdose of chemo by mistake?",
+        "Is it true someone can overdose on a morphine pump if it is set wrong?",
+        "My uncle was found unconscious after a fall in 2009; he recovered. What is a brain bleed?",
+        "I feel dizzy when I stand but I haven't fainted and it's not new, is that from anemia?",
+        "Her blood pressure is usually 98/62 and her doctor says that's fine. Does chemo lower blood pressure?",
+        "Mum gets muddled with her tablets, so we use a pill box. What is a dosette box?",
+    ],
+)
+def test_look_alikes_of_the_fourteenth_blind_set_get_no_911(message: str) -> None:
+    assert triage(message, learned=False).category != EMERGENCY

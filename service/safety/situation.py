@@ -23,7 +23,7 @@ _FRAME = re.compile(
     r"|\b(?:signs?|symptoms?|warning signs?|risks?|chances?|odds|rates?|causes?|treatment|treatments|statistics|definition|meaning|types?) (?:of|for)\b"
     r"|\bwhat (?:is|are|does|do|causes?|happens|are the|is the|is a|is an)\b|\bwhat's (?:a|an|the)\b"
     r"|\b(?:how|why) (?:do|does|is|are|can|would|common|often|likely|long does|dangerous|serious|bad|risky)\b"
-    r"|\bis (?:it|that) (?:normal|common|possible|usual|true|rare|dangerous) (?:for|that|to)\b"
+    r"|\bis (?:it|that) (?:normal|common|possible|usual|rare|dangerous) (?:for|that|to)\b|\bis (?:it|that|this) (?:really )?true\b"
     r"|\b(?:in general|generally|in people|people (?:with|who|on)|patients (?:with|who|on)|someone (?:with|who|on)|a person (?:with|who)|anyone|if someone|if a person|if a loved one|when someone)\b"
     r"|\b(?:when|how) (?:should|do|does) (?:you|someone|a person|one|patients|people) (?:call|go|worry|seek)\b"
     r"|\b(?:learn|read|know|information|info|explain|tell me) (?:more )?about\b|\bdefine\b"
@@ -35,7 +35,7 @@ _FRAME = re.compile(
     r"|\b(?:can|could|do|does|will|would|is it possible to|how do) (?:you|someone|people|a person|one|patients|anyone|kids|children)\b"
 )
 _SITUATION = re.compile(
-    rf"\b{PERSON}\b(?! (?:general|people)\b)|\b(?:right now|just now|now|tonight|today|this (?:morning|afternoon|evening)|since|currently|for (?:the last|the past|\d+|two|three|a few) (?:hours?|days?|minutes?))\b"
+    rf"(?<!\ba )(?<!\ban )\b{PERSON}\b(?! (?:general|people)\b)|\b(?:right now|just now|now|tonight|today|this (?:morning|afternoon|evening)|since|currently|for (?:the last|the past|\d+|two|three|a few) (?:hours?|days?|minutes?))\b"
 )
 _GENERIC = re.compile(
     r"\b(?:why|how|what|when|is it common)\b[^.?!]{0,40}\b(?:patients|people|someone|a person|anyone|families|caregivers|they)\b"
@@ -50,10 +50,11 @@ _HISTORY = re.compile(
     r"back in|back when|when i was|used to|in the past|previously|(?:a|one) time|once had|had (?:a|an) (?:\w+ )?(?:history|episode)|"
     r"after (?:my|his|her) (?:first|last) (?:cycle|round)|it stopped|they (?:gave|treated|kept|admitted)|went away|resolved|"
     r"ended up in|was (?:admitted|hospitalized)|always|at one point|even before|back during|passed away|near the end|at the end|died|die (?:of|from) (?:\w+ )?cancer|turned out|last week|"
-    r"during (?:my|his|her) (?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) (?:cycle|round)|during (?:my|his|her) (?:first|last|previous) (?:cycle|round|treatment))\b"
+    r"during (?:my|his|her) (?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) (?:cycle|round)|during (?:my|his|her) (?:first|last|previous) (?:cycle|round|treatment)|"
+    r"in (?:19|20)\d\d)\b"
 )
 _NEGATED = re.compile(
-    r"\b(?:no|not|without|never|denies|don't have|doesn't have|didn't have|isn't|wasn't)\s+(?:\w+\s+)?$"
+    r"\b(?:no|not|without|never|denies|don't have|doesn't have|didn't have|isn't|wasn't|haven't|hasn't|didn't)\s+(?:\w+\s+)?$"
     r"|\b(?:not having|not getting|haven't had|hasn't had|no signs? of|without) any\s+$"
 )
 _DENIED = re.compile(
