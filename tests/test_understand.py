@@ -16,6 +16,10 @@ def test_question_and_heading_types() -> None:
     assert question_topics("what are the side effects of chemo") == {"side effects"}
     assert "diagnosis" in topics("Tests to Detect and Diagnose Anal Cancer")
     assert "outlook" in topics("Prognosis of Anal Cancer")
+    # lay ways to ask for an outlook or for what something looks like
+    assert "outlook" in question_topics("Could it still be cured now that it has spread?")
+    assert question_topics("What decides how she will do after surgery?") == {"outlook"}
+    assert question_topics("what does a basal cell carcinoma usually look like") == {"symptoms"}
 
 
 def test_asking_how_to_lower_a_risk_asks_for_prevention_not_risk_factors() -> None:

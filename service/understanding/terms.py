@@ -18,9 +18,10 @@ _LOWER_RISK = (
 )
 """Asking how to make a risk smaller asks for prevention, not for the risk factors."""
 _TOPICS: dict[str, str] = {
-    "outlook": r"outlook|prognos\w*|surviv\w*|life expectancy|chances? of (?:recovery|getting better|beating|being cured)|curable|odds|how long (?:do|will|can)|recovery|how (?:well|likely)|come back|recur\w*|what decides|what affects",
+    "outlook": r"outlook|prognos\w*|surviv\w*|life expectancy|chances? of (?:recovery|getting better|beating|being cured)|curable|odds|how long (?:do|will|can)|recovery|how (?:well|likely)|come back|recur\w*|what decides|what affects"
+    r"|(?:can|could|will) (?:it|this|he|she|they|the cancer) (?:still |ever )?be cured|how (?:will|would) (?:he|she|they|i|we) do\b|how (?:he|she|they|i|we) (?:will|would) do\b",
     "diagnosis": r"diagnos\w*|detect\w*|tests?\b|testing|find (?:out|it)|biops\w+|scans?\b|exams?\b|check for|work-?up",
-    "symptoms": r"symptoms?|symtoms?|signs?\b|warning signs|feel like|how (?:do|would) (?:i|you) know",
+    "symptoms": r"symptoms?|symtoms?|signs?\b|warning signs|feel like|how (?:do|would) (?:i|you) know|(?:does|do|would|will) (?:it|they|\w+(?: \w+){0,3}) (?:usually |normally )?look like",
     "stages": r"stag(?:e|es|ing)\b|spread|metasta\w*|how advanced|grade",
     "treatment": r"treat\w*|therap(?:y|ies)\b|tx\b|cure[ds]?\b|options?\b|manage\w*",
     "side effects": r"side[- ]?effects?|side efects|adverse|toxicit\w*|\bae\b|complications?|late effects",
