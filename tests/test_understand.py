@@ -26,6 +26,8 @@ def test_asking_how_to_lower_a_risk_asks_for_prevention_not_risk_factors() -> No
     assert question_topics("Would losing weight actually lower the risk?") == {"prevention"}
     assert question_topics("what can i do to reduce my chances of getting liver cancer") == {"prevention"}
     assert question_topics("if I stop now will the risk go down?") == {"prevention"}
+    assert question_topics("how much does the risk of throat cancer come down after stopping?") == {"prevention"}
+    assert question_topics("will giving up the cigarettes help at all?") == {"prevention"}
     assert question_topics("Who is at risk for anal cancer?") == {"risk"}
     # Both asked: both kept.
     assert question_topics("What raises the risk, and how can I lower my risk?") == {"risk", "prevention"}

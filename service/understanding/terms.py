@@ -14,7 +14,8 @@ from functools import lru_cache
 
 _LOWER_RISK = (
     r"(?:lower|reduce|cut|decrease|minimi[sz]e)\w* (?:\w+ ){0,3}(?:risks?|chances?)\b(?: of getting)?"
-    r"|(?:risks?|chances?) (?:\w+ ){0,2}(?:go(?:es)?|come?s?) down"
+    r"|(?:risks?|chances?) (?:\w+ ){0,4}(?:go(?:es)?|come?s?) down"
+    r"|(?:does|will|would|can) (?:quitting|stopping|giving up|cutting (?:down|out)) (?:\w+ ){0,3}(?:help|lower|reduce|make a difference)"
 )
 """Asking how to make a risk smaller asks for prevention, not for the risk factors."""
 _TOPICS: dict[str, str] = {
