@@ -435,6 +435,7 @@ def test_weeks_of_a_problem_with_nothing_sudden_is_not_a_911_call() -> None:
         ("I feel like I'm going to faint when I stand up, on chemo, but I haven't fainted", URGENT),
         ("grandad is so sleepy he falls asleep while I'm talking to him and couldn't tell me where he was", EMERGENCY),
         ("ANC 300 yesterday, now 101.8 and I'm about to pass out every time I stand", EMERGENCY),
+        ("since his first chemo our toddler has barely wet a nappy all day and his hands keep twitching", EMERGENCY),
     ],
 )
 def test_kinds_the_fourteenth_blind_set_showed(text: str, tier: str) -> None:

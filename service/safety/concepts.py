@@ -189,7 +189,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\bheart (?:is )?(?:going|racing|pounding|beating) (?:at |like )?(?:1[2-9]\d|2\d\d)\b|\b(?:pulse|heart rate|hr) (?:is |of |at )?(?:1[3-9]\d)\b",
     ), context=r"\b(?:fever|temp\w*|chills|rigors|shaking|chemo\w*|infusion|neutropeni\w*|counts?|anc|bleed\w*|blood|vomit\w*|transplant|10[0-4](?:\.\d)?|3[89]\.\d)\b"),
     Concept("tumor_lysis_signs", EMERGENCY, "oncologic emergencies: tumor lysis syndrome", (
-        r"\b(?:almost no|barely any|very little|hardly any|not much|no|a small cup of|only a little) (?:pee|urine|wee|wet (?:nappy|nappies|diapers?))\b|\b(?:pee|pees|peed|urinat\w+) (?:very |so )?little\b|\b(?:barely|hardly) (?:passed|passing|peed|peeing|urinated)\b",
+        r"\b(?:almost no|barely any|very little|hardly any|not much|no|a small cup of|only a little) (?:pee|urine|wee|wet (?:nappy|nappies|diapers?))\b|\b(?:pee|pees|peed|urinat\w+) (?:very |so )?little\b|\b(?:barely|hardly) (?:passed|passing|peed|peeing|urinated)\b|\b(?:barely|hardly|not) (?:wet|wetting|wets|wetted) (?:his|her|their|a|the|any) (?:diaper|nappy|nappie)s?\b",
     ), context=r"\b(?:cramps?|cramping|twitch\w*|flutter\w*|irregular|not regular|palpitations|numb\w*|tingl\w*|confus\w*)\b"),
     Concept("high_calcium_or_pressure", EMERGENCY, "oncologic emergencies: hypercalcemia; brain swelling", (
         r"\b(?:so|very|really|extremely|always|constantly) thirsty\b|\bdrinking and drinking\b",
