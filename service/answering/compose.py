@@ -46,7 +46,7 @@ DEFINES_WEIGHT = 0.04  # score gained by "X is/are ..." for a "what is X" questi
 CUE_WEIGHT = 0.1  # score gained by naming the message's own rare words ("Mohs", "radon", "tamoxifen")
 CUE_SHARE = 0.25  # a cue counts only where it is rare in the section (at most this share of its sentences)
 CUE_WORDS = 1  # cue words that earn the whole weight
-QUESTION_CUE_WEIGHT = 0.05  # the same for the question's own words the section names rarely ("4S", "thermography")
+QUESTION_CUE_WEIGHT = 0.05  # the same for the question's own words named rarely ("4S", "thermography")
 LIST_EXTRA_WORDS = 80  # a list may run past the word budget rather than be cut
 _CARE_TEAM = re.compile(
     r"\b(?:call|tell|contact|talk (?:to|with)|check with|see) (?:your|the|a) (?:\w+ )?"
