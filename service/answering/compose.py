@@ -111,8 +111,8 @@ def compose(
         doc = index.documents[hit.doc]
         rows = index.sentence_rows(hit.doc)
         sims = index.sentence_vectors[rows].astype(np.float32) @ question_vector
-        rare = _rare_cues(index, hit, cue_terms)
-        named = _rare_cues(index, hit, specific) if QUESTION_CUE_WEIGHT else frozenset()
+        scarce = _rare_cues(index, hit, cue_terms | specific)  # one pass over the section
+        rare, named = scarce & cue_terms, (scarce & specific if QUESTION_CUE_WEIGHT else frozenset())
         for i, sentence in enumerate(doc.sentences):
             text = doc.text[sentence.start : sentence.end]
             if sentence.section == hit.section and not fragment(text, sentence.item):
