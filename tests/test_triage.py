@@ -455,3 +455,33 @@ def test_kinds_the_fourteenth_blind_set_showed(text: str, tier: str) -> None:
 )
 def test_look_alikes_of_the_fourteenth_blind_set_get_no_911(message: str) -> None:
     assert triage(message, learned=False).category != EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "For a short story I'm writing, my character's wife with cancer wants to end her life. How do hospices respond?",
+        "My grandfather took his own life in 1998 after a cancer diagnosis. Are there support groups for families?",
+        "Our cousin died by suicide last spring. What warning signs do people with cancer show?",
+        "Why do tumour cells escape cell suicide when normal cells do not?",
+        "My daughter fainted at her blood test today; she was fine after a drink. Why does that happen?",
+        "what reading counts as a fever during chemo, 38 or 38.5",
+        "Does everyone feel like they can't breathe inside the scanner?",
+        "What should we do if he has a fit at school? The tumour makes it possible but it hasn't happened.",
+    ],
+)
+def test_stories_losses_and_preparations_get_no_tier_from_the_rules(message: str) -> None:
+    assert triage(message, learned=False).category is None
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("My wife killed herself in March and I want to join her.", CRISIS),
+        ("Not for a novel. I want to end my life before the next scan.", CRISIS),
+        ("He was fine after his infusion yesterday but now he can't breathe properly.", EMERGENCY),
+        ("What should I do? She had a fit and now she won't wake up.", EMERGENCY),
+    ],
+)
+def test_real_crises_and_emergencies_near_those_frames_still_fire(text: str, tier: str) -> None:
+    assert triage(text, learned=False).category == tier

@@ -227,7 +227,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:where|keeps) (?:his|her|the|my) (?:gun|pistol|rifle)\b|\bbought a gun\b|\bbetter if i (?:was|were)n't here\b|\btrapped with no way out\b",
         r"\b(?:go to sleep|sleep) (?:forever|and never wake)\b|\b(?:hoping|hope|wish) (?:i|he|she) (?:won't|don't|wouldn't|doesn't|never) wake\b|\bdisappointed (?:that )?i woke up\b",
         r"\bwish (?:the cancer|it) would (?:hurry|just|take me)\b|\bwaiting to die\b|\bget it (?:all )?over with\b|\bspeed (?:it|things) up\b|\bwant (?:it|this|everything) (?:all )?to (?:stop|end|be over)\b|\bi want out\b|\bmake it stop\b",
-        r"\b(?:wants?|want|asked|begging|begs|help) (?:god )?(?:to take (?:her|him|me)|(?:me |us )?(?:to )?help (?:her|him|me) die|(?:me |us )?(?:to )?find a way out)\b|\bwant to be with (?:her|him)\b|\b(?:go|going to) join (?:her|him|them)\b",
+        r"\b(?:wants?|want|asked|begging|begs|help) (?:god )?(?:to take (?:her|him|me)|(?:me |us )?(?:to )?help (?:her|him|me) die|(?:me |us )?(?:to )?find a way out)\b|\bwant to be with (?:her|him)\b|\b(?:go|going to|want to|wanna) join (?:her|him|them)\b",
         r"\b(?:took|swallowed|taken|downed)\b[^.?!]{0,50}\b(?:on purpose|deliberately|intentionally|so (?:i|he|she) (?:wouldn't|won't|don't|would not) wake)\b|\b(?:on purpose|deliberately|intentionally)\b[^.?!]{0,20}\b(?:took|swallowed)\b",
         r"\b(?:run out of|no more|don't see (?:a|any)) reasons? (?:to live|to be here|to keep going|to do anything)\b|\bdon't see (?:a|any|the) (?:future|point|way forward)\b(?! (?:of|in) (?:the|this|that|these|those|a|an|getting|doing|having|asking|seeing|taking|paying|going (?:to|back|for)) )|\bdon't see why (?:i'd|i would|i should) (?:keep going|go on|bother)\b",
         r"\b(?:nobody|no one|anyone) (?:would|will|even) (?:care|notice|miss me)\b|\bif i (?:was|were|disappeared|just disappeared) gone\b|\bwon't be (?:around|here) (?:much longer|for|to)\b|\bdon't plan on (?:being here|sticking around|being around)\b",
@@ -390,7 +390,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\bis it (?:ok|okay|alright|fine|bad) if (?:i|he|she|we) (?:just )?(?:don't|do not|stop|skip|quit|refuse|miss)\b|\b(?:want|wanting|thinking about|planning|going) to (?:skip|stop|delay|quit|miss) (?:it|them|this|that|my|the|her|his)\b",
     )),
     Concept("choose", PERSONAL, "NCI: choosing a treatment is a shared decision with the care team", (
-        r"(?<!when )(?<!how often )(?<!what age )(?<!how soon )(?<!how early )(?<!how long )\b(?:should|would) (?:i|we|he|she|my \w+|mom|dad) (?:do|go with|choose|pick|get|have|try|take|start|stop|skip|join|opt for|refuse|decline|continue|keep|switch)\b(?! (?:screened|a mammogram|a colonoscopy|tested)\b)",
+        r"(?<!when )(?<!how often )(?<!what age )(?<!how soon )(?<!how early )(?<!how long )\b(?:should|would) (?:i|we|he|she|my \w+|mom|dad) (?:do|go with|choose|pick|get|have|try|take|start|stop|skip|join|opt for|refuse|decline|continue|keep|switch)\b(?! (?:screened|a mammogram|a colonoscopy|tested)\b)(?!(?<=\bdo) (?:if|when|in case)\b)",
         r"\bwhich (?:one|treatment|option|drug|surgery|plan|doctor|hospital)\b[^?.]{0,30}\bshould (?:i|we|he|she)\b|\bwhat would you do\b|\bif you were (?:me|him|her)\b",
         r"\b(?:is|would) (?:\w+ ){0,3}(?:the )?(?:right|best|better) (?:choice|option|treatment|decision) for (?:me|him|her|my \w+|us)\b",
         r"\bwhat should (?:i|we|he|she) do\b(?! if| when| in case)",

@@ -32,7 +32,8 @@ _FRAME = re.compile(
     r"|\b(?:where|how) (?:can|do|should) (?:i|we) (?:learn|take|find|sign up for)\b|\b(?:learn|training|course|class)\w* (?:in |on |about )?(?:cpr|first aid)\b"
     r"|\bis there a (?:rule|guideline|threshold|cutoff|number|point)\b|\bwhat counts as\b|\bcounts? as (?:an? )?(?:emergency|heavy|high|too)\b"
     r"|\bwhat (?:symptoms|signs)\b|\bsymptoms that\b|\bwhen to call\b|\bwhat would mean\b|\bgeneral (?:sense|list|idea)\b"
-    r"|\b(?:can|could|do|does|will|would|is it possible to|how do) (?:you|someone|people|a person|one|patients|anyone|kids|children)\b"
+    r"|\b(?:can|could|do|does|will|would|is it possible to|how do) (?:you|someone|people|a person|one|patients|anyone|everyone|everybody|kids|children)\b"
+    r"|\bcounts? as (?:a )?fever\b|\bwhat (?:temperature|temp|number|reading) (?:counts|is|should)\b"
 )
 _SITUATION = re.compile(
     rf"(?<!\ba )(?<!\ban )\b{PERSON}\b(?! (?:general|people)\b)|\b(?:right now|just now|now|tonight|today|this (?:morning|afternoon|evening)|since|currently|for (?:the last|the past|\d+|two|three|a few) (?:hours?|days?|minutes?))\b"
@@ -64,6 +65,13 @@ _DENIED = re.compile(
 _TOPIC = re.compile(
     r"\b(?:symptoms?|signs?|causes?|treatments?|side effects?|risks?|meaning|definition|stages?|types?)\b"
 )
+_FICTION = (
+    r"(?<!not )(?<!isn't )(?<!it's not )\b(?:for|in) (?:a|my|our|the) (?:\w+ )?(?:story|novel|screenplay|script|play|book|short film)\b"
+    r"|\b(?:novel|story|screenplay|script) question\b|\b(?:my|the|a|our) (?:main )?character(?:'s)?\b"
+    r"|\b(?:writing|write|wrote|working on) (?:a|an|my) (?:\w+ )?(?:story|novel|script|screenplay|book)\b"
+)
+"""Not a real person's situation: fiction (counts for every tier, a crisis too)."""
+_NOT_REAL = re.compile(_FICTION)
 _RESOLVED = re.compile(
     r"\b(?:(?:he's|she's|i'm|i am|he is|she is|all|it's|everything is|everything's) (?:fine|good|ok|okay|better|stable|resolved) now|got admitted|were admitted|was admitted"
     r"|(?:said|says|told (?:me|us|him|her)) (?:that's|that is|it's|it is|this is|it was|that was) (?:fine|normal|ok|okay|expected|nothing to worry about)"
@@ -74,7 +82,24 @@ _RESOLVED = re.compile(
     r"|\bfor (?:a|my) (?:class|course|school project|assignment|nursing exam)\b|\bfor (?:pharmacy|nursing|medical|med|dental) school\b"
     r"|\b(?:putting together|making|creating|preparing|updating|designing) (?:a|an|our|my) (?:\w+ ){0,2}(?:teaching sheet|sheet|handout|leaflet|checklist|education material|poster)\b"
     r"|\bin (?:the|a|this) (?:film|movie|show|tv show|series|book|novel|episode|play)\b"
+    + r"|" + _FICTION
 )
+_OVER = re.compile(
+    r"\b(?:was|were) (?:fine|ok|okay|alright) (?:after|afterwards|again|within)\b|\bback to (?:him|her|my|them)sel(?:f|ves)\b"
+    r"|\bbefore (?:he|she|they|mum|mom|dad|grandad|grandma) (?:passed|died)\b"
+    r"|\b(?:learned|learnt|heard) (?:in|at) (?:biology|class|school|college|uni|a lecture)\b"
+    r"|(?:would like|'d like|want|need) (?:a|an) (?:\w+ ){0,2}(?:sheet|handout|leaflet|checklist|poster|guide)\b"
+)
+"""Over, or not about a person at all ("he was fine after some juice", "we learned in biology"):
+a physical sign elsewhere in the message counts only in a part that says it is happening now."""
+_LOSS = re.compile(
+    r"\b(?:took (?:his|her|their) own li(?:fe|ves)|killed (?:him|her|them)sel(?:f|ves)|(?:died|death) by suicide|committed suicide"
+    r"|lost (?:him|her|them|my \w+|\w+) to suicide|(?:mother|mom|mum|father|dad|uncle|aunt|brother|sister|friend|son|daughter|cousin|"
+    r"grandfather|grandmother|grandpa|grandma|husband|wife|he|she) (?:\w+ )?attempted suicide (?:in (?:19|20)\d\d|\w+ years ago|when)"
+    r"|(?:cell|cellular|cell's|cells') suicide|suicide (?:of|by) (?:the )?cells?)\b"
+)
+"""Someone else's past death by suicide (grief, a family's history) or cell biology: not, by
+itself, the writer's crisis. The writer's own words ("I want to join him") still count."""
 _PREPARING = re.compile(
     r"\b(?:binder|checklist|cheat sheet|training|first aid|(?:family |home )?emergency plan|compiling|want to (?:understand|be prepared|learn|know what)|"
     r"to be prepared|(?:i've|i have) (?:heard|read)|i was reading|reading about|which symptoms|"
@@ -155,11 +180,21 @@ def not_happening(part: str, start: int) -> bool:
     return bool(_HISTORY.search(part)) and not _NOW.search(part)
 
 
+def _lead(part: str, message: str) -> str:
+    """The words of ``part``'s sentence before it, when ``part`` is a clause: "what temperature
+    counts as a fever on chemo, 100.4 or 101" frames its second clause too."""
+    start = message.find(part)
+    if start <= 0:
+        return ""
+    return re.split(r"[.?!;:\n]", message[:start])[-1]
+
+
 def matches(part: str, message: str) -> list[Concept]:
     """Concepts whose lay description is in ``part`` (a normalised sentence or clause) as a
     situation, not as a question about information; ``message`` (normalised) is searched for a
     concept's context. Physical signs must be happening now; personal advice must be asked for."""
     out = []
+    lead = _lead(part, message)
     for concept, cues, context, unless in _COMPILED:
         if context is not None and context.search(message) is None:
             continue
@@ -169,19 +204,25 @@ def matches(part: str, message: str) -> list[Concept]:
             continue  # a decision for someone, asked for ("is it a skin cancer or a lymphoma" is not)
         for cue in cues:
             m = cue.search(part)
+            before = lead if concept.tier in (EMERGENCY, URGENT) else ""
             if m is None or framed(
-                part, m.start(), _FRAME if concept.id != "suicidal_thoughts" else _GENERIC
+                before + part, len(before) + m.start(), _FRAME if concept.id != "suicidal_thoughts" else _GENERIC
             ):
                 continue  # warning signs of suicide count however they are asked, unless about people in general
             if concept.tier in (EMERGENCY, URGENT) and (
                 not_happening(part, m.start())
                 or topic_only(part)
                 or _RESOLVED.search(message)
+                or (_OVER.search(message) and not _RIGHT_NOW.search(part))
                 or (_PREPARING.search(message) and not _RIGHT_NOW.search(part))
             ):
                 continue
-            if concept.tier == CRISIS and _DENIED.search(part[max(0, m.start() - 60) : m.start()]):
-                continue  # "I'm not suicidal"
+            if concept.tier == CRISIS and (
+                _DENIED.search(part[max(0, m.start() - 60) : m.start()])
+                or _NOT_REAL.search(message)
+                or any(loss.start() <= m.start() < loss.end() for loss in _LOSS.finditer(part))
+            ):
+                continue  # "I'm not suicidal"; a novel's character; a relative lost to suicide
             out.append(concept)
             break
     return out
