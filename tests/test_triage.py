@@ -464,6 +464,7 @@ def test_look_alikes_of_the_fourteenth_blind_set_get_no_911(message: str) -> Non
         "My grandfather took his own life in 1998 after a cancer diagnosis. Are there support groups for families?",
         "Our cousin died by suicide last spring. What warning signs do people with cancer show?",
         "Why do tumour cells escape cell suicide when normal cells do not?",
+        "Our hospice newsletter wants resources for people dealing with suicidal thoughts after a diagnosis.",
         "My daughter fainted at her blood test today; she was fine after a drink. Why does that happen?",
         "what reading counts as a fever during chemo, 38 or 38.5",
         "Does everyone feel like they can't breathe inside the scanner?",
@@ -479,6 +480,8 @@ def test_stories_losses_and_preparations_get_no_tier_from_the_rules(message: str
     [
         ("My wife killed herself in March and I want to join her.", CRISIS),
         ("Not for a novel. I want to end my life before the next scan.", CRISIS),
+        ("I'm writing my story for my kids before I end my life.", CRISIS),
+        ("I need resources for my suicidal thoughts, they are getting worse.", CRISIS),
         ("He was fine after his infusion yesterday but now he can't breathe properly.", EMERGENCY),
         ("What should I do? She had a fit and now she won't wake up.", EMERGENCY),
     ],

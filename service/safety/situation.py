@@ -34,6 +34,7 @@ _FRAME = re.compile(
     r"|\bwhat (?:symptoms|signs)\b|\bsymptoms that\b|\bwhen to call\b|\bwhat would mean\b|\bgeneral (?:sense|list|idea)\b"
     r"|\b(?:can|could|do|does|will|would|is it possible to|how do) (?:you|someone|people|a person|one|patients|anyone|everyone|everybody|kids|children)\b"
     r"|\bcounts? as (?:a )?fever\b|\bwhat (?:temperature|temp|number|reading) (?:counts|is|should)\b"
+    r"|\bresources? (?:for|about|on)\b|\b(?:patients|people|someone|anyone|those|families) (?:dealing|struggling|coping|living) with\b"
 )
 _SITUATION = re.compile(
     rf"(?<!\ba )(?<!\ban )\b{PERSON}\b(?! (?:general|people)\b)|\b(?:right now|just now|now|tonight|today|this (?:morning|afternoon|evening)|since|currently|for (?:the last|the past|\d+|two|three|a few) (?:hours?|days?|minutes?))\b"
@@ -70,8 +71,13 @@ _FICTION = (
     r"|\b(?:novel|story|screenplay|script) question\b|\b(?:my|the|a|our) (?:main )?character(?:'s)?\b"
     r"|\b(?:writing|write|wrote|working on) (?:a|an|my) (?:\w+ )?(?:story|novel|script|screenplay|book)\b"
 )
-"""Not a real person's situation: fiction (counts for every tier, a crisis too)."""
-_NOT_REAL = re.compile(_FICTION)
+"""Not a real person's situation: fiction, for the physical tiers."""
+_NOT_REAL = re.compile(
+    r"\b(?:novel|screenplay|script|fiction|fictional|short story|(?:my|the|a|our) (?:main )?character(?:'s)?)\b"
+)
+"""Fiction, for a crisis: only words that can mean nothing else ("my story", "a book" can be the
+writer's own), and never when denied ("not for a novel")."""
+_NOT_FICTION = re.compile(r"\b(?:not|isn't|it's not|this is not) (?:for|in|about|from) (?:a|an|my|the)\b")
 _RESOLVED = re.compile(
     r"\b(?:(?:he's|she's|i'm|i am|he is|she is|all|it's|everything is|everything's) (?:fine|good|ok|okay|better|stable|resolved) now|got admitted|were admitted|was admitted"
     r"|(?:said|says|told (?:me|us|him|her)) (?:that's|that is|it's|it is|this is|it was|that was) (?:fine|normal|ok|okay|expected|nothing to worry about)"
@@ -219,7 +225,7 @@ def matches(part: str, message: str) -> list[Concept]:
                 continue
             if concept.tier == CRISIS and (
                 _DENIED.search(part[max(0, m.start() - 60) : m.start()])
-                or _NOT_REAL.search(message)
+                or (_NOT_REAL.search(message) and not _NOT_FICTION.search(message))
                 or any(loss.start() <= m.start() < loss.end() for loss in _LOSS.finditer(part))
             ):
                 continue  # "I'm not suicidal"; a novel's character; a relative lost to suicide
