@@ -488,3 +488,35 @@ def test_stories_losses_and_preparations_get_no_tier_from_the_rules(message: str
 )
 def test_real_crises_and_emergencies_near_those_frames_still_fire(text: str, tier: str) -> None:
     assert triage(text, learned=False).category == tier
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("Day 9 after chemo, my nose won't stop, we've soaked three tea towels already.", EMERGENCY),
+        ("bleeding from the gums all evening and now I feel light headed", EMERGENCY),
+        ("The consultant wants to know how long my dad has, can you find out how long he has?", PERSONAL),
+        ("I've found a new lump by my scar. Is this the cancer coming back?", PERSONAL),
+    ],
+)
+def test_kinds_the_fifteenth_blind_set_showed(text: str, tier: str) -> None:
+    assert triage(text, learned=False).category == tier
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Years ago, after my first surgery, I had thoughts of ending my life. I've had no thoughts like that "
+        "since and I'm well. What counselling do cancer centres offer?",
+        "I volunteer at a hospice. When a patient says 'I just want it all to end', what is the right reply?",
+        "Why does the clinic questionnaire ask if I feel suicidal every visit? I'm fine, just curious.",
+        "What should I bring to the infusion unit for my first session?",
+    ],
+)
+def test_look_alikes_of_the_fifteenth_blind_set_get_no_fixed_reply(message: str) -> None:
+    assert triage(message, learned=False).category not in (EMERGENCY, CRISIS, PERSONAL)
+
+
+def test_thoughts_of_suicide_now_still_count_after_a_past_episode() -> None:
+    text = "Years ago I had thoughts of ending my life. They are back this week and stronger."
+    assert triage(text, learned=False).category == CRISIS

@@ -48,7 +48,8 @@ READINGS: tuple[Concept, ...] = (
         r"\b(?:soak\w*|fill\w*|going through|gone through|went through|changing|changed|bled through)\b[^.?!]{0,25}\b(?:pads?|tampons?|towels?|dressings?|gauze|diapers?|depends)\b[^.?!]{0,30}\b(?:every|an|per|each|in (?:an|half an|the last|under|less than|about)|within) (?:\d+ |few |couple (?:of )?|half (?:an )?)?(?:min\w*|hours?|half hour)\b",
         r"\b(?:pads?|towels?|dressings?)\b[^.?!]{0,15}\b(?:soaked|full|drenched)\b[^.?!]{0,20}\b(?:every|in|within) (?:\d+ |an |a few |half an )?(?:min\w*|hours?)\b",
         r"\b(?:cups?|cupfuls?|mouthfuls?|handfuls?|tablespoons?|spoonfuls?|a glass|a bowl|clumps?|clots? the size of)\b[^.?!]{0,15}\bblood\b|\bblood clots? (?:the size of|as big as)\b",
-        r"\b(?:bleeding|blood|bled)\b[^.?!]{0,60}(?<!not )(?<!no )(?<!never )\b(?:dizzy|light-?headed|faint\w*|weak and (?:pale|dizzy|shaky)|pale and (?:sweaty|clammy|dizzy)|clammy|passed out|blacked out|about to pass out)\b",
+        r"\b(?:soaked|soaking|filled|gone through|went through) (?:two|three|four|several|2|3|4) (?:\w+ )?(?:towels|pads|dressings|tea ?towels)\b",
+        r"\b(?:bleeding|blood|bled)\b[^.?!]{0,60}(?<!not )(?<!no )(?<!never )\b(?:dizzy|light[- ]?headed|faint\w*|weak and (?:pale|dizzy|shaky)|pale and (?:sweaty|clammy|dizzy)|clammy|passed out|blacked out|about to pass out)\b",
         r"\b(?:dizzy|light-?headed|faint\w*|clammy|passed out)\b[^.?!]{0,40}\b(?:bright red|dark red|maroon|black|tarry) (?:blood|stool|poop)\b",
     )),
     Concept("overdose_taken", EMERGENCY, "Poison Control: an overdose already taken, whatever the intent", (

@@ -34,13 +34,15 @@ _FRAME = re.compile(
     r"|\bwhat (?:symptoms|signs)\b|\bsymptoms that\b|\bwhen to call\b|\bwhat would mean\b|\bgeneral (?:sense|list|idea)\b"
     r"|\b(?:can|could|do|does|will|would|is it possible to|how do) (?:you|someone|people|a person|one|patients|anyone|everyone|everybody|kids|children)\b"
     r"|\bcounts? as (?:a )?fever\b|\bwhat (?:temperature|temp|number|reading) (?:counts|is|should)\b"
+    r"|\b(?:ask|asks|asking|asked) (?:\w+ )?(?:if|whether|about)\b(?! (?:i|we) (?:should|can|could)\b)"
+    r"(?: (?:i|we|you|he|she|they|patients|people|someone) (?:feel|feels|am|are|is|have|has|had|ever|was|were|'m)\b)?"
     r"|\bresources? (?:for|about|on)\b|\b(?:patients|people|someone|anyone|those|families) (?:dealing|struggling|coping|living) with\b"
 )
 _SITUATION = re.compile(
     rf"(?<!\ba )(?<!\ban )\b{PERSON}\b(?! (?:general|people)\b)|\b(?:right now|just now|now|tonight|today|this (?:morning|afternoon|evening)|since|currently|for (?:the last|the past|\d+|two|three|a few) (?:hours?|days?|minutes?))\b"
 )
 _GENERIC = re.compile(
-    r"\b(?:why|how|what|when|is it common)\b[^.?!]{0,40}\b(?:patients|people|someone|a person|anyone|families|caregivers|they)\b"
+    r"\b(?:why|how|what|when|is it common)\b[^.?!]{0,40}\b(?:patients|a patient|people|someone|a person|a loved one|anyone|families|caregivers|they)\b"
 )
 _HYPOTHETICAL = re.compile(
     r"\b(?:if|in case|what if|whether|unless|worried about|afraid of|scared of|"
@@ -106,6 +108,19 @@ _LOSS = re.compile(
 )
 """Someone else's past death by suicide (grief, a family's history) or cell biology: not, by
 itself, the writer's crisis. The writer's own words ("I want to join him") still count."""
+_QUOTED = re.compile(
+    r"\b(?:a patient|patients|people|someone|members|a member|a resident|residents|a client|clients|they) "
+    r"(?:says?|said|tells? (?:me|us)|told (?:me|us)|will say|say things like|says things like)[,:]? [\"']([^\"]{1,160})[\"']"
+)
+"""Words quoted from people in general ("when a patient says 'I just want it to be over', how
+should I respond?"): a question about care, not the writer's crisis."""
+_OVER_NOW = re.compile(
+    r"\bno (?:thoughts|feelings|urges) (?:like (?:that|those|this)|of (?:that|self-harm|suicide)) (?:since|now|anymore|any more|for (?:years|a long time|months))\b"
+    r"|\b(?:haven't|have not|hasn't|has not) (?:had|felt) (?:any )?(?:thoughts|feelings|urges) like (?:that|those|this)\b"
+    r"|\b(?:i'm|i am|he's|she's) (?:not|no longer) (?:suicidal|having (?:those|these|any such) thoughts)\b"
+)
+"""Thoughts of suicide told as past and said to be over now ("two years ago I had thoughts of
+ending my life... no thoughts like that since"): the past tells the history, the denial the now."""
 _PREPARING = re.compile(
     r"\b(?:binder|checklist|cheat sheet|training|first aid|(?:family |home )?emergency plan|compiling|want to (?:understand|be prepared|learn|know what)|"
     r"to be prepared|(?:i've|i have) (?:heard|read)|i was reading|reading about|which symptoms|"
@@ -122,7 +137,7 @@ _NOW = re.compile(
 _ASKING = re.compile(
     r"\?|^(?:(?:and|also|but|so|ok|okay) )?(?:should|can|could|is|are|do|does|will|would|what|how|which|when|am|may)\b|"
     r",\s*(?:which|what|how|is|does|do|can|should|will|could|would)\b|\bwhich one\b|\bcan (?:i|we|he|she)\b|"
-    r"\b(?:wondering|wonder whether|want to know|need to know|advice|advise|tell me|help me decide|not sure (?:if|whether)|ok\b|okay\b|is (?:that|this|it)|"
+    r"\b(?:wondering|wonder whether|want to know|need to know|find out|advice|advise|tell me|help me decide|not sure (?:if|whether)|ok\b|okay\b|is (?:that|this|it)|"
     r"should (?:i|we|he|she)|is it (?:ok|okay|safe|bad|alright)|what (?:do|should|would) (?:i|we|you))\b"
 )
 _POINTED = r"\b(?:this|these) (?:\w+ )?(?:lumps?|spots?|moles?|rash|bumps?|marks?|sores?|swelling|pain|cough|bruises?|growths?|nodules?|results?|scans?|reports?)\b"
@@ -227,6 +242,8 @@ def matches(part: str, message: str) -> list[Concept]:
                 _DENIED.search(part[max(0, m.start() - 60) : m.start()])
                 or (_NOT_REAL.search(message) and not _NOT_FICTION.search(message))
                 or any(loss.start() <= m.start() < loss.end() for loss in _LOSS.finditer(part))
+                or (_HISTORY.search(lead + part) and _OVER_NOW.search(message))
+                or any(q.start(1) <= m.start() < q.end(1) for q in _QUOTED.finditer(part))
             ):
                 continue  # "I'm not suicidal"; a novel's character; a relative lost to suicide
             out.append(concept)
