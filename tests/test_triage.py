@@ -520,3 +520,31 @@ def test_look_alikes_of_the_fifteenth_blind_set_get_no_fixed_reply(message: str)
 def test_thoughts_of_suicide_now_still_count_after_a_past_episode() -> None:
     text = "Years ago I had thoughts of ending my life. They are back this week and stronger."
     assert triage(text, learned=False).category == CRISIS
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("Some nights I sit in the car with the engine running and the garage door shut. I'm so tired.", CRISIS),
+        ("I think about taking his tablets with mine so we both just go to sleep together.", CRISIS),
+        ("Dad's tummy is swollen and tight and he hasn't opened his bowels since Thursday; sick all morning.",
+         EMERGENCY),
+        ("My PSA went from 5 to 8. A friend says skip the biopsy and start radiotherapy. Should I?", PERSONAL),
+        ("Can you explain what these numbers mean for me? Platelets 90, neutrophils 1.1.", PERSONAL),
+        ("I've been offered surgery but is it worth the risk for someone my age?", PERSONAL),
+    ],
+)
+def test_kinds_the_sixteenth_blind_set_showed(text: str, tier: str) -> None:
+    assert triage(text, learned=False).category == tier
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "The surgeon said I could have the operation next week to get it over with, or wait. What is a lobectomy?",
+        "Can you explain what an oxygen level of 91 means in general?",
+        "Can you overdose on vitamin B12 tablets?",
+    ],
+)
+def test_look_alikes_of_the_sixteenth_blind_set_get_no_fixed_reply(message: str) -> None:
+    assert triage(message, learned=False).category not in (EMERGENCY, CRISIS, URGENT)

@@ -32,6 +32,10 @@ _TREATMENT = (
     r"lymphoma|myeloma|sarcoma|carcinoma|melanoma|\w+blastoma|cancer|tumou?r|oncolog\w*|\w+(?:inib|mab|platin|taxel|rubicin|fosfamide|abine|mide|mus)|"
     r"xeloda|tagrisso|taxotere|gemzar|neulasta|r-chop|abvd|ac|steroids?|prednisone|dexamethasone)\b"
 )
+_TREATMENT_WORD = (
+    r"\b(?:treatments?|surgery|biopsy|chemo\w*|operations?|op|scans?|radiation|radiotherapy|appointments?|tests?|procedures?)\b"
+)
+"""A treatment named just before "get it over with": about getting the treatment done."""
 _NAMED_DIAGNOSIS = (
     r"\b(?:diagnosed (?:with|as)|diagnosis (?:is|was)|came back (?:as|showing)|(?:they|doctors?|surgeon|he|she) "
     r"(?:say|says|said|called|calls) (?:it(?:'s| is| was)|it a|this is|that it)|(?:it's|it is) called|turned out to be)\b"
@@ -226,7 +230,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\bdisappear (?:for good|forever)\b|\bgo to sleep and (?:never|not)\b|\bdriv(?:e|ing) into a (?:wall|tree)\b|\bcan't (?:go on|do this anymore|take (?:it|this) anymore)\b",
         r"\b(?:where|keeps) (?:his|her|the|my) (?:gun|pistol|rifle)\b|\bbought a gun\b|\bbetter if i (?:was|were)n't here\b|\btrapped with no way out\b",
         r"\b(?:go to sleep|sleep) (?:forever|and never wake)\b|\b(?:hoping|hope|wish) (?:i|he|she) (?:won't|don't|wouldn't|doesn't|never) wake\b|\bdisappointed (?:that )?i woke up\b",
-        r"\bwish (?:the cancer|it) would (?:hurry|just|take me)\b|\bwaiting to die\b|\bget it (?:all )?over with\b|\bspeed (?:it|things) up\b|\bwant (?:it|this|everything) (?:all )?to (?:stop|end|be over)\b|\bi want out\b|\bmake it stop\b",
+        r"\bwish (?:the cancer|it) would (?:hurry|just|take me)\b|\bwaiting to die\b|\bspeed (?:it|things) up\b|\bwant (?:it|this|everything) (?:all )?to (?:stop|end|be over)\b|\bi want out\b|\bmake it stop\b",
         r"\b(?:wants?|want|asked|begging|begs|help) (?:god )?(?:to take (?:her|him|me)|(?:me |us )?(?:to )?help (?:her|him|me) die|(?:me |us )?(?:to )?find a way out)\b|\bwant to be with (?:her|him)\b|\b(?:go|going to|want to|wanna) join (?:her|him|them)\b",
         r"\b(?:took|swallowed|taken|downed)\b[^.?!]{0,50}\b(?:on purpose|deliberately|intentionally|so (?:i|he|she) (?:wouldn't|won't|don't|would not) wake)\b|\b(?:on purpose|deliberately|intentionally)\b[^.?!]{0,20}\b(?:took|swallowed)\b",
         r"\b(?:run out of|no more|don't see (?:a|any)) reasons? (?:to live|to be here|to keep going|to do anything)\b|\bdon't see (?:a|any|the) (?:future|point|way forward)\b(?! (?:of|in) (?:the|this|that|these|those|a|an|getting|doing|having|asking|seeing|taking|paying|going (?:to|back|for)) )|\bdon't see why (?:i'd|i would|i should) (?:keep going|go on|bother)\b",
@@ -236,6 +240,11 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:gun|pistol|rifle|revolver|firearm|shotgun)\b[^.?!]{0,60}\b(?:holding|taking it out|by the bed|keeps|bought|loaded|cleaning|talking about)\b|\b(?:talking|talks) about (?:his|her|my) (?:old )?(?:\w+ )?(?:gun|pistol|rifle)\b",
         r"\b(?:saving|saved|stash\w*|hoard\w*|hiding|counting) (?:up )?(?:my|his|her|all (?:my|his|her)|enough|some)? ?(?:\w+ )?(?:pills|meds|tablets|morphine|oxy\w*|lorazepam|ativan|pain pills|sleeping pills)\b|\benough (?:pills|meds|morphine) (?:saved|put away|to)\b|\bwhether it's enough\b",
         r"\b(?:lethal|fatal|deadly) (?:amount|dose|doses) of (?!chemo|radiation)\w+|\bwhat doses? (?:of \w+ )?would (?:be fatal|kill)\b|\bhow (?:many|much)\b[^.?!]{0,40}\b(?:would it take|it would take) to\b|\bmost painless way\b|\bpainless death\b|\bbleed out\b|\bexit (?:bag|plan)\b",
+        # "get it over with" is about a treatment when one is named before it in the sentence
+        rf"(?:^|(?:(?!{_TREATMENT_WORD})[^.?!]){{40}}|^(?:(?!{_TREATMENT_WORD})[^.?!]){{1,39}})\bget it (?:all )?over with\b",
+        r"\bthink(?:ing)? about not being (?:here|around|alive)\b|\beasier for (?:them|everyone|my (?:kids|family|children|wife|husband)) (?:to grieve|if i (?:was|were)n't|without me)\b",
+        r"\b(?:engine|car|motor) (?:running|on|idling)\b[^.?!]{0,60}\b(?:garage|door shut|doors? closed)\b|\b(?:garage|shut(?:ting)? the (?:garage )?door)\b[^.?!]{0,60}\b(?:engine|car|motor) (?:running|on|idling)\b",
+        r"\bso (?:we|i|he|she|they) (?:both |all )?(?:just )?(?:go to sleep|fall asleep|drift off)\b|\bwe (?:both|could both|can both) (?:just )?(?:go|die|end it)\b",
         r"\b(?:hang|hanging|hanged) (?:my|him|her)self\b|\btried to (?:kill|hang|hurt|overdose|end|take all)\b|\b(?:swerv\w+|driv\w+|steer\w*|veer\w*|crash\w*) into (?:the|a|an) (?:overpass|wall|tree|truck|oncoming|bridge|lorry)\b|\b(?:jump|jumping) (?:off|from)\b|\bthe top of the (?:parking|garage|building)\b",
         r"\bi have (?:a|the) plan\b|\bpicked (?:the|a) day\b|\bdecided how (?:it|this) ends\b|\b(?:made|make) my decision\b[^.?!]{0,40}\b(?:peace|won't need)\b|\bon (?:my|his|her) own terms\b|\bby (?:my|his|her) own hand\b|\b(?:take|taking) matters into (?:my|his|her) own hands\b",
         r"\b(?:finish|end|do) (?:it|things|this) (?:myself|himself|herself)\b|\b(?:i'll|he'll|she'll) do it (?:myself|himself|herself)\b|\bend things\b|\b(?:a|the) (?:door|way) out\b|\bwhen she goes,? i go\b",
@@ -350,7 +359,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:belly|stomach|abdomen|tummy) (?:is )?(?:getting )?(?:distended|swollen|bigger|hard)\b",
     )),
     Concept("bowel_blocked", EMERGENCY, "oncologic emergencies: bowel obstruction and perforation", (
-        r"\b(?:belly|stomach|abdomen|tummy)\b[^.?!]{0,30}\b(?:swollen|distended|hard as a (?:rock|board|drum)|like a drum|bloated|tight)\b[^.?!]{0,60}\b(?:throwing up|threw up|thrown up|vomit\w*|puk\w*|been sick|being sick|no (?:poop|poo|stool|gas|wind|bm))\b",
+        r"\b(?:belly|stomach|abdomen|tummy)\b[^.?!]{0,30}\b(?:swollen|distended|hard as a (?:rock|board|drum)|like a drum|bloated|tight)\b[^.?!]{0,60}\b(?:throwing up|threw up|thrown up|vomit\w*|puk\w*|been sick|being sick|no (?:poop|poo|stool|gas|wind|bm)|(?:hasn't|haven't|hadn't|not) (?:opened (?:her|his|my|their) bowels|pooed|pooped|been able to go))\b",
         r"\b(?:throwing up|threw up|thrown up|vomit\w*|puk\w*)\b[^.?!]{0,60}\b(?:belly|stomach|abdomen|tummy)\b[^.?!]{0,20}\b(?:swollen|distended|hard|like a drum)\b",
         r"\b(?:vomit|throw up|threw up|puke)\w*\b[^.?!]{0,40}\b(?:smells?|smelled|looks?|looked) like (?:poop|stool|feces|poo|sewage)\b|\bfecal vomit\w*\b",
         r"\b(?:hasn't|haven't|hadn't|not|no)\b[^.?!]{0,10}\b(?:pooped|pooed|had a bowel movement|had a bm)\b (?:or|and|nor) (?:passed |had )?(?:any )?(?:gas|wind|farts?)\b|\bhard (?:like|as) a (?:board|rock)\b|\bno (?:poop|poo|stool|bm|bowel movement)s? (?:or|and|nor) (?:gas|wind|farts?)\b|\b(?:can't|haven't|not) (?:pass(?:ed|ing)?|fart\w*) (?:any )?(?:gas|wind)\b[^.?!]{0,40}\b(?:vomit\w*|throw\w* up|days|since)\b",
@@ -397,13 +406,15 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:which|what) (?:is better|would you recommend|do you recommend|would you suggest|do you think) for (?:me|him|her|us|a man|a woman)\b|\bwhat (?:we|should we|do we|would you) choose\b|\b(?:is (?:it|this|that) (?:the )?right decision)\b",
         r"\b(?:what (?:do )?you think for me|in your opinion)\b|\bshould (?:the family|we|i|my \w+|wife|husband|mom|dad) (?:try|tell|keep|freeze|persuade|bring(?! (?:to|with|along|for) (?:the|my|a|an|his|her|our) (?:first )?(?:infusion|appointment|unit|clinic|session|visit|chemo|treatment|stay))|let|push|go ahead)\b",
         r"\b(?:would|is|will) (?:\w+ ){1,3}(?:be )?(?:better|best|the right choice|worth it)\b[^.?!]{0,60}\bfor (?:me|him|her|my|his|our)\b",
+        r"\bworth (?:it|doing|having|the risk)\b[^.?!]{0,20}\bfor (?:someone|a (?:man|woman|person)) (?:my|his|her) age\b",
         r"\b(?:does|do) (?:my \w+|he|she|i|we) (?:really )?need (?:a|an|the|to have|to get) (?:\w+ ){0,2}(?:transplant|surgery|chemo\w*|radiation|mastectomy|biopsy|treatment|scan|transfusion|operation|port|infusion)\b",
-        r"\bshould (?:my \w+|he|she|we|i) (?:insist|demand|wait|hold off|go ahead)\b|\btrying to decide (?:if|whether|between)\b",
+        r"^(?:so |and )?should (?:i|we|he|she)\s*\?|\bshould (?:my \w+|he|she|we|i) (?:insist|demand|wait|hold off|go ahead)\b|\btrying to decide (?:if|whether|between)\b",
     )),
     Concept("own_results", PERSONAL, "NCI: results are read with the care team", (
         r"\b(?:my|his|her|our) (?:\w+ )?(?:scan|scans|ct|pet|mri|biopsy|report|results|labs|blood work|bloodwork|psa|ca-?125|cea|marker|markers|pathology|counts|platelets|hemoglobin|wbc|ki-?67|gleason|oncotype)\b[^?.]{0,80}\b(?:mean|means|good|bad|normal|worried|worry|worse|better|concerning|high|low|say|says|came back|showed|shows)\b",
         r"\b(?:is|are) (?:my|his|her) (?:\w+ )?(?:numbers|levels|results|counts|markers?)\b",
         r"\b(?:psa|ca-?125|cea|hgb|hemoglobin|platelets?|platelet count|wbc|white count|anc|creatinine|marker|markers|afp|ldh|a1c|tsh)\b[^.?!]{0,25}\b\d[\d.,]*\b[^.?!]{0,60}\b(?:bad|normal|worry|worried|mean|serious|dangerous|concerning|high|low|ok|okay|good)\b",
+        r"\bwhat (?:these|those|my|his|her|the) (?:\w+ )?(?:numbers|results|levels|counts|values|readings) mean for (?:me|him|her|us)\b",
         r"\b(?:what does (?:it|this|that) mean for (?:me|him|her|us)|is mean (?:i|he|she)|does (?:this|that|it) mean (?:i|he|she|my)|it mean (?:cancer|the cancer|i|he|she))\b",
         r"\b(?:my|his|her) (?:\w+ )?(?:scan|report|biopsy|results?|blood test|pathology)\b[^.?!]{0,80}\b(?:does (?:this|that|it) mean|is (?:this|that|it) (?:something|bad|serious|cancer))\b",
     )),

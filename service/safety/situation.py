@@ -32,11 +32,12 @@ _FRAME = re.compile(
     r"|\b(?:where|how) (?:can|do|should) (?:i|we) (?:learn|take|find|sign up for)\b|\b(?:learn|training|course|class)\w* (?:in |on |about )?(?:cpr|first aid)\b"
     r"|\bis there a (?:rule|guideline|threshold|cutoff|number|point)\b|\bwhat counts as\b|\bcounts? as (?:an? )?(?:emergency|heavy|high|too)\b"
     r"|\bwhat (?:symptoms|signs)\b|\bsymptoms that\b|\bwhen to call\b|\bwhat would mean\b|\bgeneral (?:sense|list|idea)\b"
-    r"|\b(?:can|could|do|does|will|would|is it possible to|how do) (?:you|someone|people|a person|one|patients|anyone|everyone|everybody|kids|children)\b"
+    r"|\b(?:can|could|do|does|will|would|is it possible to|how do) (?:you(?! (?:please )?(?:explain|tell|help|give|let|say|check|look|find|send)\b)"
+    r"|someone|people|a person|one|patients|anyone|everyone|everybody|kids|children)\b"
     r"|\bcounts? as (?:a )?fever\b|\bwhat (?:temperature|temp|number|reading) (?:counts|is|should)\b"
     r"|\b(?:ask|asks|asking|asked) (?:\w+ )?(?:if|whether|about)\b(?! (?:i|we) (?:should|can|could)\b)"
     r"(?: (?:i|we|you|he|she|they|patients|people|someone) (?:feel|feels|am|are|is|have|has|had|ever|was|were|'m)\b)?"
-    r"|\bresources? (?:for|about|on)\b|\b(?:patients|people|someone|anyone|those|families) (?:dealing|struggling|coping|living) with\b"
+    r"|\bexplain (?:what|how|why|the difference)\b|\bresources? (?:for|about|on)\b|\b(?:patients|people|someone|anyone|those|families) (?:dealing|struggling|coping|living) with\b"
 )
 _SITUATION = re.compile(
     rf"(?<!\ba )(?<!\ban )\b{PERSON}\b(?! (?:general|people)\b)|\b(?:right now|just now|now|tonight|today|this (?:morning|afternoon|evening)|since|currently|for (?:the last|the past|\d+|two|three|a few) (?:hours?|days?|minutes?))\b"
