@@ -157,3 +157,15 @@ def test_how_many_people_a_condition_affects_is_answered_by_a_page_that_says() -
     survive = missing("How many people survive pancreatic cancer?", (), corpus)
     assert survive is not None and survive.kind == "figures"
     assert not survive.answered_by("About 60,000 people are diagnosed each year.")
+
+
+def test_a_cancer_site_is_read_from_the_words_just_before_cancer() -> None:
+    from service.answering.gaps import missing, sites
+
+    assert sites("What are the downsides of lung cancer screening?") == []
+    assert sites("I'm a bit paranoid about skin cancer, does sunscreen help?") == []
+    assert sites("my dad has renal cell carcinoma") == ["renal", "carcinoma"]
+    assert sites("squamous cell skin cancer on my ear") == ["squamous"]
+    assert sites("is vaginal cancer common?") == ["vaginal"]
+    # an everyday word before a named site is not a page we lack
+    assert missing("what are the downsides of lung cancer screening", [], {"lung", "cancer"}) is None

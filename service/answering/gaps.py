@@ -70,6 +70,14 @@ _GIVES_COUNTS = re.compile(
 )
 RARE_ZIPF = 3.0
 _GENERIC_HEADS = frozenset({"cancer", "tumor", "tumour", "tumors", "tumours"})
+_BODY = frozenset(
+    terms(
+        "lung skin breast bone brain blood throat mouth neck head liver kidney stomach bowel eye lip nose "
+        "tongue cell gum cheek heart chest back spine spinal colon prostate bladder ovary womb cervix "
+        "thyroid pancreas testicle rectum anal oral small large non"
+    )
+)
+"""Everyday words that belong to a cancer's name ("lung", "small cell"): read past, not judged."""
 SITE_ZIPF = 3.8
 
 
@@ -107,13 +115,18 @@ def sites(question: str) -> list[str]:
 
 
 def _site_words(before: str) -> list[str]:
-    # A site or type is a specialist word ("esophageal", "vaginal"); everyday words before
-    # "cancer" ("typical", "new", "throat") are not a kind of cancer we can judge.
-    return [
-        w
-        for w in re.split(r"[- ]", before.lower())
-        if w and not set(terms(w)) <= _NOT_A_KIND and zipf(w) < SITE_ZIPF
-    ]
+    """The specialist words of the name just before "cancer" ("esophageal", "vaginal", "renal" in
+    "renal cell"): read backwards from it while the words still name a site. Everyday words of a
+    site ("lung", "skin", "cell") are part of the name but not a kind we can judge; any other word
+    ends it, so "the downsides of lung cancer" and "paranoid about skin cancer" name no kind."""
+    out: list[str] = []
+    for w in reversed(re.split(r"[- ]", before.lower())):
+        stems = set(terms(w))
+        if w and not stems <= _NOT_A_KIND and zipf(w) < SITE_ZIPF:
+            out.append(w)
+        elif not (stems and stems <= _BODY):
+            break
+    return out[::-1]
 
 
 def missing(question: str, unknown: Sequence[str], corpus_terms: Collection[str]) -> Gap | None:
