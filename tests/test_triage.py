@@ -548,3 +548,21 @@ def test_kinds_the_sixteenth_blind_set_showed(text: str, tier: str) -> None:
 )
 def test_look_alikes_of_the_sixteenth_blind_set_get_no_fixed_reply(message: str) -> None:
     assert triage(message, learned=False).category not in (EMERGENCY, CRISIS, URGENT)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "For about 12 years I've had itchy red patches on my legs; a biopsy now says it's a skin lymphoma. "
+        "How does it usually progress?",
+        "Over the past few months my aunt has been tired and a bit muddled. Is the muddled thinking likely to "
+        "be connected to her high calcium?",
+    ],
+)
+def test_long_stories_that_ask_about_a_link_get_no_911(message: str) -> None:
+    assert triage(message, learned=False).category != EMERGENCY
+
+
+def test_a_link_asked_about_still_fires_when_the_sign_is_happening_now() -> None:
+    text = "Is the confusion related to her calcium? She is confused right now and we can't wake her."
+    assert triage(text, learned=False).category == EMERGENCY

@@ -115,6 +115,12 @@ _QUOTED = re.compile(
 )
 """Words quoted from people in general ("when a patient says 'I just want it to be over', how
 should I respond?"): a question about care, not the writer's crisis."""
+_ASKS_LINK = re.compile(
+    r"^(?:\w+ \w+, |\w+, )?(?:is|are|could|can|might|would) (?:the|her|his|my|this|that|these|those) [^.?!]{0,80}?"
+    r"\b(?:likely to be |possibly |probably |all |both )?(?:connected|related|linked|due|caused|explained|part of|a sign of|a symptom of)\b"
+)
+"""A question whether signs already told of are linked to a condition ("is the muddled thinking
+likely to be connected to the raised calcium?"): asks about the link, reports nothing new."""
 _OVER_NOW = re.compile(
     r"\bno (?:thoughts|feelings|urges) (?:like (?:that|those|this)|of (?:that|self-harm|suicide)) (?:since|now|anymore|any more|for (?:years|a long time|months))\b"
     r"|\b(?:haven't|have not|hasn't|has not) (?:had|felt) (?:any )?(?:thoughts|feelings|urges) like (?:that|those|this)\b"
@@ -236,6 +242,8 @@ def matches(part: str, message: str) -> list[Concept]:
                 or topic_only(part)
                 or _RESOLVED.search(message)
                 or (_OVER.search(message) and not _RIGHT_NOW.search(part))
+                or (concept.tier == EMERGENCY and long_standing(lead + part))
+                or (_ASKS_LINK.search(part) and not _RIGHT_NOW.search(part))
                 or (_PREPARING.search(message) and not _RIGHT_NOW.search(part))
             ):
                 continue
