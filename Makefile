@@ -52,7 +52,7 @@ DEMO_SUITES   := --suite eval/suites/demo.jsonl --suite eval/suites/demo-realist
 SHARED_SUITES := --suite $(SHARED)/eval/medquad-cancergov-dev.jsonl --suite eval/suites/shared-realistic.jsonl \
                  --suite eval/suites/long-dev.jsonl --suite eval/suites/long-blind.jsonl \
                  --suite eval/suites/long-blind-2.jsonl --suite eval/suites/long-blind-3.jsonl \
-                 --suite eval/suites/long-blind-4.jsonl \
+                 --suite eval/suites/long-blind-4.jsonl --suite eval/suites/long-blind-6.jsonl \
                  --suite eval/suites/safety.jsonl --suite eval/suites/safety-blind.jsonl \
                  --suite eval/suites/safety-blind-2.jsonl --suite eval/suites/safety-blind-3.jsonl \
                  --suite eval/suites/safety-blind-4.jsonl --suite eval/suites/safety-blind-5.jsonl \
