@@ -199,14 +199,19 @@ def choose_bias(
     def rate(bias: list[float], tiers: tuple[str, ...]) -> float:
         return sum(p in tiers for p in decisions(z_none, r_none, bias)) / max(len(r_none), 1)
 
-    b_none = next(
-        (
-            b
-            for b in np.arange(-1.0, 6.01, 0.1)
-            if rate([b, 0, 0, 0, 0], ("emergency", "crisis", "urgent")) <= max_false
-        ),
-        6.0,
-    )
+    def smallest_none(lean: float) -> float:
+        return float(
+            next(
+                (
+                    b
+                    for b in np.arange(-1.0, 6.01, 0.1)
+                    if rate([b, 0, 0, 0, lean], ("emergency", "crisis", "urgent")) <= max_false
+                ),
+                6.0,
+            )
+        )
+
+    b_none = smallest_none(0.0)
     b_advice = next(
         (
             b
@@ -216,7 +221,10 @@ def choose_bias(
         6.0,
     )
     # Recall first for 911: the largest lean towards emergency (over urgent and the rest) that
-    # costs urgent at most ``max_urgent_loss`` of its recall and keeps false alarms in budget.
+    # costs urgent and crisis at most ``max_urgent_loss`` of their recall, with the ``none`` bias
+    # raised as far as the lean needs to keep false alarms in budget (a budget already spent by
+    # the ``none`` bias alone must not stop the lean: with more training data it did, and read
+    # emergencies went to the urgent reply).
     def recall(tier: str, bias: list[float]) -> float:
         rows = y == LABELS.index(tier)
         fired = [r for r, k in zip(rules, rows, strict=True) if k]
@@ -226,11 +234,12 @@ def choose_bias(
     floor = {t: recall(t, start) - max_urgent_loss for t in ("urgent", "crisis")}
     b_emergency = 0.0
     for b in np.arange(0.1, 3.01, 0.1):
-        bias = [b_none, -b_advice, 0.0, 0.0, float(b)]
+        lifted = max(b_none, smallest_none(float(b)))
+        bias = [lifted, -b_advice, 0.0, 0.0, float(b)]
         losing = any(recall(t, bias) < floor[t] for t in floor)
-        if losing or rate(bias, ("emergency", "crisis", "urgent")) > max_false:
+        if losing or rate(bias, ("personal_advice",)) > max_advice:
             break
-        b_emergency = float(b)
+        b_none, b_emergency = lifted, float(b)
     return [round(float(b_none), 2), -round(float(b_advice), 2), 0.0, 0.0, round(b_emergency, 2)]
 
 

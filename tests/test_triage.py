@@ -332,6 +332,21 @@ def test_the_lean_towards_emergency_stops_where_urgent_recall_would_drop() -> No
     assert picked[20:30] == ["emergency"] * 10 and picked[30:40] == ["urgent"] * 10
 
 
+def test_a_false_alarm_budget_spent_by_the_none_bias_does_not_stop_the_lean_towards_emergency() -> None:
+    from eval.train_triage import choose_bias
+
+    none = [[3.0, 0.0, 0.0, 0.0, 0.0]] * 19 + [[1.0, 0.0, 0.0, 0.0, 0.95]]  # one look-alike close to 911
+    emergency_close_behind = [[0.0, 0.0, 2.0, 0.0, 1.5]] * 10
+    urgent_clear = [[0.0, 0.0, 3.0, 0.0, 0.2]] * 10
+    z = np.array(none + emergency_close_behind + urgent_clear)
+    y = np.array([0] * 20 + [4] * 10 + [2] * 10)
+    rules: list[set[str]] = [set() for _ in y]
+    bias = choose_bias(z, y, rules, max_false=0.0, max_advice=0.015)
+    picked = [LABELS[int(np.argmax(row + np.array(bias)))] for row in z]
+    assert picked[:20] == ["none"] * 20  # the budget holds: the none bias rose with the lean
+    assert picked[20:30] == ["emergency"] * 10 and picked[30:40] == ["urgent"] * 10
+
+
 @pytest.mark.parametrize(
     ("text", "tier"),
     [
