@@ -121,6 +121,10 @@ _ASKS_LINK = re.compile(
 )
 """A question whether signs already told of are linked to a condition ("is the muddled thinking
 likely to be connected to the raised calcium?"): asks about the link, reports nothing new."""
+_TREATMENT_BEFORE = re.compile(
+    r"\b(?:treatments?|surgery|biopsy|chemo\w*|operations?|op|scans?|radiation|radiotherapy|appointments?|tests?|procedures?)\b"
+)
+"""A treatment named just before "get it over with": about getting the treatment done."""
 _OVER_NOW = re.compile(
     r"\bno (?:thoughts|feelings|urges) (?:like (?:that|those|this)|of (?:that|self-harm|suicide)) (?:since|now|anymore|any more|for (?:years|a long time|months))\b"
     r"|\b(?:haven't|have not|hasn't|has not) (?:had|felt) (?:any )?(?:thoughts|feelings|urges) like (?:that|those|this)\b"
@@ -253,6 +257,7 @@ def matches(part: str, message: str) -> list[Concept]:
                 or any(loss.start() <= m.start() < loss.end() for loss in _LOSS.finditer(part))
                 or (_HISTORY.search(lead + part) and _OVER_NOW.search(message))
                 or any(q.start(1) <= m.start() < q.end(1) for q in _QUOTED.finditer(part))
+                or (m.group(0).startswith("get it") and _TREATMENT_BEFORE.search(part[max(0, m.start() - 50) : m.start()]))
             ):
                 continue  # "I'm not suicidal"; a novel's character; a relative lost to suicide
             out.append(concept)
