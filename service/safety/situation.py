@@ -72,7 +72,6 @@ _TOPIC = re.compile(
 _FICTION = (
     r"(?<!not )(?<!isn't )(?<!it's not )\b(?:for|in) (?:a|my|our|the) (?:\w+ )?(?:story|novel|screenplay|script|play|book|short film)\b"
     r"|\b(?:novel|story|screenplay|script) question\b|\b(?:my|the|a|our) (?:main )?character(?:'s)?\b"
-    r"|\b(?:writing|write|wrote|working on) (?:a|an|my) (?:\w+ )?(?:story|novel|script|screenplay|book)\b"
 )
 """Not a real person's situation: fiction, for the physical tiers."""
 _NOT_REAL = re.compile(
@@ -234,9 +233,9 @@ def matches(part: str, message: str) -> list[Concept]:
             continue
         if concept.tier == PERSONAL and not (_ASKING.search(part) and names_a_person(message)):
             continue  # a decision for someone, asked for ("is it a skin cancer or a lymphoma" is not)
+        before = lead if concept.tier in (EMERGENCY, URGENT) else ""
         for cue in cues:
             m = cue.search(part)
-            before = lead if concept.tier in (EMERGENCY, URGENT) else ""
             if m is None or framed(
                 before + part, len(before) + m.start(), _FRAME if concept.id != "suicidal_thoughts" else _GENERIC
             ):
