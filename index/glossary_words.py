@@ -9,7 +9,8 @@ how a term is matched (the service matches answer words the same way).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+
+from core.frequency import zipf
 
 MAX_TERM_WORDS = 4
 MAX_DEFINITION_WORDS = 40
@@ -67,14 +68,6 @@ def singular(word: str) -> str:
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "as")):
         return word[:-1]
     return word
-
-
-@lru_cache(maxsize=65536)
-def zipf(word: str) -> float:
-    """How common ``word`` is in everyday English (wordfreq's Zipf scale)."""
-    from wordfreq import zipf_frequency
-
-    return float(zipf_frequency(word, "en"))
 
 
 def good_term(term: str) -> bool:

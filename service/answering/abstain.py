@@ -32,10 +32,10 @@ from pathlib import Path
 from typing import Any
 
 from core.errors import ConfigError
+from core.frequency import zipf
 from index.lexical import term_set, term_words, terms
 from ingest.model import Document
 from service.answering.gaps import sites
-from service.understanding.spelling import zipf
 from service.understanding.terms import offered, question_topics, topics
 
 MODEL_PATH = Path(__file__).with_name("abstain.json")

@@ -20,8 +20,8 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from core.frequency import zipf
 from index.lexical import terms
-from service.understanding.spelling import zipf
 
 _CANCER = re.compile(
     r"\b((?:[a-z]+[- ]){0,2}[a-z]+) (cancer|tumou?rs?|lymphoma|leukemia|sarcoma|melanoma|carcinoma|myeloma|blastoma)\b",

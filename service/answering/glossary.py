@@ -21,8 +21,9 @@ from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
 
+from core.frequency import zipf
 from index.glossary import GlossaryEntry
-from index.glossary_words import FUNCTION, singular, zipf
+from index.glossary_words import FUNCTION, singular
 from index.store import StoredIndex
 from ingest.model import Document
 from service.answer import Answer, AnswerSentence, GlossaryItem, Occurrence

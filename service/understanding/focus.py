@@ -17,9 +17,9 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import cache
 
+from core.frequency import top_words, zipf
 from index.lexical import terms
 from ingest.model import Document
-from service.understanding.spelling import zipf
 from service.understanding.terms import expand
 
 _KIND_OF_PAGE = re.compile(
@@ -143,9 +143,7 @@ MISSPELT = 85.0
 
 @cache
 def _everyday() -> tuple[str, ...]:
-    from wordfreq import top_n_list
-
-    return tuple(w for w in top_n_list("en", 40000) if len(w) > 3 and w.isalpha())
+    return tuple(w for w in top_words("en", 40000) if len(w) > 3 and w.isalpha())
 
 
 @cache

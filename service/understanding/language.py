@@ -25,6 +25,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
+from core.frequency import zipf
+
 NO_WORDS = "no words"
 OTHER_SCRIPT = "other script"
 _WORD = re.compile(r"[^\W\d_]+")
@@ -55,11 +57,9 @@ def _latin_share(letters: list[str]) -> float:
 
 
 def _common_share(words: list[str], language: str, known: frozenset[str]) -> float:
-    from wordfreq import zipf_frequency
-
     # The "small" lists hold the words above Zipf 3 (_COMMON) with the same values as the full
     # lists: the same answer (but for words at exactly 3.00), for a few MB instead of ~35 MB each.
-    common = sum(w in known or zipf_frequency(w, language, wordlist="small") >= _COMMON for w in words)
+    common = sum(w in known or zipf(w, language, wordlist="small") >= _COMMON for w in words)
     return common / len(words)
 
 
@@ -78,20 +78,18 @@ def _spanish(text: str, words: list[str], known: frozenset[str]) -> bool:
     as neither), and between English and Spanish alone the detector says Spanish, or the text has
     marks only Spanish uses (an opening question mark, n with a tilde, an accented vowel), or the
     lean is twice the bar (words a hundred times likelier in Spanish, on average)."""
-    from wordfreq import zipf_frequency
-
     if len(words) < 2 or all(w in known for w in words):
         return False
     scored = [w for w in words if w not in known]
-    english = [zipf_frequency(w, "en") for w in scored]
+    english = [zipf(w, "en") for w in scored]
     # First a bound from the small Spanish list (words at or above Zipf 3): a word missing from it
     # is below 3 in Spanish. When even that bound is short of the bar, the full list (~35 MB)
     # is never loaded: most English messages stop here, with the same answer.
-    small = [zipf_frequency(w, "es", wordlist="small") for w in scored]
+    small = [zipf(w, "es", wordlist="small") for w in scored]
     bound = sum(max(-_CLIP, min(_CLIP, (s or _COMMON) - e)) for s, e in zip(small, english, strict=True))
     if bound / len(words) < _SPANISH_LEAN:
         return False
-    leans = (zipf_frequency(w, "es") - e for w, e in zip(scored, english, strict=True))
+    leans = (zipf(w, "es") - e for w, e in zip(scored, english, strict=True))
     lean = sum(max(-_CLIP, min(_CLIP, d)) for d in leans) / len(words)
     if lean < _SPANISH_LEAN:
         return False

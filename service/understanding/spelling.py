@@ -14,8 +14,8 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
+from core.frequency import zipf
 from index.lexical import stem
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]")
@@ -60,14 +60,6 @@ def american(word: str) -> list[str]:
     for pattern, repl in _BRITISH:
         every = pattern.sub(repl, every)
     return [f for f in dict.fromkeys([*forms, every]) if f != word]
-
-
-@lru_cache(maxsize=16384)
-def zipf(word: str) -> float:
-    """How common ``word`` is in everyday English (wordfreq's Zipf scale: 0 unseen, ~7 "the")."""
-    from wordfreq import zipf_frequency
-
-    return float(zipf_frequency(word, "en"))
 
 
 @dataclass(frozen=True)
