@@ -581,3 +581,40 @@ def test_long_stories_that_ask_about_a_link_get_no_911(message: str) -> None:
 def test_a_link_asked_about_still_fires_when_the_sign_is_happening_now() -> None:
     text = "Is the confusion related to her calcium? She is confused right now and we can't wake her."
     assert triage(text, learned=False).category == EMERGENCY
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("My uncle texted us all last night, love you forever and sorry for everything. Now his phone is off.",
+         CRISIS),
+        ("Mum took all of Monday to Wednesday's tablets at once by mistake and she is being sick.", EMERGENCY),
+        ("My ankle has been puffy for days and this evening I got very short of breathe climbing one step.",
+         EMERGENCY),
+        ("He has had 3 fits in the last hour and doesn't seem himself.", EMERGENCY),
+        ("Her tumour is in the pancreas and liver. How long do people in her situation live?", PERSONAL),
+        ("Is CBD oil safe for my daughter's sickness during chemo?", PERSONAL),
+        ("Would you go through with the operation if you were my mum? She is 86.", PERSONAL),
+        ("Grandad forgets his hormone pills anyway. Would you just stop them?", PERSONAL),
+    ],
+)
+def test_kinds_the_eighteenth_blind_set_showed(text: str, tier: str) -> None:
+    assert triage(text, learned=False).category == tier
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "The surgeon gave three options and we are so confused by all the choices. Which is usually done first?",
+        "Hoarse dry cough for a month, no fever, no blood. Is it worth asking for a scan?",
+        "What's it called when a patient gets too much chemo by mistake?",
+        "She has had two seizures this month and her speech is slower. What options are left?",
+    ],
+)
+def test_look_alikes_of_the_eighteenth_blind_set_get_no_911(message: str) -> None:
+    assert triage(message, learned=False).category not in (EMERGENCY, URGENT)
+
+
+def test_a_message_preparing_for_what_may_happen_is_told_from_one_where_it_is_happening() -> None:
+    assert situation.preparing("if he ever gets very drowsy what do we do? he's well today, just in case")
+    assert not situation.preparing("just in case: he is very drowsy right now and won't wake")

@@ -49,6 +49,7 @@ _FIXES = [
         (r"\btheres\b", "there's"),
         (r"\bwhats\b", "what's"),
         (r"\b(can't|cannot|couldn't|can|to|not|barely|hardly|won't|doesn't|don't|i|he|she|they) breath\b", r"\1 breathe"),
+        (r"\b(short of|out of|catch (?:my|his|her|a|their)) breathe\b", r"\1 breath"),
         (r"\bbreating\b|\bbreathin\b|\bbrething\b", "breathing"),
         (r"\bpian\b", "pain"),
         (r"\bsuicde\b|\bsucide\b|\bsuicid\b", "suicide"),

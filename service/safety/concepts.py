@@ -103,7 +103,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:passed out|fainted|blacked out|unconscious|unresponsive|not responding|won't respond|limp and)\b|\b(?:he|she|i|they|mom|dad|husband|wife|son|daughter|father|mother|grandma|grandpa|patient|and|just)\s+(?:has\s+|had\s+|just\s+)?collapsed\b",
         r"\b(?:can't|won't|not|couldn't) (?:wake|waking|rouse|arouse) (?:him|her|them|up|my)\b(?<!to not wake up)|\bhard to (?:wake|rouse)\b|(?<!to )(?<!i )(?<!i'll )(?<!about )(?<!about just )(?<!of )(?<!of just )\b(?:not|won't|isn't|barely) (?:waking|wake) up\b(?! tomorrow| in the morning)|\bwon't wake\b(?! up tomorrow)",
         r"\b(?:keeps|kept) (?:passing|drifting|nodding) (?:out|off)\b[^.?!]{0,40}\b(?:can't|won't|mid)\b|\bcan barely keep (?:my|his|her) eyes open\b",
-        r"\b(?:suddenly|very|really|so|super|newly|totally|completely) confused\b|\bdoesn't (?:know|recognize) (?:me|us|where (?:he|she) is)\b|\bmaking no sense\b|\bnot making sense\b",
+        r"(?<!we are )(?<!we're )(?<!we all )(?<!we both )(?<!we are all )\b(?:suddenly|very|really|so|super|newly|totally|completely) confused\b(?! (?:about|by|with|as to|which|what|on|over|reading|because|why|how)\b)|\bdoesn't (?:know|recognize) (?:me|us|where (?:he|she) is)\b|\bmaking no sense\b|\bnot making sense\b",
         r"\bconfused\b[^.?!]{0,60}\b(?:breathing|sleepy|drowsy|hard to wake|fever)\b",
         r"\bcan't (?:stay|keep (?:him|her|me)) awake\b|\b(?:keep|keeps) (?:nodding off|falling asleep (?:in the middle|mid))\b|\bzoning out\b|\bso out of it\b|\bcan (?:barely|hardly) (?:answer|respond)\b",
         r"\bseeing things\b(?! (?:online|on|about|in|like))|\bdon't know where (?:i am|i'm|he is|she is)\b|\bdon't remember (?:the last|falling|anything|what happened)\b|\btalking nonsense\b|(?<!gets )(?<!get )\bmuddled\b(?! (?:with|about|over|up))",
@@ -120,7 +120,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:one|his|her|my) pupils? (?:is |looks |seems )?(?:bigger|larger|huge|blown|much bigger)\b|\bpupils (?:are |look )?(?:different|uneven|two different) sizes?\b",
     )),
     Concept("seizure", EMERGENCY, "oncologic emergencies: seizures", (
-        r"\b(?:is having|having|just had|has had|went into) (?:a |another )?(?:seizure|fit|convulsion)s?\b|\bhad (?:a |another )?(?:seizure|fit|convulsion) (?:just now|today|tonight|this (?:morning|afternoon|evening)|an hour ago|(?:a few )?minutes ago)\b|\bseizing\b|\bconvuls\w+\b",
+        r"\b(?:is having|having|just had|has had|went into) (?:a |another )?(?:seizure|fit|convulsion)s?\b|\bhad (?:a |another )?(?:seizure|fit|convulsion) (?:just now|today|tonight|this (?:morning|afternoon|evening)|an hour ago|(?:a few )?minutes ago)\b|\bseizing\b|\bconvuls\w+\b|\b(?:had|having|has had) (?:\d+|two|three|four|several|multiple) (?:seizures|fits|convulsions) (?:in the (?:last|past) (?:hour|few hours|day)|since|today|tonight|this (?:morning|afternoon|evening))\b",
         r"\b(?:shaking|jerking|twitching) (?:all over|uncontrollably|and (?:not|won't|can't))\b|\beyes rolled back\b",
         rf"\b(?:i|he|she|they|{PERSON})\b (?:just )?had what [^.?!]{{0,30}}\b(?:was|were|looked like|think was) (?:a |another )?(?:seizure|fit|convulsion)|\b(?:seizure|fit|convulsion)s? (?:just now|a (?:few|couple of) minutes ago|\d+ min\w* ago)\b",
         r"\bfoaming at (?:the )?mouth\b|\b(?:jerking|twitching|shaking)\b[^.?!]{0,30}\b(?:won't stop|not stopping|foaming|eyes rolled|unresponsive|can't wake)\b",
@@ -131,7 +131,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\bcan't stop (?:the )?bleeding\b|\b(?:throwing up|vomiting|puking|coughing up|spitting up) (?:a lot of |lots of |so much |big clots of |clots of |bright red |pure )?blood\b",
         r"\bsoak(?:ed|ing) (?:through|with blood)\b|\bbleeding (?:heavily|a lot|badly|everywhere|like crazy)\b|\b(?:a )?pool of blood\b",
         r"\b(?:black|tarry|maroon)\b[^.?!]{0,20}\b(?:stool|poop|stools)\b[^.?!]{0,40}\b(?:dizzy|faint|weak)\b",
-        r"\b(?:vomit\w*|throwing up|threw up|puking|cough\w*|spitting)\b(?![^.?!]{0,40}\b(?:little|streaks?|tinged?|specks?|spots?|bit of|small amount|trace|flecks?)\b)[^.?!]{0,40}\b(?:blood|bright red|coffee grounds?|clots)\b",
+        r"\b(?:vomit\w*|throwing up|threw up|puking|cough\w*|spitting)\b(?![^.?!]{0,40}\b(?:little|streaks?|tinged?|specks?|spots?|bit of|small amount|trace|flecks?)\b)[^.?!]{0,40}(?<!no )(?<!without )(?<!any )\b(?:blood|bright red|coffee grounds?|clots)\b",
         r"\b(?:blood|bleeding) (?:from|out of) (?:everywhere|my bottom|my rectum|his bottom|her bottom)\b|\btoilet (?:bowl )?(?:is )?full of (?:it|(?:bright red |dark red |dark )?blood)\b|\b(?:gushing|pouring|pumping out|running down)\b[^.?!]{0,20}\bblood\b",
         r"\b(?:pure|bright red) blood\b[^.?!]{0,30}\b(?:clots|lots|a lot|filled)\b|\bnose ?bleed\b[^.?!]{0,30}\b(?:over an hour|for an hour|hours|won't stop)\b|\bfilled (?:a|the) (?:bowl|bucket|cup)\b",
     )),
@@ -273,6 +273,8 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:weeks?|months?)'? (?:worth|supply)\b[^.?!]{0,20}\b(?:saved|stashed|hidden|put (?:away|aside)|hoarded)\b|\b(?:saved|stashed|stockpiled|hidden|hid|hiding|hoarded|put (?:away|aside))\b[^.?!]{0,20}\b(?:weeks?|months?)'? (?:worth|supply)\b",
         r"\b(?:saved|saving|stashed|stockpiled|hidden|hid|hiding|hoarded|put (?:away|aside))\b[^.?!]{0,80}\bfor when (?:things|it|life|everything) (?:gets?|become|becomes) (?:bad|too|unbearable)",
         r"\b(?:pretend\w*|told|telling|tell|said|saying) (?:\w+ ){0,3}(?:i|i've|that i) (?:lost|dropped|spilled) (?:my |the )?(?:\w+ )?(?:pills|meds|tablets|prescription|script|lorazepam|morphine|oxy\w*|\w+pam|\w+done)\b[^.?!]{0,30}\bso (?:they|he|she|i)\b",
+        r"\b(?:sent|texted|left|posted|wrote|messaged|rang)\b[^.?!]{0,60}\b(?:sorry for everything|goodbye to (?:us|me|everyone)|love you forever)\b"
+        r"|\bso (?:nobody|no one|none of (?:us|you|them)) (?:has|have|will have|would have) to (?:watch|see) (?:him|her|me|them) (?:go|die|suffer|waste)\b",
         r"\bgoing to be with (?:him|her|them|grandpa|grandma|mom|dad)\b|\b(?:sock|drawer|box|bag|jar|envelope)\b[^.?!]{0,30}\b(?:full of|of|with) (?:\w+ )?(?:pills|tablets|meds|capsules)\b",
     )),
     Concept("overdose_meant", CRISIS, "988 Lifeline: an overdose taken in despair is a suicide attempt", (
@@ -374,11 +376,11 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:so|too) (?:weak and dizzy|dizzy|weak)\b|\bdizzy (?:on standing|when i stand)\b|\bstanding up makes me (?:so )?dizzy\b|\bhold (?:on to )?the walls\b|\bwashed out and dizzy\b",
     )),
     Concept("immune_side_effects", URGENT, "immunotherapy side effects to report right away", (
-        r"\b(?:new|bad|dry|constant) cough\b[^.?!]{0,60}\b(?:immunotherapy|keytruda|opdivo|yervoy|fever)\b",
+        r"\b(?:new|bad|dry|constant) cough\b[^.?!]{0,60}(?<!no )(?<!without )(?<!any )\b(?:immunotherapy|keytruda|opdivo|yervoy|fever)\b",
         r"\b(?:blood sugar|sugar|glucose)\b[^.?!]{0,25}\b(?:[3-9]\d\d|high|through the roof|over 300)\b",
         r"\b(?:yellow|jaundiced) (?:skin|eyes)\b|\b(?:skin|eyes) (?:are |is |look |looks |turning |turned )?yellow\b",
         r"\bsugars? (?:are |is |in the |of |were |just read |read )?(?:3[5-9]\d|[4-9]\d\d|400s|500s)\b|\bmeter (?:just )?(?:says|reads|said) hi\b",
-        r"\b(?:coughing|cough)\b[^.?!]{0,40}\b(?:fever|feverish|38\.\d|tecentriq|keytruda|opdivo|immunotherapy)\b",
+        r"\b(?:coughing|cough)\b[^.?!]{0,40}(?<!no )(?<!without )(?<!any )\b(?:fever|feverish|38\.\d|tecentriq|keytruda|opdivo|immunotherapy)\b",
     )),
     # --- a decision for one person -------------------------------------------------------------
     Concept("dose", PERSONAL, "NCI: dosing is decided by the care team", (
@@ -396,7 +398,8 @@ CONCEPTS: tuple[Concept, ...] = (
     )),
     Concept("choose", PERSONAL, "NCI: choosing a treatment is a shared decision with the care team", (
         r"(?<!when )(?<!how often )(?<!what age )(?<!how soon )(?<!how early )(?<!how long )\b(?:should|would) (?:i|we|he|she|my \w+|mom|dad) (?:do|go with|choose|pick|get|have|try|take|start|stop|skip|join|opt for|refuse|decline|continue|keep|switch)\b(?! (?:screened|a mammogram|a colonoscopy|tested)\b)(?!(?<=\bdo) (?:if|when|in case)\b)",
-        r"\bwhich (?:one|treatment|option|drug|surgery|plan|doctor|hospital)\b[^?.]{0,30}\bshould (?:i|we|he|she)\b|\bwhat would you do\b|\bif you were (?:me|him|her)\b",
+        r"\bwhich (?:one|treatment|option|drug|surgery|plan|doctor|hospital)\b[^?.]{0,30}\bshould (?:i|we|he|she)\b|\bwhat would you do\b|\bif you were (?:me|him|her|them|my \w+|in my shoes|in (?:my|his|her|our) (?:position|place|situation))\b|\bif (?:it|this|she|he) (?:were|was) (?:your|you)\b",
+        r"\bwould you (?:just )?(?:stop|skip|quit|keep (?:going|taking)|carry on|go ahead|refuse|choose|pick|bother)\b|\bwould you\b[^.?!]{0,50}\bif (?:you were|it (?:were|was) your)\b",
         r"\b(?:is|would) (?:\w+ ){0,3}(?:the )?(?:right|best|better) (?:choice|option|treatment|decision) for (?:me|him|her|my \w+|us)\b",
         r"\bwhat should (?:i|we|he|she) do\b(?! if| when| in case)",
         r"\b(?:which|what) (?:is better|would you recommend|do you recommend|would you suggest|do you think) for (?:me|him|her|us|a man|a woman)\b|\bwhat (?:we|should we|do we|would you) choose\b|\b(?:is (?:it|this|that) (?:the )?right decision)\b",
@@ -427,6 +430,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\bhow long (?:she|he|i|we|my \w+|mom|mum|dad) (?:has|have|has got|has left|might have|may have)\b(?! to\b| been| had)",
         r"\b(?:what are|what's) (?:my|his|her) (?:chances|odds)\b|\b(?:will|is) (?:i|he|she|my \w+) (?:going to )?(?:survive|die|make it|be ok|beat)\b",
         r"\bhow (?:many|much) (?:months|time|longer|long)\b[^.?!]{0,40}\b(?:she|he|my|i|dad|mom|mother|father|brother|sister|husband|wife)\b|\b(?:mom|dad|mother|father|husband|wife)\b[^.?!]{0,40}\bhow (?:many months|much time|much longer|long)\b",
+        r"\bhow long (?:do|does|will|can|would) (?:people|someone|patients|a person|men|women) (?:\w+ )?(?:in|with) (?:her|his|my|their|our) (?:situation|condition|position|case|shoes|stage)\b",
         r"\b(?:my|his|her) prognosis\b|\bhow long (?:she|he) is likely to have\b|\bwill (?:not|he|she) see (?:christmas|easter|\w+ birthday)\b",
         r"\bhow long (?:do you think|would you say|does it look like) (?:my \w+|he|she|i|mom|dad) (?:has|have|got|will live)\b",
     )),
@@ -439,5 +443,6 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\bis (?:my|his|her) \w+(?: \w+)? (?:ok|okay|safe|fine) (?:with|on|during|while)\b",
         r"\b(?:mess|interfere|interact|react) with (?:my|his|her) \w+\b|\b(?:want|going|planning|thinking) (?:to|of|about) (?:start|starting|take|taking|try|trying|use|using) \w+(?: \w+){0,3}\b[^.?!]{0,40}\b(?:ok|okay|safe)\b",
         r"\bcan (?:i|he|she) (?:take|use|try|have) (?:\w+ ){1,3}for (?:mine|my \w+|his|hers)\b",
+        r"\bis (?!it\b|this\b|that\b|there\b)(?:\w+ ){1,3}(?:ok|okay|safe|alright|fine) (?:to (?:give|use|take) )?for (?:me|him|her|my|his|our)\b[^.?!]{0,50}\b(?:chemo\w*|treatment|radiation|radiotherapy|immunotherapy|infusions?|transplant)\b",
     )),
 )

@@ -31,7 +31,7 @@ _FRAME = re.compile(
     r"|\b(?:a|an|the|our|my) (?:\w+ )?(?:binder|checklist|cheat sheet|training|handout|poster|fridge list)\b|\bwhat to do if\b"
     r"|\b(?:where|how) (?:can|do|should) (?:i|we) (?:learn|take|find|sign up for)\b|\b(?:learn|training|course|class)\w* (?:in |on |about )?(?:cpr|first aid)\b"
     r"|\bis there a (?:rule|guideline|threshold|cutoff|number|point)\b|\bwhat counts as\b|\bcounts? as (?:an? )?(?:emergency|heavy|high|too)\b"
-    r"|\bwhat (?:symptoms|signs)\b|\bsymptoms that\b|\bwhen to call\b|\bwhat would mean\b|\bgeneral (?:sense|list|idea)\b"
+    r"|\bwhat(?:'s| is) (?:it|this|that) called\b|\bwhat (?:symptoms|signs)\b|\bsymptoms that\b|\bwhen to call\b|\bwhat would mean\b|\bgeneral (?:sense|list|idea)\b"
     r"|\b(?:can|could|do|does|will|would|is it possible to|how do) (?:you(?! (?:please )?(?:explain|tell|help|give|let|say|check|look|find|send)\b)"
     r"|someone|people|a person|one|patients|anyone|everyone|everybody|kids|children)\b"
     r"|\bcounts? as (?:a )?fever\b|\bwhat (?:temperature|temp|number|reading) (?:counts|is|should)\b"
@@ -176,6 +176,15 @@ def long_standing(message: str) -> bool:
     """A message that tells of weeks or months of a problem and of nothing sudden or happening
     now ("bloated for like 6 weeks... what are the symptoms of ovarian cancer?"): not a 911 call."""
     return bool(_LONG_STANDING.search(message)) and not _ACUTE.search(message)
+
+
+_READY = re.compile(r"\b(?:just in case|(?:want|wanted|trying) to be (?:ready|prepared)|in the future|(?:plan|planning) ahead)\b")
+
+
+def preparing(message: str) -> bool:
+    """A message that prepares for what may happen ("if I find him hard to wake one day, what do
+    I do? he's fine today, I want to be ready") and says nothing is happening right now."""
+    return bool(_PREPARING.search(message) or _READY.search(message)) and not _RIGHT_NOW.search(message)
 
 
 def names_a_person(message: str) -> bool:

@@ -23,7 +23,7 @@ from service.safety import situation
 from service.safety.clauses import parts, sentences
 from service.safety.concepts import Concept
 from service.safety.learned import TriageModel
-from service.safety.tiers import CRISIS, EMERGENCY, PERSONAL, strongest
+from service.safety.tiers import CRISIS, EMERGENCY, PERSONAL, URGENT, strongest
 
 TAKEN = "overdose_taken"
 """Concepts that say an overdose was already taken: an emergency first, even when it was meant."""
@@ -77,6 +77,8 @@ def triage(
         label = "none"  # "phesgo shot instead of iv" asks about a drug, not about a person
     if label == EMERGENCY and EMERGENCY not in tiers and situation.long_standing(pieces[0]):
         label = "none"  # the model alone does not call 911 for weeks of a problem and nothing sudden
+    if label in (EMERGENCY, URGENT) and label not in tiers and situation.preparing(pieces[0]):
+        label = "none"  # nor for signs someone prepares for ("just in case", "I want to be ready")
     fired = tiers | ({label} if label != "none" else set())
     return Triage(_category(fired, concept_ids), frozenset(fired), concept_ids)
 
