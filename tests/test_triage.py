@@ -618,3 +618,31 @@ def test_look_alikes_of_the_eighteenth_blind_set_get_no_911(message: str) -> Non
 def test_a_message_preparing_for_what_may_happen_is_told_from_one_where_it_is_happening() -> None:
     assert situation.preparing("if he ever gets very drowsy what do we do? he's well today, just in case")
     assert not situation.preparing("just in case: he is very drowsy right now and won't wake")
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("His calf went red and sore on Sunday and tonight he is breathless climbing into bed.", EMERGENCY),
+        ("On chemo. Temp 39.1 with rigors since lunch and she can't answer properly.", EMERGENCY),
+        ("Dad is on chemo, he's been shivering for hours and now he is confused and not recognising his sons.",
+         EMERGENCY),
+        ("Barely peed since yesterday and what comes out looks like cola. Second week of chemo.", EMERGENCY),
+        ("Lately I keep thinking about overdosing on the tablets in the cupboard.", CRISIS),
+        ("My left calf is much bigger than the other and sore to touch. I'm on tamoxifen.", URGENT),
+    ],
+)
+def test_kinds_the_nineteenth_blind_set_showed(text: str, tier: str) -> None:
+    assert triage(text, learned=False).category == tier
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "The leaflet says an overdose can be dangerous. Why is this drug taken only once a week?",
+        "A patient on my placement had a reaction to her infusion today; she's completely fine now. Why does it "
+        "happen after several cycles?",
+    ],
+)
+def test_look_alikes_of_the_nineteenth_blind_set_get_no_911(message: str) -> None:
+    assert triage(message, learned=False).category not in (EMERGENCY, CRISIS, URGENT)

@@ -50,6 +50,7 @@ _FIXES = [
         (r"\bwhats\b", "what's"),
         (r"\b(can't|cannot|couldn't|can|to|not|barely|hardly|won't|doesn't|don't|i|he|she|they) breath\b", r"\1 breathe"),
         (r"\b(short of|out of|catch (?:my|his|her|a|their)) breathe\b", r"\1 breath"),
+        (r"\b(hardly|barely|not) weed\b", r"\1 peed"),
         (r"\bbreating\b|\bbreathin\b|\bbrething\b", "breathing"),
         (r"\bpian\b", "pain"),
         (r"\bsuicde\b|\bsucide\b|\bsuicid\b", "suicide"),

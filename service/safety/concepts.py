@@ -74,7 +74,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:like|as if|as though) (?:i|he|she|they|i'd|i've) (?:just )?(?:has |have |had )?(?:just )?(?:ran|run|climbed|sprinted|walked) (?:up )?(?:a |the )?(?:\w+ ){0,3}(?:stairs|marathon|mile|hill|flights?)\b[^.?!]{0,50}\b(?:sitting|resting|lying|doing nothing|in (?:my|a|the|his|her) (?:chair|bed))\b",
         r"\b(?:sitting|resting|lying) (?:still |down |in (?:my|a|the|his|her) (?:chair|bed) )?[^.?!]{0,20}\b(?:like|as if) (?:i|he|she) (?:just )?(?:ran|run|climbed) (?:up )?(?:a |the )?(?:\w+ ){0,3}(?:stairs|marathon|mile|hill|flights?)\b",
         r"\bcan't get (?:a full|a deep|enough|any) (?:breath|air)\b|\bcan't catch (?:my|his|her) breath\b",
-        r"\b(?:face and neck|neck and face)\b[^.?!]{0,20}\b(?:swollen|swelling|puffy)\b|\bveins (?:on|in) (?:my|his|her) (?:chest|neck) (?:are )?(?:sticking out|bulging|swollen)\b",
+        r"\b(?:face and neck|neck and face)\b[^.?!]{0,30}\b(?:swollen|swelling|puffy|puffier|swelled)\b|\bcollar (?:won't|doesn't|will not|does not|can't) (?:do up|button|fasten|close)\b|\b(?:big |swollen |bulging )?veins (?:showing |standing out |sticking out )?(?:across|all over) (?:my|his|her) (?:chest|neck)\b|\bveins (?:on|in) (?:my|his|her) (?:chest|neck) (?:are )?(?:sticking out|bulging|swollen)\b",
     )),
     Concept("chest_pain_clot", EMERGENCY, "oncologic emergencies: blood clots and pulmonary embolism", (
         rf"\b{PERSON}\b[^.?!]{{0,70}}\b(?:chest (?:pain|pressure|tightness|hurts|feels)|pain in (?:my|his|her|the) chest|pressure (?:in|on) (?:my|his|her|the) chest|heart (?:is )?(?:racing|pounding))\b",
@@ -105,6 +105,8 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:keeps|kept) (?:passing|drifting|nodding) (?:out|off)\b[^.?!]{0,40}\b(?:can't|won't|mid)\b|\bcan barely keep (?:my|his|her) eyes open\b",
         r"(?<!we are )(?<!we're )(?<!we all )(?<!we both )(?<!we are all )\b(?:suddenly|very|really|so|super|newly|totally|completely) confused\b(?! (?:about|by|with|as to|which|what|on|over|reading|because|why|how)\b)|\bdoesn't (?:know|recognize) (?:me|us|where (?:he|she) is)\b|\bmaking no sense\b|\bnot making sense\b",
         r"\bconfused\b[^.?!]{0,60}\b(?:breathing|sleepy|drowsy|hard to wake|fever)\b",
+        r"\b(?:not|isn't|no longer) (?:recogni[sz]ing|recogni[sz]e|knowing) (?:me|us|(?:his|her|their|my) (?:\w+ )?(?:children|kids|family|husband|wife|son|daughter|mum|mom|dad))\b|\bnow (?:she|he|they|mum|mom|dad)(?:'s| is| are) (?:so |very |really |completely )?(?:confused|disoriented|not making sense)\b",
+        r"\b(?:not able to|unable to|can't|cannot) (?:answer|respond|talk) (?:properly|normally|clearly|right)\b",
         r"\bcan't (?:stay|keep (?:him|her|me)) awake\b|\b(?:keep|keeps) (?:nodding off|falling asleep (?:in the middle|mid))\b|\bzoning out\b|\bso out of it\b|\bcan (?:barely|hardly) (?:answer|respond)\b",
         r"\bseeing things\b(?! (?:online|on|about|in|like))|\bdon't know where (?:i am|i'm|he is|she is)\b|\bdon't remember (?:the last|falling|anything|what happened)\b|\btalking nonsense\b|(?<!gets )(?<!get )\bmuddled\b(?! (?:with|about|over|up))",
         r"\bwoke up on the floor\b|\bblack(?:ed)? out\b|\beverything went black\b|\b(?:keep |kept |i'm |he's |she's )?passing out\b|\b(?:going|about) to (?:faint|pass out)\b(?! (?:when|if|whenever|every time) (?:i|he|she|they) (?:stand|get up|sit up))|\bfeel (?:so )?faint\b(?! (?:when|if|whenever|every time) (?:i|he|she|they) (?:stand|get up|sit up))",
@@ -136,7 +138,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:pure|bright red) blood\b[^.?!]{0,30}\b(?:clots|lots|a lot|filled)\b|\bnose ?bleed\b[^.?!]{0,30}\b(?:over an hour|for an hour|hours|won't stop)\b|\bfilled (?:a|the) (?:bowl|bucket|cup)\b",
     )),
     Concept("overdose_poisoning", EMERGENCY, "Poison Control; overdose", (
-        r"\boverdos(?:ed|ing|e)\b(?! (?:risk|symptoms|signs))|\b(?:drank|swallowed|ate|drinking) (?:\w+ ){0,3}(?:poison|bleach|antifreeze|drain cleaner|lighter fluid)\b",
+        r"\boverdos(?:ed|ing|e)\b(?! (?:risk|symptoms|signs))(?! (?:can|could|may|might|would|will|is|are) (?:be|kill|cause|damage|lead))|\b(?:drank|swallowed|ate|drinking) (?:\w+ ){0,3}(?:poison|bleach|antifreeze|drain cleaner|lighter fluid)\b",
         r"\b(?:got into|found (?:him|her|them) with) (?:my|his|her|the) (?:pills|meds|medicine|bottle)\b|\b(?:chewed|swallowed) (?:a |my |one of my )?(?:fentanyl )?patch\b",
         r"\bpin ?point pupils\b|\bempty (?:pill )?bottle\b",
         r"\b(?:took|taken|gave (?:him|her|me)) (?:it|them|another|one|my \w+) (?:again|too)\b[^.?!]{0,40}\b(?:drowsy|breathing|can't|sleepy|nodding|out of it|strange)\b|\btook (?:it|them) again\b",
@@ -182,6 +184,7 @@ CONCEPTS: tuple[Concept, ...] = (
     Concept("rigors_on_treatment", EMERGENCY, "oncologic emergencies: fever with rigors in febrile neutropenia", (
         r"\b(?:shaking|shivering|shakes|rigou?rs)\b[^.?!]{0,40}\b(?:so hard|so badly|uncontrollabl\w*|can't stop|won't stop|teeth (?:are )?chatter\w*|whole body|violently)\b[^.?!]{0,120}\b(?:3[89](?:\.\d)?|10[0-5](?:\.\d)?|fever|feverish|burning up)\b",
         r"\b(?:3[89](?:\.\d)?|10[0-5](?:\.\d)?|fever|feverish|burning up)\b[^.?!]{0,120}\b(?:shaking|shivering|rigou?rs)\b[^.?!]{0,30}\b(?:so hard|so badly|uncontrollabl\w*|can't stop|won't stop|teeth (?:are )?chatter\w*|violently)\b",
+        r"\b(?:fever|temp\w*|3[89](?:\.\d)?|10[0-5](?:\.\d)?)\b[^.?!]{0,20}\bwith rigou?rs\b|\bshivering\b[^.?!]{0,60}\b(?:did not|didn't|won't|will not) stop\b",
     ), context=_TREATMENT),
     Concept("shock_signs", EMERGENCY, "oncologic emergencies: sepsis and blood loss (shock)", (
         r"\b(?:nearly|almost|about to|going to) (?:pass(?:ed)? out|faint\w*|black(?:ed)? out|collapse\w*)\b(?! (?:when|if|whenever|every time) (?:i|he|she|they) (?:stand|get up|sit up))",
@@ -198,6 +201,7 @@ CONCEPTS: tuple[Concept, ...] = (
     Concept("tumor_lysis", EMERGENCY, "oncologic emergencies: tumor lysis syndrome", (
         r"\b(?:haven't|hasn't|not|barely|hardly|no)\b[^.?!]{0,10}\b(?:peed|urinated|peeing|pee|urine)\b[^.?!]{0,80}\b(?:cramps?|cramping|flutter\w*|twitch\w*|palpitations|heart (?:racing|skipping|pounding|is off))\b",
         r"\b(?:cramps?|cramping|flutter\w*|twitch\w*|palpitations)\b[^.?!]{0,80}\b(?:haven't|hasn't|not|barely|hardly|no)\b[^.?!]{0,10}\b(?:peed|urinated|peeing|pee|urine)\b",
+        r"\b(?:barely|hardly|not|haven't|hasn't)\b[^.?!]{0,10}\b(?:peed|urinated|passed (?:water|urine))\b[^.?!]{0,80}\b(?:like|colou?r of) (?:cola|coke|coca-cola)\b",
     )),
     Concept("head_injury", EMERGENCY, "oncologic emergencies: bleeding on blood thinners or with low platelets", (
         r"\b(?:hit|smacked|banged|bumped|struck|cracked) (?:my|his|her) head\b|\bfell\b[^.?!]{0,40}\bhead\b",
@@ -275,6 +279,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:pretend\w*|told|telling|tell|said|saying) (?:\w+ ){0,3}(?:i|i've|that i) (?:lost|dropped|spilled) (?:my |the )?(?:\w+ )?(?:pills|meds|tablets|prescription|script|lorazepam|morphine|oxy\w*|\w+pam|\w+done)\b[^.?!]{0,30}\bso (?:they|he|she|i)\b",
         r"\b(?:sent|texted|left|posted|wrote|messaged|rang)\b[^.?!]{0,60}\b(?:sorry for everything|goodbye to (?:us|me|everyone)|love you forever)\b"
         r"|\bso (?:nobody|no one|none of (?:us|you|them)) (?:has|have|will have|would have) to (?:watch|see) (?:him|her|me|them) (?:go|die|suffer|waste)\b",
+        r"\b(?:thinking|thought|think|thoughts) (?:about|of) (?:overdosing|taking an overdose|taking (?:all|every one) of (?:my|the|his|her) (?:pills|tablets|meds))\b",
         r"\bgoing to be with (?:him|her|them|grandpa|grandma|mom|dad)\b|\b(?:sock|drawer|box|bag|jar|envelope)\b[^.?!]{0,30}\b(?:full of|of|with) (?:\w+ )?(?:pills|tablets|meds|capsules)\b",
     )),
     Concept("overdose_meant", CRISIS, "988 Lifeline: an overdose taken in despair is a suicide attempt", (
@@ -343,9 +348,16 @@ CONCEPTS: tuple[Concept, ...] = (
     ), context=r"\b(?:my|his|her|i|i'm|he|she|he's|she's|i've)\b"),
     Concept("clot_leg", URGENT, "oncologic emergencies: deep vein thrombosis", (
         r"\b(?:calf|leg|arm|ankle)\b[^.?!]{0,40}\b(?:swollen|swelling|puffy|hot|red|tender|hard)\b[^.?!]{0,40}\b(?:pain|hurts|sore|warm|red|tender|bigger|only one|one side)\b",
-        r"\bone (?:leg|arm|calf) (?:is )?(?:bigger|swollen|fatter|puffier)\b",
+        r"\bone (?:leg|arm|calf) (?:is )?(?:bigger|swollen|fatter|puffier)\b|\bcalf (?:is )?(?:much |way |a lot )?(?:bigger|fatter) than the other\b",
         r"\b(?:right|left|one) (?:leg|arm|calf) is (?:way |much )?(?:bigger|fatter|more swollen)\b|\bache\w* behind (?:my|his|her|the) knee\b",
         r"\b(?:calf|leg|arm)\b[^.?!]{0,30}\b(?:swelled up|tight and painful|pain and swelling|swelling and pain)\b|\b(?:calf|leg) pain and swelling\b",
+    )),
+    Concept("clot_breathless", EMERGENCY, "oncologic emergencies: pulmonary embolism (a leg clot, then breathlessness)", (
+        r"\b(?:breathless|short of breath|out of breath|winded|puffed out|can't catch (?:my|his|her) breath)\b|\b(?:sharp|stabbing) pain\b[^.?!]{0,30}\bwhen (?:i|he|she) breathe",
+    ), context=(
+        r"\b(?:calf|leg|ankle)\b[^.?!]{0,40}\b(?:swollen|swelling|puffy|hot|red|tender|hard)\b[^.?!]{0,40}\b(?:pain|hurts|sore|warm|red|tender|bigger|only one|one side)\b"
+        r"|\bone (?:leg|calf) (?:is )?(?:bigger|swollen|fatter|puffier)\b|\b(?:right|left|one) (?:leg|calf) is (?:way |much )?(?:bigger|fatter|more swollen)\b"
+        r"|\b(?:calf|leg)\b[^.?!]{0,30}\b(?:swelled up|swollen|tight and painful|pain and swelling|swelling and pain|sore and puffy)\b"
     )),
     Concept("neuropathy_falls", URGENT, "NCI Chemotherapy and You: numbness that makes walking unsafe", (
         r"\b(?:feet|legs|toes|hands|fingers)\b[^.?!]{0,30}\bnumb\w*\b[^.?!]{0,60}\b(?:walk|fall|fell|trip|tripping|stumbl\w*|dropping|button|catching my toes|can't feel)\b",

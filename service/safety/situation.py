@@ -81,7 +81,7 @@ _NOT_REAL = re.compile(
 writer's own), and never when denied ("not for a novel")."""
 _NOT_FICTION = re.compile(r"\b(?:not|isn't|it's not|this is not) (?:for|in|about|from) (?:a|an|my|the)\b")
 _RESOLVED = re.compile(
-    r"\b(?:(?:he's|she's|i'm|i am|he is|she is|all|it's|everything is|everything's) (?:fine|good|ok|okay|better|stable|resolved) now|got admitted|were admitted|was admitted"
+    r"\b(?:(?:he's|she's|i'm|i am|he is|she is|all|it's|everything is|everything's) (?:absolutely |totally |completely |perfectly )?(?:fine|good|ok|okay|better|stable|resolved) now|got admitted|were admitted|was admitted"
     r"|(?:said|says|told (?:me|us|him|her)) (?:that's|that is|it's|it is|this is|it was|that was) (?:fine|normal|ok|okay|expected|nothing to worry about)"
     r"|(?:he's|she's|i'm|he is|she is|i am) (?:doing )?(?:really |very |so )?well now|back to (?:normal|work|golf|school) now"
     r"|nothing(?:'s| is) wrong (?:right )?now|passed away|has died|died (?:last|in|on|a|two|three))\b"
