@@ -630,6 +630,11 @@ def test_a_message_preparing_for_what_may_happen_is_told_from_one_where_it_is_ha
         ("Barely peed since yesterday and what comes out looks like cola. Second week of chemo.", EMERGENCY),
         ("Lately I keep thinking about overdosing on the tablets in the cupboard.", CRISIS),
         ("My left calf is much bigger than the other and sore to touch. I'm on tamoxifen.", URGENT),
+        ("My husband's PSA has gone from 0.2 to 0.9. Does that mean it's back?", PERSONAL),
+        ("Would it be wrong of me to say no to the last cycle of chemo? I'm worn down.", PERSONAL),
+        ("Surgery or hormone tablets for my aunt: which one gives her more time?", PERSONAL),
+        ("She's 52 with stage 4 bowel cancer. How many years is usual for someone like her?", PERSONAL),
+        ("He takes a water tablet and a sleeping tablet. Are those two safe for him with his chemo?", PERSONAL),
     ],
 )
 def test_kinds_the_nineteenth_blind_set_showed(text: str, tier: str) -> None:

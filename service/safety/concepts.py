@@ -406,6 +406,7 @@ CONCEPTS: tuple[Concept, ...] = (
     Concept("skip_stop", PERSONAL, "NCI: changing a treatment plan is decided with the care team", (
         r"\b(?:skip|skipping|miss|stop|stopping|quit|quitting|pause|pausing|delay|delaying|postpone|put off|take a break from|cut back on|push back|restart|come off)\b (?:my|his|her|our|the|this|next|a)? ?(?:next |last |remaining |final )?(?:\w+ ){0,2}(?:chemo|chemotherapy|treatments?|cycles?|rounds?|infusions?|radiation|sessions?|doses?|pills?|meds|medications?|tamoxifen|letrozole|anastrozole|hormone therapy|immunotherapy|keytruda|herceptin)\b",
         r"\b(?:is it (?:ok|okay|safe|bad|dangerous)|would it be (?:ok|okay|bad)|can (?:i|he|she|we))\b[^?.]{0,30}\b(?:skip|stop|miss|delay|quit|pause)\b",
+        r"\b(?:say no to|turn down|decline|refuse) (?:the |my |his |her )?(?:last |next |final |remaining )?(?:rounds?|cycles?|doses?|sessions?|course|chemo\w*|treatment|radiotherapy|radiation|surgery|operation)\b",
         r"\bis it (?:ok|okay|alright|fine|bad) if (?:i|he|she|we) (?:just )?(?:don't|do not|stop|skip|quit|refuse|miss)\b|\b(?:want|wanting|thinking about|planning|going) to (?:skip|stop|delay|quit|miss) (?:it|them|this|that|my|the|her|his)\b",
     )),
     Concept("choose", PERSONAL, "NCI: choosing a treatment is a shared decision with the care team", (
@@ -417,6 +418,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:which|what) (?:is better|would you recommend|do you recommend|would you suggest|do you think) for (?:me|him|her|us|a man|a woman)\b|\bwhat (?:we|should we|do we|would you) choose\b|\b(?:is (?:it|this|that) (?:the )?right decision)\b",
         r"\b(?:what (?:do )?you think for me|in your opinion)\b|\bshould (?:the family|we|i|my \w+|wife|husband|mom|dad) (?:try|tell|keep|freeze|persuade|bring(?! (?:to|with|along|for) (?:the|my|a|an|his|her|our) (?:first )?(?:infusion|appointment|unit|clinic|session|visit|chemo|treatment|stay))|let|push|go ahead)\b",
         r"\b(?:would|is|will) (?:\w+ ){1,3}(?:be )?(?:better|best|the right choice|worth it)\b[^.?!]{0,60}\bfor (?:me|him|her|my|his|our)\b",
+        r"\bwhich (?:one|option|treatment|of (?:them|these|the two))\b[^.?!]{0,30}\b(?:gives?|will give|would give) (?:her|him|me|them|us) (?:more|the most|longer|the best)\b",
         r"\bworth (?:it|doing|having|the risk)\b[^.?!]{0,20}\bfor (?:someone|a (?:man|woman|person)) (?:my|his|her) age\b",
         r"\b(?:does|do) (?:my \w+|he|she|i|we) (?:really )?need (?:a|an|the|to have|to get) (?:\w+ ){0,2}(?:transplant|surgery|chemo\w*|radiation|mastectomy|biopsy|treatment|scan|transfusion|operation|port|infusion)\b",
         r"^(?:so |and )?should (?:i|we|he|she)\s*\?|\bshould (?:my \w+|he|she|we|i) (?:insist|demand|wait|hold off|go ahead)\b|\btrying to decide (?:if|whether|between)\b",
@@ -436,6 +438,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:lump|mole|node|lymph node|spot|bump|mass|cough|bruise|nodule|lesion|swelling|sore)\b[^.?!]{0,60}\b(?:cancer|melanoma|leukemia|lymphoma|malignant|tumou?r|cancer back)\s*\?",
         r"\b(?:is|could) (?:it|this|that|my \w+|his \w+|her \w+)(?! (?:true|possible|common|normal|rare|different|likely|usual|more|less))(?: \w+){0,2} (?:be )?(?:likely to be )?(?:lung |breast |skin |colon )?(?:cancer|melanoma|leukemia|a melanoma|malignant)\b",
         r"\bis (?:my|his|her|moms?|dads?)\b[^.?!]{0,30}\b(?:her|his|the)? ?cancer (?:back|spreading)\b",
+        r"\b(?:does (?:that|this|it) mean|(?:do you )?think|reckon) (?:it's|it is|it has|the cancer is|the cancer's|the cancer has) (?:back|come back|returned|spread)\b",
     ), unless=_NAMED_DIAGNOSIS),
     Concept("prognosis_person", PERSONAL, "NCI: prognosis for one person is for the care team", (
         r"\bhow long (?:do|does|will|would|has|have|did) (?:i|we|he|she|my \w+|mom|dad)\b[^?.]{0,20}\b(?:have|live|got|left|survive|last)\b(?! to\b)",
@@ -443,6 +446,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:what are|what's) (?:my|his|her) (?:chances|odds)\b|\b(?:will|is) (?:i|he|she|my \w+) (?:going to )?(?:survive|die|make it|be ok|beat)\b",
         r"\bhow (?:many|much) (?:months|time|longer|long)\b[^.?!]{0,40}\b(?:she|he|my|i|dad|mom|mother|father|brother|sister|husband|wife)\b|\b(?:mom|dad|mother|father|husband|wife)\b[^.?!]{0,40}\bhow (?:many months|much time|much longer|long)\b",
         r"\bhow long (?:do|does|will|can|would) (?:people|someone|patients|a person|men|women) (?:\w+ )?(?:in|with) (?:her|his|my|their|our) (?:situation|condition|position|case|shoes|stage)\b",
+        r"\bhow (?:long|many (?:years|months)|much time)\b[^.?!]{0,60}\bfor (?:someone|somebody|a (?:man|woman|person)|people) like (?:her|him|me|my \w+|us)\b",
         r"\b(?:my|his|her) prognosis\b|\bhow long (?:she|he) is likely to have\b|\bwill (?:not|he|she) see (?:christmas|easter|\w+ birthday)\b",
         r"\bhow long (?:do you think|would you say|does it look like) (?:my \w+|he|she|i|mom|dad) (?:has|have|got|will live)\b",
     )),
@@ -453,6 +457,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:may|can|could|might) (?:i|we|he|she) (?:take|have|continue|use|drink|give (?:him|her)|keep taking)\b[^.?!]{0,50}\b(?:during|whilst|while on|while|with|on|before|after) (?:my|his|her) (?:\w+ )?(?:chemo\w*|treatment|radiotherapy|radiation|infusion|tablets|surgery|tx)\b",
         r"\b\w+ \+ \w+ (?:ok|okay|safe)\b|\b(?:take|taking) \w+ (?:w|with) my \w+\b",
         r"\bis (?:my|his|her) \w+(?: \w+)? (?:ok|okay|safe|fine) (?:with|on|during|while)\b",
+        r"\b(?:are|is) (?:those|these|they|both|that|this) (?:two |both )?(?:ok|okay|safe|fine|alright) (?:for|with) (?:him|her|me|my \w+)\b",
         r"\b(?:mess|interfere|interact|react) with (?:my|his|her) \w+\b|\b(?:want|going|planning|thinking) (?:to|of|about) (?:start|starting|take|taking|try|trying|use|using) \w+(?: \w+){0,3}\b[^.?!]{0,40}\b(?:ok|okay|safe)\b",
         r"\bcan (?:i|he|she) (?:take|use|try|have) (?:\w+ ){1,3}for (?:mine|my \w+|his|hers)\b",
         r"\bis (?!it\b|this\b|that\b|there\b)(?:\w+ ){1,3}(?:ok|okay|safe|alright|fine) (?:to (?:give|use|take) )?for (?:me|him|her|my|his|our)\b[^.?!]{0,50}\b(?:chemo\w*|treatment|radiation|radiotherapy|immunotherapy|infusions?|transplant)\b",

@@ -150,7 +150,10 @@ _ASKING = re.compile(
     r"\b(?:wondering|wonder whether|want to know|need to know|find out|advice|advise|tell me|help me decide|not sure (?:if|whether)|ok\b|okay\b|is (?:that|this|it)|"
     r"should (?:i|we|he|she)|is it (?:ok|okay|safe|bad|alright)|what (?:do|should|would) (?:i|we|you))\b"
 )
-_POINTED = r"\b(?:this|these) (?:\w+ )?(?:lumps?|spots?|moles?|rash|bumps?|marks?|sores?|swelling|pain|cough|bruises?|growths?|nodules?|results?|scans?|reports?)\b"
+_POINTED = (
+    r"\b(?:this|these) (?:\w+ )?(?:lumps?|spots?|moles?|rash|bumps?|marks?|sores?|swelling|pain|cough|bruises?|growths?|nodules?|results?|scans?|reports?)\b"
+    r"|\b(?:psa|cea|ca-?125|ca ?19-9|afp|hcg|ldh)\b (?:has |have )?(?:gone|went|rose|risen|jumped|doubled|climbed|is now)\b"
+)
 _COMPILED = tuple(
     (
         c,
