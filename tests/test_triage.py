@@ -651,3 +651,8 @@ def test_kinds_the_nineteenth_blind_set_showed(text: str, tier: str) -> None:
 )
 def test_look_alikes_of_the_nineteenth_blind_set_get_no_911(message: str) -> None:
     assert triage(message, learned=False).category not in (EMERGENCY, CRISIS, URGENT)
+
+
+def test_a_little_blood_streaked_phlegm_is_not_a_911_call() -> None:
+    text = "My uncle coughed up some blood-streaked phlegm last month and a scan found a lung cancer. What stage is it?"
+    assert triage(text, learned=False).category != EMERGENCY

@@ -133,7 +133,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\bcan't stop (?:the )?bleeding\b|\b(?:throwing up|vomiting|puking|coughing up|spitting up) (?:a lot of |lots of |so much |big clots of |clots of |bright red |pure )?blood\b",
         r"\bsoak(?:ed|ing) (?:through|with blood)\b|\bbleeding (?:heavily|a lot|badly|everywhere|like crazy)\b|\b(?:a )?pool of blood\b",
         r"\b(?:black|tarry|maroon)\b[^.?!]{0,20}\b(?:stool|poop|stools)\b[^.?!]{0,40}\b(?:dizzy|faint|weak)\b",
-        r"\b(?:vomit\w*|throwing up|threw up|puking|cough\w*|spitting)\b(?![^.?!]{0,40}\b(?:little|streaks?|tinged?|specks?|spots?|bit of|small amount|trace|flecks?)\b)[^.?!]{0,40}(?<!no )(?<!without )(?<!any )\b(?:blood|bright red|coffee grounds?|clots)\b",
+        r"\b(?:vomit\w*|throwing up|threw up|puking|cough\w*|spitting)\b(?![^.?!]{0,40}\b(?:little|streaks?|streaked|streaky|tinged?|specks?|specked|spots?|spotted|bit of|small amount|trace|flecks?|flecked)\b)[^.?!]{0,40}(?<!no )(?<!without )(?<!any )\b(?:blood|bright red|coffee grounds?|clots)\b",
         r"\b(?:blood|bleeding) (?:from|out of) (?:everywhere|my bottom|my rectum|his bottom|her bottom)\b|\btoilet (?:bowl )?(?:is )?full of (?:it|(?:bright red |dark red |dark )?blood)\b|\b(?:gushing|pouring|pumping out|running down)\b[^.?!]{0,20}\bblood\b",
         r"\b(?:pure|bright red) blood\b[^.?!]{0,30}\b(?:clots|lots|a lot|filled)\b|\bnose ?bleed\b[^.?!]{0,30}\b(?:over an hour|for an hour|hours|won't stop)\b|\bfilled (?:a|the) (?:bowl|bucket|cup)\b",
     )),
