@@ -56,7 +56,8 @@ def _table(lang: str, wordlist: str) -> _Table:
     path = available_languages(wordlist).get(lang)
     if path is None:
         raise LookupError(f"wordfreq has no {wordlist!r} word list for {lang!r}")
-    keys, centibels, top = array("Q"), array("H"), []
+    keys, centibels = array("Q"), array("H")
+    top: list[str] = []
     # wordfreq's cBpack (a header, then one list of words per centibel), read a bucket at a time
     # so that its 340,000 strings never sit in memory together.
     with gzip.open(path, "rb") as packed:

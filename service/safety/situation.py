@@ -191,8 +191,8 @@ def preparing(message: str) -> bool:
 
 
 def names_a_person(message: str) -> bool:
-    """Personal advice is about someone: the writer, a person they name ("my dad", "she"), or a
-    sign they point at ("is this lump cancer")."""
+    """Personal advice is about someone: the writer, a person they name ("my dad", "she"), a
+    sign they point at ("is this lump cancer"), or a marker that has gone up ("CEA gone from 3 to 6")."""
     return re.search(rf"\b{PERSON}\b|{_POINTED}", message) is not None
 
 
