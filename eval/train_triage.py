@@ -33,6 +33,7 @@ from service.safety.learned import (
     Lexical,
     Linear,
     TriageModel,
+    Vocabulary,
     features,
     stack_features,
 )
@@ -112,7 +113,7 @@ def fit_lexical(texts: list[str], y: np.ndarray, c: float) -> Lexical:
     x = csr_matrix((vals, (rows, cols)), shape=(len(texts), len(vocab)), dtype=np.float32)
     clf = LogisticRegression(C=c, class_weight="balanced", max_iter=3000, random_state=SEED)
     clf.fit(x, y)
-    return Lexical(vocab, idf, _linear(clf))
+    return Lexical(Vocabulary.of(list(vocab)), idf, _linear(clf))
 
 
 def fit_semantic(vectors: np.ndarray, y: np.ndarray, c: float) -> Linear:

@@ -10,7 +10,7 @@ import pytest
 from core.errors import ConfigError
 from service.safety import CRISIS, EMERGENCY, PERSONAL, URGENT, reply, situation, triage
 from service.safety.clauses import normalise, parts
-from service.safety.learned import FORMAT_VERSION, LABELS, TriageModel
+from service.safety.learned import FORMAT_VERSION, LABELS, TriageModel, Vocabulary
 from service.safety.situation import matches
 from service.safety.tiers import AND_988, CALL_911_FIRST, CRISIS_REPLY, EMERGENCY_REPLY, strongest
 from service.safety.triage import default_model
@@ -265,6 +265,21 @@ def test_the_model_round_trips_and_refuses_another_format(tmp_path: Path) -> Non
     data["format_version"] = FORMAT_VERSION + 1
     with pytest.raises(ConfigError, match="make triage-model"):
         TriageModel.from_dict(data)
+
+
+def test_the_vocabulary_finds_exactly_the_grams_a_dict_would() -> None:
+    grams = sorted(["c: ca", "c:can", "w:cancer", "w:port", "b:port site", "w:zz"])
+    vocabulary = Vocabulary.of(grams)
+    as_dict = {g: i for i, g in enumerate(grams)}
+    asked = ["w:port", "w:unknown", "b:port site and a gram longer than any in the list", "w:zz", "c:can", "w:"]
+    positions, columns = vocabulary.columns(asked)
+    assert [(asked[p], c) for p, c in zip(positions.tolist(), columns.tolist(), strict=True)] == [
+        (g, as_dict[g]) for g in asked if g in as_dict
+    ]
+    assert vocabulary.words() == grams and len(vocabulary) == len(grams)
+    assert [len(a) for a in Vocabulary.of([]).columns(["w:port"])] == [0, 0]
+    with pytest.raises(ConfigError, match="make triage-model"):
+        Vocabulary.of(["w:port", "w:cancer"])  # not in column (sorted) order
 
 
 def test_the_semantic_layer_is_used_only_with_its_own_embedder() -> None:

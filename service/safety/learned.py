@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import base64
 import json
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -69,23 +68,59 @@ class Linear:
         return softmax(x @ self.weights.T + self.bias)
 
 
+@dataclass(frozen=True, eq=False)
+class Vocabulary:
+    """The lexical model's grams, column ``i`` at position ``i``, sorted, as one fixed-width byte
+    array: about 4 MB in the server where a dict of 145,000 strings took about 25 MB."""
+
+    grams: np.ndarray  # dtype ``S<width>`` (UTF-8), strictly increasing
+
+    @classmethod
+    def of(cls, grams: list[str]) -> Vocabulary:
+        encoded = [g.encode("utf-8") for g in grams]
+        width = max((len(g) for g in encoded), default=1)
+        array = np.array(encoded, dtype=f"S{width}")
+        if len(array) > 1 and not bool(np.all(array[1:] > array[:-1])):
+            raise ConfigError(
+                "triage model vocabulary is not sorted and unique: rebuild it with `make triage-model`"
+            )
+        return cls(array)
+
+    def __len__(self) -> int:
+        return len(self.grams)
+
+    def words(self) -> list[str]:
+        return [g.decode("utf-8") for g in self.grams.tolist()]
+
+    def columns(self, grams: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """``(positions, columns)``: which of ``grams`` are in the vocabulary, and their columns."""
+        width = self.grams.dtype.itemsize
+        encoded = [g.encode("utf-8") for g in grams]
+        fits = np.array([len(g) <= width for g in encoded], dtype=bool)
+        if not len(self.grams) or not fits.any():
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        positions = np.flatnonzero(fits)
+        query = np.array([encoded[i] for i in positions], dtype=self.grams.dtype)
+        at = np.minimum(np.searchsorted(self.grams, query), len(self.grams) - 1)
+        found = self.grams[at] == query
+        return positions[found], at[found].astype(np.int64)
+
+
 @dataclass(frozen=True)
 class Lexical:
-    vocabulary: dict[str, int]
+    vocabulary: Vocabulary
     idf: np.ndarray
     model: Linear
 
     def row(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """Column indices and sublinear, IDF-weighted, unit-length values of one text."""
-        cols, values = [], []
-        for gram, count in features(text).items():
-            col = self.vocabulary.get(gram)
-            if col is not None:
-                cols.append(col)
-                values.append((1.0 + math.log(count)) * float(self.idf[col]))
-        v = np.asarray(values, dtype=np.float32)
+        counted = features(text)
+        grams = list(counted)
+        positions, cols = self.vocabulary.columns(grams)
+        counts = np.array([counted[grams[i]] for i in positions], dtype=np.float32)
+        v = ((1.0 + np.log(counts)) * self.idf[cols]).astype(np.float32)
         norm = float(np.linalg.norm(v))
-        return np.asarray(cols, dtype=np.int64), (v / norm if norm else v)
+        return cols, (v / norm if norm else v)
 
     def probabilities(self, texts: list[str]) -> np.ndarray:
         z = np.empty((len(texts), len(self.model.bias)), dtype=np.float32)
@@ -140,7 +175,7 @@ class TriageModel:
         return LABELS[int(np.argmax(z))]
 
     def to_dict(self) -> dict[str, object]:
-        vocab = sorted(self.lexical.vocabulary, key=self.lexical.vocabulary.__getitem__)
+        vocab = self.lexical.vocabulary.words()
         return {
             "format_version": FORMAT_VERSION,
             "labels": list(LABELS),
@@ -167,7 +202,7 @@ class TriageModel:
             )
         lex = data["lexical"]
         lexical = Lexical(
-            {g: i for i, g in enumerate(lex["vocabulary"])},
+            Vocabulary.of(lex["vocabulary"]),
             _unpack(lex["idf"]),
             _linear(lex),
         )
