@@ -3,7 +3,8 @@
 wordfreq keeps a language's whole word list as Python strings, and a dict over them, once a word
 is looked up: about 35 MB for English and as much for Spanish, in every server process. Here each
 list is read once and kept as the sorted 64-bit hashes of its words with their frequency bucket
-(numpy arrays, ~3 MB for 340,000 words), plus the most frequent words themselves. Lookups use
+(numpy arrays, ~3 MB for 340,000 words); the most frequent words themselves are kept only for
+the languages whose top words are asked for. Lookups use
 wordfreq's own tokenizer and rules (digit sequences, several tokens, rounding), so ``zipf`` returns
 exactly what ``wordfreq.zipf_frequency`` does (a test checks it word for word).
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -33,8 +35,6 @@ class _Table:
     """Sorted 64-bit hashes of the list's words."""
     centibels: np.ndarray
     """Each word's frequency bucket, in centibels below 1 (wordfreq's quantisation)."""
-    top: tuple[str, ...]
-    """The most frequent words, most frequent first (no digit sequences, as wordfreq's top_n_list)."""
 
     def frequency(self, token: str) -> float | None:
         key = np.uint64(_key(token))
@@ -44,22 +44,18 @@ class _Table:
         return None
 
 
-@cache
-def _table(lang: str, wordlist: str) -> _Table:
+def _words(lang: str, wordlist: str) -> Iterator[tuple[int, str]]:
+    """``(bucket, word)`` for every word of wordfreq's list, most frequent first: its cBpack (a
+    header, then one list of words per centibel) read a bucket at a time, so that its 340,000
+    strings never sit in memory together."""
     import gzip
-    from array import array
 
     import msgpack
     from wordfreq import available_languages
-    from wordfreq.numbers import has_digit_sequence
 
     path = available_languages(wordlist).get(lang)
     if path is None:
         raise LookupError(f"wordfreq has no {wordlist!r} word list for {lang!r}")
-    keys, centibels = array("Q"), array("H")
-    top: list[str] = []
-    # wordfreq's cBpack (a header, then one list of words per centibel), read a bucket at a time
-    # so that its 340,000 strings never sit in memory together.
     with gzip.open(path, "rb") as packed:
         reader = msgpack.Unpacker(packed, raw=False)
         buckets = reader.read_array_header() - 1
@@ -68,13 +64,36 @@ def _table(lang: str, wordlist: str) -> _Table:
             raise ValueError(f"{path}: not a wordfreq cBpack (header {header!r})")
         for bucket in range(buckets):
             for word in reader.unpack():
-                keys.append(_key(word))
-                centibels.append(bucket)
-                if len(top) < TOP and not has_digit_sequence(word):
-                    top.append(word)
+                yield bucket, word
+
+
+@cache
+def _table(lang: str, wordlist: str) -> _Table:
+    from array import array
+
+    keys, centibels = array("Q"), array("H")
+    for bucket, word in _words(lang, wordlist):
+        keys.append(_key(word))
+        centibels.append(bucket)
     hashes = np.frombuffer(keys, dtype=np.uint64)
     order = np.argsort(hashes, kind="stable")
-    return _Table(hashes[order], np.frombuffer(centibels, dtype=np.uint16)[order], tuple(top))
+    return _Table(hashes[order], np.frombuffer(centibels, dtype=np.uint16)[order])
+
+
+@cache
+def _top(lang: str, wordlist: str) -> tuple[str, ...]:
+    """The ``TOP`` most frequent words, most frequent first (no digit sequences, as wordfreq's
+    top_n_list); read only for the languages whose words are asked for (English), so that a
+    language met once in a message costs its hashes and no strings."""
+    from wordfreq.numbers import has_digit_sequence
+
+    top: list[str] = []
+    for _, word in _words(lang, wordlist):
+        if not has_digit_sequence(word):
+            top.append(word)
+            if len(top) == TOP:
+                break
+    return tuple(top)
 
 
 @lru_cache(maxsize=65536)
@@ -105,4 +124,4 @@ def top_words(lang: str, n: int, wordlist: str = "best") -> tuple[str, ...]:
     """The ``n`` (at most ``TOP``) most frequent words, as ``wordfreq.top_n_list``."""
     if n > TOP:
         raise ValueError(f"top_words keeps the {TOP} most frequent words, not {n}")
-    return _table(lang, wordlist).top[:n]
+    return _top(lang, wordlist)[:n]

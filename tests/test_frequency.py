@@ -43,3 +43,13 @@ def test_asking_for_more_top_words_than_are_kept_is_an_error() -> None:
 def test_a_language_without_a_list_is_an_error() -> None:
     with pytest.raises(LookupError, match="xx"):
         zipf("word", "xx")
+
+
+def test_a_language_only_looked_up_keeps_no_words_in_memory() -> None:
+    from core import frequency
+
+    frequency._top.cache_clear()
+    assert zipf("bonjour", "fr", "small") == wordfreq.zipf_frequency("bonjour", "fr", wordlist="small")
+    assert frequency._top.cache_info().currsize == 0  # the French list was read for its hashes only
+    assert top_words("fr", 3, "small") == tuple(wordfreq.top_n_list("fr", 3, wordlist="small"))
+    assert frequency._top.cache_info().currsize == 1

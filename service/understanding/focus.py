@@ -15,7 +15,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from functools import cache
+from functools import cache, lru_cache
 
 from core.frequency import top_words, zipf
 from index.lexical import terms
@@ -131,7 +131,7 @@ def rare_focus(text: str) -> str | None:
     return " ".join(best[:4])
 
 
-@cache
+@lru_cache(maxsize=8192)  # bounded: the words come from messages
 def _zipf(word: str) -> float:
     return zipf(word)
 
@@ -146,7 +146,7 @@ def _everyday() -> tuple[str, ...]:
     return tuple(w for w in top_words("en", 40000) if len(w) > 3 and w.isalpha())
 
 
-@cache
+@lru_cache(maxsize=8192)  # bounded: the words come from messages
 def _misspelt(word: str) -> bool:
     from rapidfuzz import fuzz, process
 
