@@ -159,11 +159,15 @@ def serve(
     # uvicorn's plain access line gives way to web/access.py's JSON line (no query string), in every worker.
     logs = log_config()
     if processes == 1:
+        from service.live import LiveService
+        from service.warmup import settle
         from web.app import create_app
 
+        live = LiveService.open(settings)
+        settle(live)  # the first answer waits for nothing; loading's garbage is handed back
         uvicorn.run(
-            create_app(settings), host=settings.host, port=settings.port, log_level="info", http=NoDelayHTTP,
-            log_config=logs, access_log=False,
+            create_app(settings, live=live), host=settings.host, port=settings.port, log_level="info",
+            http=NoDelayHTTP, log_config=logs, access_log=False,
         )  # fmt: skip
         return
     # Workers are forked from one loaded service (web/prefork.py) and keep their metrics in one

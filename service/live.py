@@ -12,13 +12,13 @@ one keeps answering. The encoder is reused when the new version's is the same mo
 
 from __future__ import annotations
 
-import gc
 import logging
 import threading
 import time
 from pathlib import Path
 from typing import Any
 
+from core.heap import free_heap
 from core.settings import Settings
 from index.embedder import Embedder, serving_embedder
 from index.store import load_index
@@ -80,7 +80,7 @@ class LiveService:
             target.name, new.index.params.documents, seconds,
         )  # fmt: skip
         del old
-        _free()
+        free_heap()
         return True
 
     def _load(self, target: Path, old: QAService) -> QAService:
@@ -118,14 +118,3 @@ class LiveService:
         if self._thread is not None:
             self._thread.join(timeout=10)
             self._thread = None
-
-
-def _free() -> None:
-    """Collect the old service now and hand freed heap pages back to the system (glibc)."""
-    gc.collect()
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass

@@ -5,13 +5,18 @@ dictionary (CMU, for reading grades); each loads on first use, together ~0.7 s o
 ``warm_in_background()`` starts loading them at once, beside the index load and the ONNX session
 (which spend their time in C, hashing files and building the graph, mostly without the GIL), so
 the first answer does not wait for them. The loaders are the same cached functions a question
-calls; a question that comes first just loads them itself.
+calls; a question that comes first just loads them itself. ``settle(service)`` (before a server
+takes requests) answers one question so that every lazy part is loaded, waits for the warm-up,
+and hands the pages freed by loading back to the system.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+from typing import Protocol
+
+from core.heap import free_heap
 
 log = logging.getLogger("cancer_qa.service")
 
@@ -43,3 +48,14 @@ def finish_warm_up() -> None:
     """Wait for every warm-up started so far (``serve --workers`` forks only once they are done)."""
     while _started:
         _started.pop().join()
+
+
+class _Asks(Protocol):
+    def ask(self, question: str) -> object: ...
+
+
+def settle(service: _Asks) -> None:
+    """Load everything a first answer needs, then free what loading left behind."""
+    service.ask("What is cancer?")
+    finish_warm_up()
+    free_heap()

@@ -41,12 +41,10 @@ def serve_forked(settings: Settings, processes: int, uvicorn_options: dict[str, 
     import uvicorn
 
     from service.live import LiveService
-    from service.warmup import finish_warm_up
+    from service.warmup import settle
 
     live = LiveService.open(settings)
-    live.ask("What is cancer?")  # lazy parts (word lists, caches) load here, shared by every worker
-    finish_warm_up()  # no thread may be running at a fork
-    gc.collect()
+    settle(live)  # lazy parts (word lists, caches) load here, shared by every worker; no thread at the fork
     gc.freeze()
     options = {"host": settings.host, "port": settings.port, **uvicorn_options}
     # The parent's config only binds the socket and sets up logging: it never loads the app.
