@@ -117,7 +117,7 @@ def rare_focus(text: str) -> str | None:
         base = word.lower().removesuffix("'s")
         # A capitalised word inside a sentence is a name ("Friedreich's"), not a misspelling.
         named = word[:1].isupper() and word[1:2].islower() and not re.search(r"(?:^|[.!?:]\s*)$", clean[: m.start()])
-        if base not in _NOT_FOCUS and len(base) > 3 and _zipf(base) < RARE and (named or not _misspelt(base)):
+        if base not in _NOT_FOCUS and len(base) > 3 and zipf(base) < RARE and (named or not _misspelt(base)):
             current.append(word)
             continue
         if current:
@@ -127,13 +127,8 @@ def rare_focus(text: str) -> str | None:
         runs.append(current)
     if not runs:
         return None
-    best = min(runs, key=lambda run: min(_zipf(w.lower().removesuffix("'s")) for w in run))
+    best = min(runs, key=lambda run: min(zipf(w.lower().removesuffix("'s")) for w in run))
     return " ".join(best[:4])
-
-
-@lru_cache(maxsize=8192)  # bounded: the words come from messages
-def _zipf(word: str) -> float:
-    return zipf(word)
 
 
 _ADDRESS = re.compile(r"\S+\.(?:gov|com|org|net|edu)\b\S*|https?://\S+", re.IGNORECASE)
