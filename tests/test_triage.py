@@ -671,3 +671,25 @@ def test_look_alikes_of_the_nineteenth_blind_set_get_no_911(message: str) -> Non
 def test_a_little_blood_streaked_phlegm_is_not_a_911_call() -> None:
     text = "My uncle coughed up some blood-streaked phlegm last month and a scan found a lung cancer. What stage is it?"
     assert triage(text, learned=False).category != EMERGENCY
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("I stood on the footbridge after work thinking about climbing over the railing.", CRISIS),
+        ("Every evening I keep stopping on the bridge on my way home.", CRISIS),
+        ("Fifty of his pain tablets are counted out on my desk and I want to get it done tonight.", CRISIS),
+        ("If I took the whole week of tablets in one go would that do it?", CRISIS),
+        ("Found a shoebox stuffed with sleeping tablets under her bed.", CRISIS),
+        ("She can't stand up now, her legs just gave way this afternoon. Her cancer is in her spine.", EMERGENCY),
+        ("The scan letter says 'nodules in both lungs'. What does he have?", PERSONAL),
+        ("The surgeon offered my uncle an operation. Is better he have it or not?", PERSONAL),
+    ],
+)
+def test_kinds_the_twentieth_blind_set_showed(text: str, tier: str) -> None:
+    assert triage(text, learned=False).category == tier
+
+
+def test_a_box_of_tablets_at_home_is_not_a_stash() -> None:
+    text = "The pharmacy gave my flatmate a big box of tablets for her bowel cancer. How do they work?"
+    assert triage(text, learned=False).category is None

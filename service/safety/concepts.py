@@ -170,6 +170,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\blegs? (?:feel|feels|are|went) like jelly\b|\bnumb (?:from|below) (?:the|my|his|her) (?:belly|waist|chest|navel|hips?|belly button)(?: button)? (?:down|downward)\b|\bnumb\w* (?:down there|in (?:my|his|her) (?:groin|bottom|private)|saddle)\b|\bsaddle (?:area|numbness)\b",
         r"\b(?:back|spine)\b[^.?!]{0,80}\b(?:legs?|feet)\b[^.?!]{0,30}\b(?:numb|weak|heavy|tingl\w*|giving (?:out|way))\b[^.?!]{0,60}\b(?:pee|urinate|bladder|walk|stand)\b",
         r"\b(?:can't|cannot|couldn't|could not|unable to) (?:pass water|pee|wee|urinate)\b[^.?!]{0,60}\b(?:legs?|numb\w*|back)\b|\b(?:legs?|numb\w*|back|spine)\b[^.?!]{0,60}\b(?:can't|cannot|couldn't|could not) (?:pass water|pee|wee|urinate)\b",
+        r"\blegs (?:have |has )?(?:just |suddenly )?(?:went|gone|gave way|given way|given out|stopped working)\b(?! (?:numb|to sleep|dead|fine|back))|\b(?:cannae|canny|can't|cannot) stand up\b[^.?!]{0,40}\blegs\b",
         r"\blegs (?:won't|wont|don't) (?:work|hold (?:me|him|her))\b|\b(?:wet|peed|soiled) (?:myself|himself|herself)\b[^.?!]{0,40}\b(?:legs|numb|back|can't)\b|\b(?:legs|numb|back)\b[^.?!]{0,40}\b(?:wet|peed) (?:myself|himself|herself)\b",
     )),
     Concept("cord_legs", EMERGENCY, "oncologic emergencies: spinal cord compression (legs failing, with back pain)", (
@@ -280,7 +281,11 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:sent|texted|left|posted|wrote|messaged|rang)\b[^.?!]{0,60}\b(?:sorry for everything|goodbye to (?:us|me|everyone)|love you forever)\b"
         r"|\bso (?:nobody|no one|none of (?:us|you|them)) (?:has|have|will have|would have) to (?:watch|see) (?:him|her|me|them) (?:go|die|suffer|waste)\b",
         r"\b(?:thinking|thought|think|thoughts) (?:about|of) (?:overdosing|taking an overdose|taking (?:all|every one) of (?:my|the|his|her) (?:pills|tablets|meds))\b",
-        r"\bgoing to be with (?:him|her|them|grandpa|grandma|mom|dad)\b|\b(?:sock|drawer|box|bag|jar|envelope)\b[^.?!]{0,30}\b(?:full of|of|with) (?:\w+ )?(?:pills|tablets|meds|capsules)\b",
+        r"\bgoing to be with (?:him|her|them|grandpa|grandma|mom|dad)\b|\b(?:sock|drawer|box|shoebox|bag|jar|envelope|tin)\b[^.?!]{0,30}\b(?:full of|stuffed with|crammed with|packed with) (?:\w+ )?(?:pills|tablets|meds|capsules)\b|\b(?:sock|jar|envelope|tin|plastic bag|baggie|carrier bag) (?:of|with) (?:a lot of |lots of |loads of |all (?:his|her|my) )?(?:\w+ )?(?:pills|tablets|meds|capsules)\b",
+        # pills set out for a plan; the whole supply at once "to do it"; a way over a height
+        r"\b(?:lined|laid|counted|set) (?:them |it |all )?(?:up|out)\b[^.?!]{0,60}\b(?:tonight|done properly|do it|end it|get it done|it done)\b",
+        r"\b(?:take|taking|took|swallow\w*|have) (?:the|a|my|his|her|all (?:my|his|her|the)) (?:whole|entire|full) (?:month|week|bottle|box|pack|packet|supply|lot|strip|prescription)\b[^.?!]{0,40}\b(?:would (?:that|it|this) (?:do it|be enough|kill|work)|enough to)\b",
+        r"\b(?:think\w*|thought)\b[^.?!]{0,20}\b(?:climbing|stepping|going|getting|jumping) over (?:the )?(?:railings?|barriers?|edge|side|parapet|balcony|wall|fence)?\b(?! (?:to|into|and)\b)|\b(?:stopping|stopped|stop|lingering|linger) on the (?:bridge|overpass|platform edge|cliff)\b",
     )),
     Concept("overdose_meant", CRISIS, "988 Lifeline: an overdose taken in despair is a suicide attempt", (
         r"\b(?:took|taken|swallowed|downed)\b[^.?!]{0,30}\b(?:all|half|most|the rest|a (?:whole|full) (?:bottle|pack|box|strip)|a handful|a bunch|loads)\b[^.?!]{0,30}\b(?:pills|tablets|meds|medicine|morphine|oxy\w*|sleeping|pain ?killers|capsules|bottle)\b",
@@ -421,6 +426,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\bwhich (?:one|option|treatment|of (?:them|these|the two))\b[^.?!]{0,30}\b(?:gives?|will give|would give) (?:her|him|me|them|us) (?:more|the most|longer|the best)\b",
         r"\bworth (?:it|doing|having|the risk)\b[^.?!]{0,20}\bfor (?:someone|a (?:man|woman|person)) (?:my|his|her) age\b",
         r"\b(?:does|do) (?:my \w+|he|she|i|we) (?:really )?need (?:a|an|the|to have|to get) (?:\w+ ){0,2}(?:transplant|surgery|chemo\w*|radiation|mastectomy|biopsy|treatment|scan|transfusion|operation|port|infusion)\b",
+        r"\bis (?:it )?better (?:for (?:him|her|me|us) to|(?:that )?(?:he|she|i|we)) (?:do|have|get|take|go|try|start|stop)\b|\b(?:do|have) it or not\s*\?",
         r"^(?:so |and )?should (?:i|we|he|she)\s*\?|\bshould (?:my \w+|he|she|we|i) (?:insist|demand|wait|hold off|go ahead)\b|\btrying to decide (?:if|whether|between)\b",
     )),
     Concept("own_results", PERSONAL, "NCI: results are read with the care team", (
@@ -428,6 +434,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:is|are) (?:my|his|her) (?:\w+ )?(?:numbers|levels|results|counts|markers?)\b",
         r"\b(?:psa|ca-?125|cea|hgb|hemoglobin|platelets?|platelet count|wbc|white count|anc|creatinine|marker|markers|afp|ldh|a1c|tsh)\b[^.?!]{0,25}\b\d[\d.,]*\b[^.?!]{0,60}\b(?:bad|normal|worry|worried|mean|serious|dangerous|concerning|high|low|ok|okay|good)\b",
         r"\bwhat (?:these|those|my|his|her|the) (?:\w+ )?(?:numbers|results|levels|counts|values|readings) mean for (?:me|him|her|us)\b",
+        r"\bwhat (?:does|do) (?:she|he|my \w+|i) have\s*\?",
         r"\b(?:what does (?:it|this|that) mean for (?:me|him|her|us)|is mean (?:i|he|she)|does (?:this|that|it) mean (?:i|he|she|my)|it mean (?:cancer|the cancer|i|he|she))\b",
         r"\b(?:my|his|her) (?:\w+ )?(?:scan|report|biopsy|results?|blood test|pathology)\b[^.?!]{0,80}\b(?:does (?:this|that|it) mean|is (?:this|that|it) (?:something|bad|serious|cancer))\b",
     )),
