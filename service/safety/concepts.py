@@ -283,7 +283,8 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:thinking|thought|think|thoughts) (?:about|of) (?:overdosing|taking an overdose|taking (?:all|every one) of (?:my|the|his|her) (?:pills|tablets|meds))\b",
         r"\bgoing to be with (?:him|her|them|grandpa|grandma|mom|dad)\b|\b(?:sock|drawer|box|shoebox|bag|jar|envelope|tin)\b[^.?!]{0,30}\b(?:full of|stuffed with|crammed with|packed with) (?:\w+ )?(?:pills|tablets|meds|capsules)\b|\b(?:sock|jar|envelope|tin|plastic bag|baggie|carrier bag) (?:of|with) (?:a lot of |lots of |loads of |all (?:his|her|my) )?(?:\w+ )?(?:pills|tablets|meds|capsules)\b",
         # pills set out for a plan; the whole supply at once "to do it"; a way over a height
-        r"\b(?:lined|laid|counted|set) (?:them |it |all )?(?:up|out)\b[^.?!]{0,60}\b(?:tonight|done properly|do it|end it|get it done|it done)\b",
+        r"\b(?:pills|tablets|meds|capsules|them)\b[^.?!]{0,25}\b(?:lined|laid|counted) (?:up|out)\b[^.?!]{0,60}\b(?:tonight|done properly|do it|end it|get it done|it done)\b"
+        r"|\b(?:lined|laid|counted) (?:up|out) (?:all )?(?:my|his|her|the|\d+|fifty|a hundred)? ?(?:\w+ )?(?:pills|tablets|meds|capsules)\b[^.?!]{0,60}\b(?:tonight|done properly|do it|end it|get it done|it done)\b",
         r"\b(?:take|taking|took|swallow\w*|have) (?:the|a|my|his|her|all (?:my|his|her|the)) (?:whole|entire|full) (?:month|week|bottle|box|pack|packet|supply|lot|strip|prescription)\b[^.?!]{0,40}\b(?:would (?:that|it|this) (?:do it|be enough|kill|work)|enough to)\b",
         r"\b(?:think\w*|thought)\b[^.?!]{0,20}\b(?:climbing|stepping|going|getting|jumping) over (?:the )?(?:railings?|barriers?|edge|side|parapet|balcony|wall|fence)?\b(?! (?:to|into|and)\b)|\b(?:stopping|stopped|stop|lingering|linger) on the (?:bridge|overpass|platform edge|cliff)\b",
     )),
