@@ -24,7 +24,7 @@ from core.text import encodable
 from index.embedder import Embedder, serving_embedder
 from index.search import Filters, Hit, Retriever
 from index.store import StoredIndex, load_index
-from service.answer import Answer, AnswerPart, Passage
+from service.answer import Answer, AnswerPart, Citation, Passage
 from service.answering.abstain import AbstainModel, Answerability, Evidence
 from service.answering.compose import LIST_EXTRA_WORDS, Composition, boilerplate_sentences, compose, quote
 from service.answering.gaps import Gap, missing
@@ -51,6 +51,7 @@ MAIN_WORDS = 150  # the main answer's word budget (a list may run past it)
 MAX_PARTS = 2  # a message's other questions answered under their own headings
 PART_SENTENCES, PART_WORDS, PART_LIST_WORDS = 4, 70, 30
 PART_CONFIDENCE = 0.8
+SAME_PART_SENTENCES = 2  # a part from a section the main answer already quotes
 PREFER_MARGIN = 0.05
 
 
@@ -301,8 +302,25 @@ class QAService:
             more_in_section=composed.cut,
         )
 
+    def _quoted(self, citations: list[Citation]) -> frozenset[tuple[str, int]]:
+        """The (page, sentence position) of every quoted sentence, and of every sentence of those
+        pages that says the same words (a page that repeats itself)."""
+        said = {c.quote for c in citations}
+        return frozenset(
+            (doc, j)
+            for doc in {c.doc for c in citations}
+            for j, s in enumerate(self.index.documents[doc].sentences)
+            if self.index.documents[doc].text[s.start : s.end] in said
+        )
+
     def _choose(
-        self, found: Retrieval, sentences: int, words: int, list_words: int, cues: str = ""
+        self,
+        found: Retrieval,
+        sentences: int,
+        words: int,
+        list_words: int,
+        cues: str = "",
+        exclude: frozenset[tuple[str, int]] = frozenset(),
     ) -> Composition:
         return compose(
             found.vector,
@@ -314,12 +332,13 @@ class QAService:
             question=found.query,
             boilerplate=self.boilerplate,
             cues=cues,
+            exclude=exclude,
         )
 
     def _parts(self, message: Message, answer: Answer, filters: Filters | None) -> Answer:
-        """The message's other questions answered under their own headings, each from a section
-        the answer does not already quote and only where the sources answer it (at most
-        ``MAX_PARTS``); the rest stay follow-ups."""
+        """The message's other questions answered under their own headings where the sources
+        answer them (at most ``MAX_PARTS``), with sentences the answer does not already quote;
+        the rest stay follow-ups."""
         cited = {(c.doc, c.section) for c in answer.citations}
         parts: list[AnswerPart] = []
         citations = list(answer.citations)
@@ -331,12 +350,19 @@ class QAService:
             found = self.retrieve(text, filters, query=query, prefer=main_doc)
             if found.evidence is None or self._gap(query, found)[1]:
                 continue
-            plain = found.evidence.type_fit == 1.0  # the section offers the kind of answer asked for
+            same = (found.hits[0].doc, found.hits[0].heading) in cited
+            # the section offers the kind of answer asked for, or the answer above already
+            # found that it answers the message (a yes/no question about it has no type to fit)
+            plain = found.evidence.type_fit == 1.0 or same
             if not plain or self.abstain_model.probability(found.evidence) < PART_CONFIDENCE:
                 continue
-            if (found.hits[0].doc, found.hits[0].heading) in cited:
-                continue  # the answer above already quotes that section
-            composed = self._choose(found, PART_SENTENCES, PART_WORDS, PART_LIST_WORDS, _cues(message))
+            # From a section the answer above already quotes: only what it has not quoted yet
+            # ("does it usually stay in the ovary?" after "what is it?", from one section).
+            quoted = self._quoted(citations) if same else frozenset()
+            composed = self._choose(
+                found, SAME_PART_SENTENCES if same else PART_SENTENCES, PART_WORDS, PART_LIST_WORDS,
+                _cues(message), quoted,
+            )
             sentences, new, read_more = quote(self.index, composed.picks, len(citations) + 1)
             if sentences:
                 parts.append(AnswerPart(question, sentences, read_more, composed.cut))

@@ -260,3 +260,21 @@ def test_a_word_of_the_question_that_the_section_names_once_tips_a_close_choice(
     assert first() == text[drug]  # the section names the question's "temozolomide" in one sentence
     monkeypatch.setattr(compose_module, "QUESTION_CUE_WEIGHT", 0.0)
     assert first() == text[surgery]
+
+
+def test_sentences_quoted_above_are_never_chosen_again(labelled) -> None:  # type: ignore[no-untyped-def]
+    from service.answering.compose import compose
+
+    found = labelled.retrieve("how is glioma treated")
+    hits = [h for h in found.hits if h.heading == "Treatment of glioma"]
+
+    def picked(exclude: frozenset[tuple[str, int]]) -> list[int]:
+        composed = compose(found.vector, hits, labelled.index, question=found.query, exclude=exclude)
+        return [p.sentence for p in composed.picks]
+
+    first = picked(frozenset())
+    quoted = frozenset(("glioma", i) for i in first[:2])
+    again = picked(quoted)
+    assert again and not {("glioma", i) for i in again} & quoted
+    everything = frozenset(("glioma", i) for i in range(len(labelled.index.documents["glioma"].sentences)))
+    assert picked(everything) == []

@@ -90,10 +90,12 @@ def compose(
     boilerplate: frozenset[tuple[str, int]] = frozenset(),
     list_extra_words: int = LIST_EXTRA_WORDS,
     cues: str = "",
+    exclude: frozenset[tuple[str, int]] = frozenset(),
 ) -> Composition:
     """``cues`` is the rest of the message (its history and other questions): a word of it that the
     section names in only a few sentences ("my dermatologist mentioned Mohs") marks the sentences
-    the writer is after."""
+    the writer is after. ``exclude``: sentences (page, position) already quoted above, never chosen
+    again (a second question answered from the same section)."""
     if not hits:
         return Composition([], False)
     wanted = question_topics(question) - {"definition"} if question else set()
@@ -115,7 +117,7 @@ def compose(
         rare, named = scarce & cue_terms, (scarce & specific if QUESTION_CUE_WEIGHT else frozenset())
         for i, sentence in enumerate(doc.sentences):
             text = doc.text[sentence.start : sentence.end]
-            if sentence.section == hit.section and not fragment(text, sentence.item):
+            if sentence.section == hit.section and (hit.doc, i) not in exclude and not fragment(text, sentence.item):
                 grade = _grade(text, known)
                 score = 0.55 * float(sims[i]) + 0.45 * hit.score
                 score -= READING_WEIGHT * min(max(0.0, grade - TARGET_GRADE), GRADE_CAP)
