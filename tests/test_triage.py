@@ -693,3 +693,21 @@ def test_kinds_the_twentieth_blind_set_showed(text: str, tier: str) -> None:
 def test_a_box_of_tablets_at_home_is_not_a_stash() -> None:
     text = "The pharmacy gave my flatmate a big box of tablets for her bowel cancer. How do they work?"
     assert triage(text, learned=False).category is None
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I'm so confused and frightened by all the terms in the letter. What is a borderline ovarian tumour?",
+        "We lost the baby and I'm totally confused, I'd never heard of a molar pregnancy. What is it?",
+        "It was only when she fainted at netball that we found out about the leukaemia. What causes AML in children?",
+        "My chest gets tight sometimes and my heart races after meals. What is carcinoid syndrome?",
+    ],
+)
+def test_feelings_a_diagnosis_story_and_signs_that_come_and_go_are_not_911(message: str) -> None:
+    assert triage(message, learned=False).category != EMERGENCY
+
+
+def test_a_sign_that_comes_and_goes_is_911_when_it_started_today() -> None:
+    text = "Mum sometimes doesn't know who I am. She was completely normal this morning. She has myeloma."
+    assert triage(text, learned=False).category == EMERGENCY

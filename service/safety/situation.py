@@ -56,8 +56,10 @@ _HISTORY = re.compile(
     r"after (?:my|his|her) (?:first|last) (?:cycle|round)|it stopped|they (?:gave|treated|kept|admitted)|went away|resolved|"
     r"ended up in|was (?:admitted|hospitalized)|always|at one point|even before|back during|passed away|near the end|at the end|died|die (?:of|from) (?:\w+ )?cancer|turned out|last week|"
     r"during (?:my|his|her) (?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) (?:cycle|round)|during (?:my|his|her) (?:first|last|previous) (?:cycle|round|treatment)|"
-    r"in (?:19|20)\d\d)\b"
+    r"in (?:19|20)\d\d|it was (?:only )?when|that's (?:how|when) (?:we|they) found|which is (?:how|when) (?:we|they) found|led to (?:the|his|her|my) diagnosis)\b"
 )
+_RECURRING = re.compile(r"\b(?:sometimes|occasionally|now and then|now and again|from time to time|every so often|on and off|off and on)\b")
+"""A sign that comes and goes: a reason to ask the care team, not a 911 call (unless it is happening now)."""
 _NEGATED = re.compile(
     r"\b(?:no|not|without|never|denies|don't have|doesn't have|didn't have|isn't|wasn't|haven't|hasn't|didn't)\s+(?:\w+\s+)?$"
     r"|\b(?:not having|not getting|haven't had|hasn't had|no signs? of|without) any\s+$"
@@ -167,7 +169,7 @@ _COMPILED = tuple(
 
 _LONG_STANDING = re.compile(
     r"\b(?:for|over|past|last|about|like|nearly|almost) (?:the )?(?:(?:a|few|several|couple of|\d+|two|three|four|five|six|many) )?"
-    r"(?:weeks|months|years)\b|\bsince (?:christmas|the summer|last (?:month|year|spring|summer|fall|autumn|winter))\b"
+    r"(?:weeks|months|years)\b|\b(?:for|over) (?:about |nearly |almost |more than )?(?:a|one) (?:year|month)\b|\bsince (?:christmas|the summer|last (?:month|year|spring|summer|fall|autumn|winter))\b"
 )
 _ACUTE = re.compile(
     r"\b(?:now|right now|just now|tonight|suddenly|sudden|today|this (?:morning|afternoon|evening)|an hour|every hour|"
@@ -258,6 +260,7 @@ def matches(part: str, message: str) -> list[Concept]:
                 or _RESOLVED.search(message)
                 or (_OVER.search(message) and not _RIGHT_NOW.search(part))
                 or (concept.tier == EMERGENCY and long_standing(lead + part))
+                or (concept.tier == EMERGENCY and _RECURRING.search(part) and not _RIGHT_NOW.search(message))
                 or (_ASKS_LINK.search(part) and not _RIGHT_NOW.search(part))
                 or (_PREPARING.search(message) and not _RIGHT_NOW.search(part))
             ):
