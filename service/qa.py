@@ -343,7 +343,8 @@ class QAService:
         parts: list[AnswerPart] = []
         citations = list(answer.citations)
         main_doc = answer.citations[0].doc
-        for question in [q for q in message.questions[1:] if q.rstrip().endswith("?")][:MAX_PARTS]:
+        others = [q for q in message.questions[1:] if q.rstrip().endswith("?")]
+        for question in [*message.within, *others][:MAX_PARTS]:
             shared = [x for x in message.about if x.lower() not in question.lower()]
             text = f"{question} ({', '.join(shared)})" if shared else question
             query = self.understand(text)

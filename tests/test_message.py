@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ingest.model import Document, Metadata, Section
 from service.understanding.focus import FocusFinder, rare_focus
-from service.understanding.message import Message, read_message, split_sentences
+from service.understanding.message import Message, read_message, split_sentences, within
 
 
 def _doc(
@@ -140,3 +140,15 @@ def test_family_news_that_says_nothing_of_the_illness_does_not_name_who_is_ill()
         FINDER,
     )
     assert ill.query.endswith("child)")
+
+
+def test_a_second_question_joined_by_and_is_answered_as_a_part_never_offered_as_a_follow_up() -> None:
+    message = (
+        "My brother has bowel cancer and I am scared for myself. What raises the risk of colon cancer, "
+        "and what is known to lower it? Thanks"
+    )
+    got = read_message(message, FINDER)
+    assert got.questions == ("What raises the risk of colon cancer, and what is known to lower it?",)
+    assert got.within == ("what is known to lower it?",)
+    assert within("What is it and how is it treated?") == ()  # too short to be two questions
+    assert within("What are the stages of colon cancer?") == ()

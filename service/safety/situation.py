@@ -59,7 +59,8 @@ _HISTORY = re.compile(
     r"in (?:19|20)\d\d|it was (?:only )?when|that's (?:how|when) (?:we|they) found|which is (?:how|when) (?:we|they) found|led to (?:the|his|her|my) diagnosis)\b"
 )
 _RECURRING = re.compile(r"\b(?:sometimes|occasionally|now and then|now and again|from time to time|every so often|on and off|off and on)\b")
-"""A sign that comes and goes: a reason to ask the care team, not a 911 call (unless it is happening now)."""
+"""A sign that comes and goes: a reason to ask the care team, not a 911 call (unless it began today)."""
+_STARTED = re.compile(r"\b(?:right now|just now|tonight|today|this (?:morning|afternoon|evening)|suddenly|all of a sudden)\b")
 _NEGATED = re.compile(
     r"\b(?:no|not|without|never|denies|don't have|doesn't have|didn't have|isn't|wasn't|haven't|hasn't|didn't)\s+(?:\w+\s+)?$"
     r"|\b(?:not having|not getting|haven't had|hasn't had|no signs? of|without) any\s+$"
@@ -260,7 +261,7 @@ def matches(part: str, message: str) -> list[Concept]:
                 or _RESOLVED.search(message)
                 or (_OVER.search(message) and not _RIGHT_NOW.search(part))
                 or (concept.tier == EMERGENCY and long_standing(lead + part))
-                or (concept.tier == EMERGENCY and _RECURRING.search(part) and not _RIGHT_NOW.search(message))
+                or (concept.tier == EMERGENCY and _RECURRING.search(part) and not _STARTED.search(message))
                 or (_ASKS_LINK.search(part) and not _RIGHT_NOW.search(part))
                 or (_PREPARING.search(message) and not _RIGHT_NOW.search(part))
             ):

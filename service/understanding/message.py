@@ -84,11 +84,29 @@ class Message:
     about: tuple[str, ...] = ()
     """What the whole message is about (its focus, and a child or a pregnancy when it says so):
     its other questions share it ("and what tests would they do?")."""
+    within: tuple[str, ...] = ()
+    """Questions inside the main question's sentence after its first ("what raises the risk of
+    bowel cancer, and what is known to lower it?" -> "what is known to lower it?"): answered as
+    parts of the reply, never offered as follow-ups (they lean on the main question's words)."""
 
     @property
     def rewritten(self) -> bool:
         """True when retrieval reads something other than the message as typed."""
         return " ".join(self.query.split()) != " ".join(self.text.split())
+
+
+_WITHIN = re.compile(
+    r",?\s+and (?:also )?(?=(?:what|whether|how|is|are|does|do|can|could|which|why|when|where|if)\b)", re.IGNORECASE
+)
+_WITHIN_WORDS = 4  # each side of "and" at least this many words: "what and how" is one question
+
+
+def within(question: str) -> tuple[str, ...]:
+    """The questions a question sentence joins with "and" after its first one."""
+    pieces = [p.strip(" ,") for p in _WITHIN.split(question)]
+    if len(pieces) < 2 or len(pieces[0].split()) < _WITHIN_WORDS:
+        return ()
+    return tuple(p for p in pieces[1:] if len(p.split()) >= _WITHIN_WORDS)
 
 
 def split_sentences(text: str) -> list[str]:
@@ -164,7 +182,7 @@ def read_message(text: str, names: FocusFinder | None = None) -> Message:
     query = f"{asked} ({', '.join(extras)})" if extras else asked
     about = tuple(dict.fromkeys(x for x in (focus, *audience) if x))
     focus = focus or rare_focus(main) or rare_focus(" ".join(kept))
-    return Message(text, query, tuple(ordered), focus, context, about)
+    return Message(text, query, tuple(ordered), focus, context, about, within(main))
 
 
 def _subject(text: str) -> tuple[str, str]:
