@@ -23,6 +23,7 @@ import json
 import os
 import shutil
 import time
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -88,6 +89,13 @@ class StoredIndex:
     def sentence_rows(self, doc_id: str) -> slice:
         start = self.sentence_offsets[doc_id]
         return slice(start, start + len(self.documents[doc_id].sentences))
+
+    def section_rows(self, doc_id: str, section: int) -> slice:
+        """The rows of ``sentence_vectors`` holding one section's sentences (a page's sentences
+        are stored in page order, so one section's are contiguous)."""
+        sections = [s.section for s in self.documents[doc_id].sentences]
+        start = self.sentence_offsets[doc_id]
+        return slice(start + bisect_left(sections, section), start + bisect_right(sections, section))
 
 
 def read_params(path: Path) -> IndexParams | None:

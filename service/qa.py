@@ -209,7 +209,11 @@ class QAService:
         if not hits:
             return Retrieval(query.text, query.vector, hits, None)
         dense = self.retriever.dense_score(hits[0].chunk, query.vector)
-        evidence = self.answerability.evidence(query.text, hits[0].doc, dense, query.unknown, hits[0].heading)
+        rows = self.index.section_rows(hits[0].doc, hits[0].section)
+        sentence = float((self.index.sentence_vectors[rows].astype(np.float32) @ query.vector).max(initial=0.0))
+        evidence = self.answerability.evidence(
+            query.text, hits[0].doc, dense, query.unknown, hits[0].heading, sentence
+        )
         return Retrieval(query.text, query.vector, hits, evidence)
 
     def _answer(

@@ -52,17 +52,19 @@ def test_coverage_counts_the_question_subject_not_its_type_or_context() -> None:
 
 def test_model_probability_threshold_and_round_trip(tmp_path) -> None:  # type: ignore[no-untyped-def]
     model = AbstainModel(
-        weights=(4.0, 2.0, -3.0, -1.0, 1.0, 2.0), bias=-3.0, threshold=0.5, meta={"questions": 3}
+        weights=(4.0, 2.0, -3.0, -1.0, 1.0, 2.0, 3.0), bias=-3.0, threshold=0.5, meta={"questions": 3}
     )
-    strong = Evidence(0.8, 1.0, 0.0, 0.0, 1.0)
-    weak = Evidence(0.2, 0.1, 1.0, 1.0, 0.0)
-    assert model.probability(strong) == pytest.approx(1 / (1 + np.exp(-(3.2 + 2.0 - 3.0 + 1.0 + 1.0))))
+    strong = Evidence(0.8, 1.0, 0.0, 0.0, 1.0, sentence=0.7)
+    weak = Evidence(0.2, 0.1, 1.0, 1.0, 0.0, sentence=0.2)
+    assert model.probability(strong) == pytest.approx(1 / (1 + np.exp(-(3.2 + 2.0 - 3.0 + 1.0 + 1.0 + 2.1))))
     assert not model.abstains(strong) and model.abstains(weak)
     path = tmp_path / "abstain.json"
     path.write_text(json.dumps(model.to_dict()))
     assert AbstainModel.load(path) == model
     assert Evidence.from_dict(json.loads(json.dumps(strong.to_dict()))) == strong
-    assert model.probability(Evidence(0.8, 1.0, 0.0, 0.0, 0.0)) < model.probability(strong)  # a poor type fit
+    assert model.probability(Evidence(0.8, 1.0, 0.0, 0.0, 0.0, sentence=0.7)) < model.probability(strong)  # a poor type fit
+    # a section near the question as a whole, but with no sentence that says the thing asked
+    assert model.probability(Evidence(0.8, 1.0, 0.0, 0.0, 1.0, sentence=0.1)) < model.probability(strong)
     bad = {**model.to_dict(), "features": ["dense", "coverage"]}
     with pytest.raises(ConfigError, match="abstain model features"):
         AbstainModel.from_dict(bad)

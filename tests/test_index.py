@@ -344,3 +344,17 @@ def test_encoder_batches_keep_a_short_question_apart_from_a_long_message_and_fil
     long = [256] * 40
     runs = list(_batches(list(range(40)), long, 64))
     assert all(len(r) * 256 <= MAX_BATCH_TOKENS for r in runs) and sum(map(len, runs)) == 40
+
+
+def test_section_rows_hold_exactly_that_section_s_sentence_vectors(
+    tiny_corpus: Path, tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    out = tmp_path / "idx"
+    _build(tiny_corpus, out, fake_embedder)
+    index = load_index(out, fake_embedder.name, "hint")
+    for doc in index.documents.values():
+        for k in range(len(doc.sections)):
+            rows = index.section_rows(doc.id, k)
+            wanted = [i for i, s in enumerate(doc.sentences) if s.section == k]
+            got = list(range(rows.start, rows.stop))
+            assert got == [index.sentence_offsets[doc.id] + i for i in wanted]

@@ -1,6 +1,6 @@
 """Abstention: does the top section really answer the question, or is it only the nearest text?
 
-``Answerability(documents)`` turns a retrieval result into ``Evidence``, four numbers:
+``Answerability(documents)`` turns a retrieval result into ``Evidence``, seven numbers:
 
 - ``dense``: cosine of the question and the best chunk of the top section (MiniLM);
 - ``coverage``: the IDF-weighted share of the question's content terms that the top page uses
@@ -15,6 +15,9 @@
 - ``type_fit``: whether the top section offers the kind of answer asked for (1 when its heading
   does, 0 when the question asks for a kind it does not offer, 0.5 when no kind is asked): "what
   causes liver cancer" answered from a symptoms section is a poor fit however close the words.
+- ``sentence``: cosine of the question and the closest single sentence of the top section: a
+  section can sit near a long message as a whole while none of its sentences says the thing
+  asked (a dog's lymphoma, vaping, a mortgage after cancer).
 
 ``AbstainModel`` is a logistic regression over them, fitted by ``python -m eval.calibrate`` on our
 suites' answerable, out-of-scope and unanswerable questions and stored in ``abstain.json``; the
@@ -59,8 +62,9 @@ class Evidence:
     common_unknown: float
     type_fit: float = 0.5
     site_fit: float = 0.5
+    sentence: float = 0.5
 
-    FEATURES = ("dense", "coverage", "rare_unknown", "common_unknown", "type_fit", "site_fit")
+    FEATURES = ("dense", "coverage", "rare_unknown", "common_unknown", "type_fit", "site_fit", "sentence")
 
     def vector(self) -> list[float]:
         return [float(getattr(self, name)) for name in self.FEATURES]
@@ -88,7 +92,13 @@ class Answerability:
         self._unseen = math.log((n + 1) / 0.5)
 
     def evidence(
-        self, query: str, top_doc: str, dense: float, unknown: Sequence[str], heading: str = ""
+        self,
+        query: str,
+        top_doc: str,
+        dense: float,
+        unknown: Sequence[str],
+        heading: str = "",
+        sentence: float = 0.5,
     ) -> Evidence:
         # Each content term weighs its IDF in the corpus times how specific it is in everyday
         # English: "thermography" counts, "always" and "good" barely do. Everyday words the corpus
@@ -111,6 +121,7 @@ class Answerability:
             common_unknown=float(min(common, 3)),
             type_fit=type_fit(query, heading),
             site_fit=self.site_fit(query, top_doc),
+            sentence=round(sentence, 4),
         )
 
     def site_fit(self, query: str, top_doc: str) -> float:
