@@ -25,6 +25,8 @@ from eval.suite import load_suite
 from service.answering.abstain import MODEL_PATH, AbstainModel, Evidence
 from service.qa import QAService
 
+UNFITTED = AbstainModel(tuple(0.0 for _ in Evidence.FEATURES), 0.0, 0.0)
+
 
 def collect(runs: list[str]) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """Evidence rows, labels (1 answerable), and ids ``corpus:suite:question``."""
@@ -35,7 +37,8 @@ def collect(runs: list[str]) -> tuple[np.ndarray, np.ndarray, list[str]]:
         corpus, _, suites = run.partition(":")
         settings = load_settings(corpus=Path(corpus))
         ensure_index(settings)
-        service = QAService.open(settings)
+        # Evidence only: the stored model is not read (it may predate a new feature).
+        service = QAService.open(settings, abstain_model=UNFITTED)
         for path in suites.split(","):
             for q in load_suite(Path(path)).questions:
                 if q.kind not in ("answerable", "out_of_scope", "unanswerable"):

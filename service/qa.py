@@ -82,7 +82,12 @@ class Retrieval:
 
 class QAService:
     def __init__(
-        self, settings: Settings, index: StoredIndex, embedder: Embedder, log_key: bytes | None = None
+        self,
+        settings: Settings,
+        index: StoredIndex,
+        embedder: Embedder,
+        log_key: bytes | None = None,
+        abstain_model: AbstainModel | None = None,
     ) -> None:
         self.settings = settings
         self.index = index
@@ -92,7 +97,7 @@ class QAService:
         self.speller = Speller(t for d in documents for t in (d.title, d.text))
         self.answerability = Answerability(documents)
         self.focus = FocusFinder(documents, self.answerability.vocab)
-        self.abstain_model = AbstainModel.load()
+        self.abstain_model = abstain_model or AbstainModel.load()  # given: a refit (eval/calibrate.py)
         self.triage_model = default_model()  # the one copy context.py's triage reads too
         self.embedder_name = embedder.name
         self.boilerplate = boilerplate_sentences(index)  # once, at start-up, not on a question
@@ -113,7 +118,9 @@ class QAService:
             )
 
     @classmethod
-    def open(cls, settings: Settings, embedder: Embedder | None = None) -> QAService:
+    def open(
+        cls, settings: Settings, embedder: Embedder | None = None, abstain_model: AbstainModel | None = None
+    ) -> QAService:
         path = settings.resolved_index_dir()
         hint = (
             f"cancer-qa index --corpus {settings.corpus}"
@@ -122,7 +129,8 @@ class QAService:
         )
         warm_in_background()  # word lists, language detector, syllables: beside the index load
         index = load_index(Path(path), settings.model, hint)
-        return cls(settings, index, embedder or serving_embedder(index.path, settings.model))
+        embedder = embedder or serving_embedder(index.path, settings.model)
+        return cls(settings, index, embedder, abstain_model=abstain_model)
 
     def ask(self, question: str, filters: Filters | None = None) -> Answer:
         laps = Laps()
@@ -210,7 +218,8 @@ class QAService:
             return Retrieval(query.text, query.vector, hits, None)
         dense = self.retriever.dense_score(hits[0].chunk, query.vector)
         rows = self.index.section_rows(hits[0].doc, hits[0].section)
-        sentence = float((self.index.sentence_vectors[rows].astype(np.float32) @ query.vector).max(initial=0.0))
+        sentences = self.index.sentence_vectors[rows].astype(np.float32)
+        sentence = float((sentences @ query.vector).max(initial=0.0))
         evidence = self.answerability.evidence(
             query.text, hits[0].doc, dense, query.unknown, hits[0].heading, sentence
         )

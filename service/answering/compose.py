@@ -111,15 +111,17 @@ def compose(
     candidates: list[tuple[float, int, str, int]] = []
     for rank, hit in enumerate(sections):
         doc = index.documents[hit.doc]
-        rows = index.sentence_rows(hit.doc)
+        rows = index.section_rows(hit.doc, hit.section)
+        first = rows.start - index.sentence_offsets[hit.doc]  # the section's first sentence
         sims = index.sentence_vectors[rows].astype(np.float32) @ question_vector
         scarce = _rare_cues(index, hit, cue_terms | specific)  # one pass over the section
         rare, named = scarce & cue_terms, (scarce & specific if QUESTION_CUE_WEIGHT else frozenset())
-        for i, sentence in enumerate(doc.sentences):
+        for i in range(first, first + len(sims)):
+            sentence = doc.sentences[i]
             text = doc.text[sentence.start : sentence.end]
-            if sentence.section == hit.section and (hit.doc, i) not in exclude and not fragment(text, sentence.item):
+            if (hit.doc, i) not in exclude and not fragment(text, sentence.item):
                 grade = _grade(text, known)
-                score = 0.55 * float(sims[i]) + 0.45 * hit.score
+                score = 0.55 * float(sims[i - first]) + 0.45 * hit.score
                 score -= READING_WEIGHT * min(max(0.0, grade - TARGET_GRADE), GRADE_CAP)
                 stems = set(terms(text)) if specific or rare else set()
                 if named:
