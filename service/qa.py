@@ -50,7 +50,7 @@ MAX_SUGGESTIONS = 4
 MAIN_WORDS = 150  # the main answer's word budget (a list may run past it)
 MAX_PARTS = 2  # a message's other questions answered under their own headings
 PART_SENTENCES, PART_WORDS, PART_LIST_WORDS = 4, 70, 30
-PART_CONFIDENCE = 0.8
+PART_CONFIDENCE = 0.65  # the refit abstention model (7 features) spreads its probabilities wider
 SAME_PART_SENTENCES = 2  # a part from a section the main answer already quotes
 PREFER_MARGIN = 0.05
 
