@@ -82,6 +82,8 @@ class StoredIndex:
     lexical: Lexical
     glossary: tuple[GlossaryEntry, ...] = ()
     """Definitions mined from the documents, in document order."""
+    _sections: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
+    """Each page's sentence -> section numbers, built the first time ``section_rows`` reads it."""
 
     def sentence_vector(self, doc_id: str, i: int) -> np.ndarray:
         return self.sentence_vectors[self.sentence_offsets[doc_id] + i].astype(np.float32)
@@ -93,7 +95,9 @@ class StoredIndex:
     def section_rows(self, doc_id: str, section: int) -> slice:
         """The rows of ``sentence_vectors`` holding one section's sentences (a page's sentences
         are stored in page order, so one section's are contiguous)."""
-        sections = [s.section for s in self.documents[doc_id].sentences]
+        sections = self._sections.get(doc_id)
+        if sections is None:  # once per page: asked on every question
+            sections = self._sections[doc_id] = [s.section for s in self.documents[doc_id].sentences]
         start = self.sentence_offsets[doc_id]
         return slice(start + bisect_left(sections, section), start + bisect_right(sections, section))
 
