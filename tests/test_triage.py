@@ -711,3 +711,51 @@ def test_feelings_a_diagnosis_story_and_signs_that_come_and_go_are_not_911(messa
 def test_a_sign_that_comes_and_goes_is_911_when_it_started_today() -> None:
     text = "Mum sometimes doesn't know who I am. She was completely normal this morning. She has myeloma."
     assert triage(text, learned=False).category == EMERGENCY
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("Tonight I'm going to swallow the entire box of my sleeping tablets.", CRISIS),
+        ("Cut myself again after the scan results, on my wrist.", CRISIS),
+        ("I feel like such a drain on my family since the diagnosis.", CRISIS),
+        ("The stitches came out today. I have a report: what type of lymphoma does my brother have?", PERSONAL),
+        ("They told me to hold my blood thinner before the port goes in. When can I go back on it?", PERSONAL),
+        ("Since Tuesday one calf has got noticeably bigger. Today it is warm and sore. I'm on chemo.", URGENT),
+    ],
+)
+def test_kinds_the_twenty_first_blind_set_showed(text: str, tier: str) -> None:
+    assert triage(text, learned=False).category == tier
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "He came home from his bowel operation with a drain. How long does a drain usually stay in?",
+        "My daughter passed out at the dentist a month ago, they said it was nerves and she has been fine since. "
+        "Is fainting a sign of leukaemia?",
+        "The hospice leaflet talks about a gurgle in the throat near the end. Does that mean he's choking?",
+        "What questions should we bring to the first radiotherapy planning visit?",
+        "Everyone in the carers' group says looking after someone is a drain on your energy. Any tips?",
+    ],
+)
+def test_look_alikes_of_the_twenty_first_blind_set_get_no_fixed_reply(message: str) -> None:
+    assert triage(message, learned=False).category not in (EMERGENCY, CRISIS)
+
+
+def test_a_sign_denied_after_a_comma_inside_a_cue_is_not_reported() -> None:
+    denied = "Mum gets puffed on the stairs lately, she's fine otherwise, no chest pain."
+    reported = "Mum gets puffed on the stairs lately and she has chest pain with it now."
+    assert triage(denied, learned=False).category != EMERGENCY
+    assert triage(reported, learned=False).category == EMERGENCY
+
+
+def test_the_model_alone_asks_for_the_care_team_when_the_writer_says_breathing_is_normal() -> None:
+    class Always911:
+        def decide(self, pieces, tiers, vector, model_name):  # noqa: ANN001, ANN202
+            return EMERGENCY
+
+    calm = "Her arm by the port has swelled up since lunch. Breathing is normal. What do we do?"
+    plain = "Her arm by the port has swelled up since lunch. What do we do?"
+    assert triage(calm, model=Always911()).category == URGENT
+    assert triage(plain, model=Always911()).category == EMERGENCY

@@ -237,7 +237,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:run out of|no more|don't see (?:a|any)) reasons? (?:to live|to be here|to keep going|to do anything)\b|\bdon't see (?:a|any|the) (?:future|point|way forward)\b(?! (?:of|in) (?:the|this|that|these|those|a|an|getting|doing|having|asking|seeing|taking|paying|going (?:to|back|for)) )|\bdon't see why (?:i'd|i would|i should) (?:keep going|go on|bother)\b",
         r"\b(?:nobody|no one|anyone) (?:would|will|even) (?:care|notice|miss me)\b|\bif i (?:was|were|disappeared|just disappeared) gone\b|\bwon't be (?:around|here) (?:much longer|for|to)\b|\bdon't plan on (?:being here|sticking around|being around)\b",
         r"\bdon't want (?:a life|to be alive|to be here|to exist|to live like this)\b|\bcan't face (?:living|another|life)\b|\bwhat's (?:even )?the point of me\b|\bnot (?:going to|gonna) (?:be here|live like this)\b",
-        r"\b(?:a drain|a waste of (?:everyone's|space|money)|dead weight) (?:on|to|for)? ?(?:everyone|everybody|my family)?\b(?! asking| with (?:my|all|these|so many) (?:questions|messages))|\bsave everyone the trouble\b|\b(?:be )?better off (?:with|if|once)\b[^.?!]{0,30}\b(?:me|i'm|i was|i wasn't|i were)\b",
+        r"\ba waste of (?:everyone's \w+|space)\b(?! asking| with (?:my|all|these|so many) (?:questions|messages))|\b(?:i'm|i am|i feel|feeling|being|become|i've become) (?:like )?(?:such |just |nothing but )?(?:a )?(?:drain|dead weight|waste of money)\b|\ba drain (?:on|to|for) (?:everyone|everybody|my family|the family|them|my kids|my wife|my husband)\b|\bsave everyone the trouble\b|\b(?:be )?better off (?:with|if|once)\b[^.?!]{0,30}\b(?:me|i'm|i was|i wasn't|i were)\b",
         r"\b(?:gun|pistol|rifle|revolver|firearm|shotgun)\b[^.?!]{0,60}\b(?:holding|taking it out|by the bed|keeps|bought|loaded|cleaning|talking about)\b|\b(?:talking|talks) about (?:his|her|my) (?:old )?(?:\w+ )?(?:gun|pistol|rifle)\b",
         r"\b(?:saving|saved|stash\w*|hoard\w*|hiding|counting) (?:up )?(?:my|his|her|all (?:my|his|her)|enough|some)? ?(?:\w+ )?(?:pills|meds|tablets|morphine|oxy\w*|lorazepam|ativan|pain pills|sleeping pills)\b|\benough (?:pills|meds|morphine) (?:saved|put away|to)\b|\bwhether it's enough\b",
         r"\b(?:lethal|fatal|deadly) (?:amount|dose|doses) of (?!chemo|radiation)\w+|\bwhat doses? (?:of \w+ )?would (?:be fatal|kill)\b|\bhow (?:many|much)\b[^.?!]{0,40}\b(?:would it take|it would take) to\b|\bmost painless way\b|\bpainless death\b|\bbleed out\b|\bexit (?:bag|plan)\b",
@@ -286,6 +286,9 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:pills|tablets|meds|capsules|them)\b[^.?!]{0,25}\b(?:lined|laid|counted) (?:up|out)\b[^.?!]{0,60}\b(?:tonight|done properly|do it|end it|get it done|it done)\b"
         r"|\b(?:lined|laid|counted) (?:up|out) (?:all )?(?:my|his|her|the|\d+|fifty|a hundred)? ?(?:\w+ )?(?:pills|tablets|meds|capsules)\b[^.?!]{0,60}\b(?:tonight|done properly|do it|end it|get it done|it done)\b",
         r"\b(?:take|taking|took|swallow\w*|have) (?:the|a|my|his|her|all (?:my|his|her|the)) (?:whole|entire|full) (?:month|week|bottle|box|pack|packet|supply|lot|strip|prescription)\b[^.?!]{0,40}\b(?:would (?:that|it|this) (?:do it|be enough|kill|work)|enough to)\b",
+        # a plan told for later ("tonight I'm going to take the whole bottle"); burning or cutting oneself again
+        r"\b(?:going to|gonna|i'll|i will|planning to|plan to|about to)\s+(?:just\s+)?(?:take|swallow|down)\s+(?:the|my|a|his|her)\s+(?:whole|entire)\s+(?:bottle|box|pack|packet|supply|strip|prescription)\b"
+        r"|\b(?:burned|burnt|cut|scratched) (?:myself|my (?:arm|arms|leg|legs|hand|skin|wrist|wrists))\b[^.?!]{0,30}\b(?:again|on purpose|lighter|cigarette|razor|blade)\b",
         r"\b(?:think\w*|thought)\b[^.?!]{0,20}\b(?:climbing|stepping|going|getting|jumping) over (?:the )?(?:railings?|barriers?|edge|side|parapet|balcony|wall|fence)?\b(?! (?:to|into|and)\b)|\b(?:stopping|stopped|stop|lingering|linger) on the (?:bridge|overpass|platform edge|cliff)\b",
     )),
     Concept("overdose_meant", CRISIS, "988 Lifeline: an overdose taken in despair is a suicide attempt", (
@@ -358,6 +361,10 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:right|left|one) (?:leg|arm|calf) is (?:way |much )?(?:bigger|fatter|more swollen)\b|\bache\w* behind (?:my|his|her|the) knee\b",
         r"\b(?:calf|leg|arm)\b[^.?!]{0,30}\b(?:swelled up|tight and painful|pain and swelling|swelling and pain)\b|\b(?:calf|leg) pain and swelling\b",
     )),
+    Concept("clot_leg_told", URGENT, "oncologic emergencies: deep vein thrombosis (one swollen leg, told over sentences)", (
+        r"\b(?:leg|calf)\b (?:is |has |has gotten |has got |has become |has grown |got |went |gone )?(?:very |really |quite |noticeably )?(?:swollen|bigger|larger|puffy|fatter)\b",
+        r"\b(?:leg|calf)\b[^.?!]{0,60}\b(?:bigger|larger|fatter|twice the size|double the size) (?:than|of) (?:the|my|his|her) (?:other|right|left)\b",
+    ), context=r"\b(?:warm|red|tender|sore|achy|aching|hot|hurts|painful)\b"),
     Concept("clot_breathless", EMERGENCY, "oncologic emergencies: pulmonary embolism (a leg clot, then breathlessness)", (
         r"\b(?:breathless|short of breath|out of breath|winded|puffed out|can't catch (?:my|his|her) breath)\b|\b(?:sharp|stabbing) pain\b[^.?!]{0,30}\bwhen (?:i|he|she) breathe",
     ), context=(
@@ -413,6 +420,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:skip|skipping|miss|stop|stopping|quit|quitting|pause|pausing|delay|delaying|postpone|put off|take a break from|cut back on|push back|restart|come off)\b (?:my|his|her|our|the|this|next|a)? ?(?:next |last |remaining |final )?(?:\w+ ){0,2}(?:chemo|chemotherapy|treatments?|cycles?|rounds?|infusions?|radiation|sessions?|doses?|pills?|meds|medications?|tamoxifen|letrozole|anastrozole|hormone therapy|immunotherapy|keytruda|herceptin)\b",
         r"\b(?:is it (?:ok|okay|safe|bad|dangerous)|would it be (?:ok|okay|bad)|can (?:i|he|she|we))\b[^?.]{0,30}\b(?:skip|stop|miss|delay|quit|pause)\b",
         r"\b(?:say no to|turn down|decline|refuse) (?:the |my |his |her )?(?:last |next |final |remaining )?(?:rounds?|cycles?|doses?|sessions?|course|chemo\w*|treatment|radiotherapy|radiation|surgery|operation)\b",
+        r"\bwhen (?:can|should|could|do|may) (?:i|he|she|we) (?:restart|resume|start back on|go back on|get back on|start (?:taking )?(?:\w+ ){1,2}again)\b",
         r"\bis it (?:ok|okay|alright|fine|bad) if (?:i|he|she|we) (?:just )?(?:don't|do not|stop|skip|quit|refuse|miss)\b|\b(?:want|wanting|thinking about|planning|going) to (?:skip|stop|delay|quit|miss) (?:it|them|this|that|my|the|her|his)\b",
     )),
     Concept("choose", PERSONAL, "NCI: choosing a treatment is a shared decision with the care team", (
@@ -422,7 +430,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:is|would) (?:\w+ ){0,3}(?:the )?(?:right|best|better) (?:choice|option|treatment|decision) for (?:me|him|her|my \w+|us)\b",
         r"\bwhat should (?:i|we|he|she) do\b(?! if| when| in case)",
         r"\b(?:which|what) (?:is better|would you recommend|do you recommend|would you suggest|do you think) for (?:me|him|her|us|a man|a woman)\b|\bwhat (?:we|should we|do we|would you) choose\b|\b(?:is (?:it|this|that) (?:the )?right decision)\b",
-        r"\b(?:what (?:do )?you think for me|in your opinion)\b|\bshould (?:the family|we|i|my \w+|wife|husband|mom|dad) (?:try|tell|keep|freeze|persuade|bring(?! (?:to|with|along|for) (?:the|my|a|an|his|her|our) (?:first )?(?:infusion|appointment|unit|clinic|session|visit|chemo|treatment|stay))|let|push|go ahead)\b",
+        r"\b(?:what (?:do )?you think for me|in your opinion)\b|\bshould (?:the family|we|i|my \w+|wife|husband|mom|dad) (?:try|tell|keep|freeze|persuade|(?<!questions should i )(?<!questions should we )bring(?! (?:to|with|along|for) (?:the|my|a|an|his|her|our) (?:first )?(?:infusion|appointment|unit|clinic|session|visit|chemo|treatment|stay))|let|push|go ahead)\b",
         r"\b(?:would|is|will) (?:\w+ ){1,3}(?:be )?(?:better|best|the right choice|worth it)\b[^.?!]{0,60}\bfor (?:me|him|her|my|his|our)\b",
         r"\bwhich (?:one|option|treatment|of (?:them|these|the two))\b[^.?!]{0,30}\b(?:gives?|will give|would give) (?:her|him|me|them|us) (?:more|the most|longer|the best)\b",
         r"\bworth (?:it|doing|having|the risk)\b[^.?!]{0,20}\bfor (?:someone|a (?:man|woman|person)) (?:my|his|her) age\b",
@@ -436,6 +444,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:psa|ca-?125|cea|hgb|hemoglobin|platelets?|platelet count|wbc|white count|anc|creatinine|marker|markers|afp|ldh|a1c|tsh)\b[^.?!]{0,25}\b\d[\d.,]*\b[^.?!]{0,60}\b(?:bad|normal|worry|worried|mean|serious|dangerous|concerning|high|low|ok|okay|good)\b",
         r"\bwhat (?:these|those|my|his|her|the) (?:\w+ )?(?:numbers|results|levels|counts|values|readings) mean for (?:me|him|her|us)\b",
         r"\bwhat (?:does|do) (?:she|he|my \w+|i) have\s*\?",
+        r"\bwhat (?:kind|type|sort|stage) of (?:cancer|tumou?r|lymphoma|leukemia|leukaemia) (?:do i|does (?:he|she|my \w+)) have\b",
         r"\b(?:what does (?:it|this|that) mean for (?:me|him|her|us)|is mean (?:i|he|she)|does (?:this|that|it) mean (?:i|he|she|my)|it mean (?:cancer|the cancer|i|he|she))\b",
         r"\b(?:my|his|her) (?:\w+ )?(?:scan|report|biopsy|results?|blood test|pathology)\b[^.?!]{0,80}\b(?:does (?:this|that|it) mean|is (?:this|that|it) (?:something|bad|serious|cancer))\b",
     )),

@@ -37,6 +37,7 @@ _FRAME = re.compile(
     r"|\bcounts? as (?:a )?fever\b|\bwhat (?:temperature|temp|number|reading) (?:counts|is|should)\b"
     r"|\b(?:ask|asks|asking|asked) (?:\w+ )?(?:if|whether|about)\b(?! (?:i|we) (?:should|can|could)\b)"
     r"(?: (?:i|we|you|he|she|they|patients|people|someone) (?:feel|feels|am|are|is|have|has|had|ever|was|were|'m)\b)?"
+    r"|\bdoes (?:it|that|this) mean (?:she|he|i|they|my \w+)(?:'s| is| am| are)\b"
     r"|\bexplain (?:what|how|why|the difference)\b|\bresources? (?:for|about|on)\b|\b(?:patients|people|someone|anyone|those|families) (?:dealing|struggling|coping|living) with\b"
 )
 _SITUATION = re.compile(
@@ -99,6 +100,7 @@ _OVER = re.compile(
     r"\b(?:was|were) (?:fine|ok|okay|alright) (?:after|afterwards|again|within)\b|\bback to (?:him|her|my|them)sel(?:f|ves)\b"
     r"|\bbefore (?:he|she|they|mum|mom|dad|grandad|grandma) (?:passed|died)\b"
     r"|\b(?:learned|learnt|heard) (?:in|at) (?:biology|class|school|college|uni|a lecture)\b"
+    r"|\b(?:has|have|he's|she's|i've|we've) been (?:absolutely |totally |perfectly )?(?:fine|ok|okay|good|well|normal) (?:ever )?since\b"
     r"|(?:would like|'d like|want|need) (?:a|an) (?:\w+ ){0,2}(?:sheet|handout|leaflet|checklist|poster|guide)\b"
 )
 """Over, or not about a person at all ("he was fine after some juice", "we learned in biology"):
@@ -141,11 +143,13 @@ _PREPARING = re.compile(
 )
 """A message that prepares or learns ("a checklist for the babysitter", "warning signs I should
 watch for"): the signs it lists are not happening unless a part says they are happening now."""
+_SINCE = r"(?<!fine )(?<!okay )(?<!ok )(?<!well )(?<!good )(?<!normal )(?<!ever )since"
+""""since" as a moment ("since this morning"), not in "been fine since"."""
 _RIGHT_NOW = re.compile(
-    r"\b(?:right now|just now|now|tonight|this (?:morning|afternoon|evening)|since|currently|at the moment)\b"
+    r"\b(?:right now|just now|now|tonight|this (?:morning|afternoon|evening)|" + _SINCE + r"|currently|at the moment)\b"
 )
 _NOW = re.compile(
-    r"\b(?:now|right now|again|today|tonight|this (?:morning|afternoon|evening)|since|still|currently|keeps?|just)\b"
+    r"\b(?:now|right now|again|today|tonight|this (?:morning|afternoon|evening)|" + _SINCE + r"|still|currently|keeps?|just)\b"
 )
 _ASKING = re.compile(
     r"\?|^(?:(?:and|also|but|so|ok|okay) )?(?:should|can|could|is|are|do|does|will|would|what|how|which|when|am|may)\b|"
@@ -193,6 +197,19 @@ def preparing(message: str) -> bool:
     return bool(_PREPARING.search(message) or _READY.search(message)) and not _RIGHT_NOW.search(message)
 
 
+_CALM = re.compile(
+    r"\b(?:(?:it's |this is |this isn't |it isn't |is )?not (?:an? )?(?:urgent|emergency)|no rush|not in a rush"
+    r"|breathing (?:is |seems |looks )?(?:normal|fine|ok|okay|good|easy)|(?:he's|she's|i'm|he is|she is|i am) breathing (?:fine|normally|ok|okay|easily))\b"
+)
+
+
+def calm(message: str) -> bool:
+    """The writer says it is not an emergency or that breathing is normal ("not urgent, but his
+    arm has swelled up near the port"): the learned layer alone then asks for the care team now
+    (urgent), not 911; a red flag the rules find still calls 911."""
+    return _CALM.search(message) is not None
+
+
 def names_a_person(message: str) -> bool:
     """Personal advice is about someone: the writer, a person they name ("my dad", "she"), a
     sign they point at ("is this lump cancer"), or a marker that has gone up ("CEA gone from 3 to 6")."""
@@ -226,6 +243,16 @@ def not_happening(part: str, start: int) -> bool:
     return bool(_HISTORY.search(part)) and not _NOW.search(part)
 
 
+_DENIED_AFTER_COMMA = re.compile(r"(?:,|\bbut|\band)\s+(?:no|not|without|never|denies)\s+(?!even\b)(?:\w+\s+)?[\w']+\s+[\w']+$")
+
+
+def denied_inside(match: re.Match[str]) -> bool:
+    """A sign denied inside the words a cue matched ("i'm fine, no chest pain" matches from "i'm"):
+    the last two words are the sign, and a negation after a comma or "but" comes just before them
+    ("not even wind" is no denial)."""
+    return _DENIED_AFTER_COMMA.search(match.group(0)[-60:]) is not None
+
+
 def _lead(part: str, message: str) -> str:
     """The words of ``part``'s sentence before it, when ``part`` is a clause: "what temperature
     counts as a fever on chemo, 100.4 or 101" frames its second clause too."""
@@ -257,6 +284,7 @@ def matches(part: str, message: str) -> list[Concept]:
                 continue  # warning signs of suicide count however they are asked, unless about people in general
             if concept.tier in (EMERGENCY, URGENT) and (
                 not_happening(part, m.start())
+                or denied_inside(m)
                 or topic_only(part)
                 or _RESOLVED.search(message)
                 or (_OVER.search(message) and not _RIGHT_NOW.search(part))

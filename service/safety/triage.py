@@ -79,6 +79,8 @@ def triage(
         label = "none"  # the model alone does not call 911 for weeks of a problem and nothing sudden
     if label in (EMERGENCY, URGENT) and label not in tiers and situation.preparing(pieces[0]):
         label = "none"  # nor for signs someone prepares for ("just in case", "I want to be ready")
+    if label == EMERGENCY and EMERGENCY not in tiers and situation.calm(pieces[0]):
+        label = URGENT  # "breathing is normal", "not an emergency": the care team now, not 911
     fired = tiers | ({label} if label != "none" else set())
     return Triage(_category(fired, concept_ids), frozenset(fired), concept_ids)
 
