@@ -759,3 +759,24 @@ def test_the_model_alone_asks_for_the_care_team_when_the_writer_says_breathing_i
     plain = "Her arm by the port has swelled up since lunch. What do we do?"
     assert triage(calm, model=Always911()).category == URGENT
     assert triage(plain, model=Always911()).category == EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "The survivorship nurse said I should report any new pain in my hip. Why does radiation raise the risk "
+        "of bone tumours?",
+        "Is this cancer more common in people from West Africa?",
+        "Does the sun count for the lip too, or is that just for skin cancer on the face?",
+        "My sister read that the risk stays low for years after you stop taking the pill. Is that true?",
+        "My father's skin turned yellow in March and by the time they scanned him it had spread. Why is "
+        "pancreatic cancer found so late?",
+    ],
+)
+def test_general_questions_told_with_a_family_story_get_no_tier(message: str) -> None:
+    assert triage(message, learned=False).category is None
+
+
+def test_a_cancer_asked_about_for_oneself_is_still_personal_advice() -> None:
+    assert triage("Is this lump on my neck cancer?", learned=False).category == PERSONAL
+    assert triage("My blood counts are low since the chemo. Is this leukaemia caused by it?", learned=False).category == PERSONAL

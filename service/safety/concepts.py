@@ -417,7 +417,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:right|correct|safe|max|maximum) (?:\w+ )?dose for (?:me|him|her|my \w+)\b|\b(?:take|give) (?:a )?double\b|\bhow much \w+ (?:may|can|should|do) (?:we|i) give\b",
     )),
     Concept("skip_stop", PERSONAL, "NCI: changing a treatment plan is decided with the care team", (
-        r"\b(?:skip|skipping|miss|stop|stopping|quit|quitting|pause|pausing|delay|delaying|postpone|put off|take a break from|cut back on|push back|restart|come off)\b (?:my|his|her|our|the|this|next|a)? ?(?:next |last |remaining |final )?(?:\w+ ){0,2}(?:chemo|chemotherapy|treatments?|cycles?|rounds?|infusions?|radiation|sessions?|doses?|pills?|meds|medications?|tamoxifen|letrozole|anastrozole|hormone therapy|immunotherapy|keytruda|herceptin)\b",
+        r"(?<!you )(?<!people )(?<!women )(?<!men )(?<!patients )(?<!they )(?<!someone )\b(?:skip|skipping|miss|stop|stopping|quit|quitting|pause|pausing|delay|delaying|postpone|put off|take a break from|cut back on|push back|restart|come off)\b (?:my|his|her|our|the|this|next|a)? ?(?:next |last |remaining |final )?(?:\w+ ){0,2}(?:chemo|chemotherapy|treatments?|cycles?|rounds?|infusions?|radiation|sessions?|doses?|pills?|meds|medications?|tamoxifen|letrozole|anastrozole|hormone therapy|immunotherapy|keytruda|herceptin)\b",
         r"\b(?:is it (?:ok|okay|safe|bad|dangerous)|would it be (?:ok|okay|bad)|can (?:i|he|she|we))\b[^?.]{0,30}\b(?:skip|stop|miss|delay|quit|pause)\b",
         r"\b(?:say no to|turn down|decline|refuse) (?:the |my |his |her )?(?:last |next |final |remaining )?(?:rounds?|cycles?|doses?|sessions?|course|chemo\w*|treatment|radiotherapy|radiation|surgery|operation)\b",
         r"\bwhen (?:can|should|could|do|may) (?:i|he|she|we) (?:restart|resume|start back on|go back on|get back on|start (?:taking )?(?:\w+ ){1,2}again)\b",
@@ -450,10 +450,10 @@ CONCEPTS: tuple[Concept, ...] = (
     )),
     Concept("is_it_cancer", PERSONAL, "NCI: only an exam and tests can tell", (
         r"\b(?:do|does|could|might|can) (?:i|he|she|my \w+) (?:have|has|still have) (?:cancer|a tumor|melanoma|leukemia|lymphoma|\w+ (?:tumor|cancer))\b",
-        r"\bis (?:this|it|my|that|his|her) (?:(?:new|little|small|hard|red|dark|weird|strange|painful|growing|swollen) ){0,2}(?:lump|mole|spot|rash|bump|pain|cough|bruise|swelling|mass|nodule)?\s?(?:cancer|melanoma|cancerous|malignant|a tumor)\b",
+        r"\bis (?:this|it|my|that|his|her) (?:(?:new|little|small|hard|red|dark|weird|strange|painful|growing|swollen) ){0,2}(?:lump|mole|spot|rash|bump|pain|cough|bruise|swelling|mass|nodule)?\s?(?:cancer|melanoma|cancerous|malignant|a tumor)\b(?! (?:more|less|common|rare|hereditary|genetic|inherited|runs?|usually|often|passed|among|the same)\b)",
         r"\b(?:is|has) (?:the|my|his|her) cancer (?:back|come back|spread|returned|growing)\b|\b(?:is (?:this|it|that)|(?:this|it|that) is) (?:\w+ ){0,2}(?:coming back|come back|returning|back again)\b|\bam i (?:dying|in remission|cured)\b|\bis (?:my|his|her) (?:chemo|treatment|\w+) working\b",
         r"\b(?:lump|mole|node|lymph node|spot|bump|mass|cough|bruise|nodule|lesion|swelling|sore)\b[^.?!]{0,60}\b(?:cancer|melanoma|leukemia|lymphoma|malignant|tumou?r|cancer back)\s*\?",
-        r"\b(?:is|could) (?:it|this|that|my \w+|his \w+|her \w+)(?! (?:true|possible|common|normal|rare|different|likely|usual|more|less))(?: \w+){0,2} (?:be )?(?:likely to be )?(?:lung |breast |skin |colon )?(?:cancer|melanoma|leukemia|a melanoma|malignant)\b",
+        r"\b(?:is|could) (?:it|this|that|my \w+|his \w+|her \w+)(?! (?:true|possible|common|normal|rare|different|likely|usual|more|less))(?: (?!for\b|about\b|of\b|in\b|with\b|from\b)\w+){0,2} (?:be )?(?:likely to be )?(?:lung |breast |skin |colon )?(?:cancer|melanoma|leukemia|a melanoma|malignant)\b(?! (?:more|less|common|rare|hereditary|genetic|inherited|runs?|usually|often|passed|among|the same)\b)",
         r"\bis (?:my|his|her|moms?|dads?)\b[^.?!]{0,30}\b(?:her|his|the)? ?cancer (?:back|spreading)\b",
         r"\b(?:does (?:that|this|it) mean|(?:do you )?think|reckon) (?:it's|it is|it has|the cancer is|the cancer's|the cancer has) (?:back|come back|returned|spread)\b",
     ), unless=_NAMED_DIAGNOSIS),

@@ -49,7 +49,7 @@ _GENERIC = re.compile(
 _HYPOTHETICAL = re.compile(
     r"\b(?:if|in case|what if|whether|unless|worried about|afraid of|scared of|"
     r"don't want to|do not want to|so (?:i|he|she) don't|to avoid|to prevent|how to (?:tell|know|spot|recognize)|"
-    r"ever|almost|nearly)\b"
+    r"ever|almost|nearly|(?:should|must|always) report|report any|watch (?:out )?for|look out for|keep an eye (?:out )?for)\b|\bany\s*$"
 )
 _HISTORY = re.compile(
     r"\b(?:years? ago|months? ago|weeks? ago|last (?:year|month|spring|summer|fall|autumn|winter|cycle|round|time|course)|"
@@ -57,7 +57,7 @@ _HISTORY = re.compile(
     r"after (?:my|his|her) (?:first|last) (?:cycle|round)|it stopped|they (?:gave|treated|kept|admitted)|went away|resolved|"
     r"ended up in|was (?:admitted|hospitalized)|always|at one point|even before|back during|passed away|near the end|at the end|died|die (?:of|from) (?:\w+ )?cancer|turned out|last week|"
     r"during (?:my|his|her) (?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) (?:cycle|round)|during (?:my|his|her) (?:first|last|previous) (?:cycle|round|treatment)|"
-    r"in (?:19|20)\d\d|it was (?:only )?when|that's (?:how|when) (?:we|they) found|which is (?:how|when) (?:we|they) found|led to (?:the|his|her|my) diagnosis)\b"
+    r"in (?:19|20)\d\d|in (?:january|february|march|april|june|july|august|september|october|november|december)|by the time|it was (?:only )?when|that's (?:how|when) (?:we|they) found|which is (?:how|when) (?:we|they) found|led to (?:the|his|her|my) diagnosis)\b"
 )
 _RECURRING = re.compile(r"\b(?:sometimes|occasionally|now and then|now and again|from time to time|every so often|on and off|off and on)\b")
 """A sign that comes and goes: a reason to ask the care team, not a 911 call (unless it began today)."""
