@@ -22,6 +22,14 @@ def test_question_and_heading_types() -> None:
     assert question_topics("what does a basal cell carcinoma usually look like") == {"symptoms"}
 
 
+def test_stages_phases_misspelled_symptoms_and_who_gets_it_more_often() -> None:
+    assert question_topics("How is this leukemia staged?") == {"stages"}
+    assert question_topics("what are the different phases, and can he move between them?") == {"stages"}
+    assert question_topics("Which phase 2 trials take people over 70?") == {"trials"}
+    assert question_topics("what are the sypmtoms of bladder cancer") == {"symptoms"}
+    assert question_topics("Is it more common in people of Japanese descent?") == {"risk"}
+
+
 def test_asking_how_to_lower_a_risk_asks_for_prevention_not_risk_factors() -> None:
     assert question_topics("Would losing weight actually lower the risk?") == {"prevention"}
     assert question_topics("what can i do to reduce my chances of getting liver cancer") == {"prevention"}
