@@ -780,3 +780,10 @@ def test_general_questions_told_with_a_family_story_get_no_tier(message: str) ->
 def test_a_cancer_asked_about_for_oneself_is_still_personal_advice() -> None:
     assert triage("Is this lump on my neck cancer?", learned=False).category == PERSONAL
     assert triage("My blood counts are low since the chemo. Is this leukaemia caused by it?", learned=False).category == PERSONAL
+
+
+def test_a_sign_found_at_a_check_up_that_led_to_a_test_is_a_diagnosis_story() -> None:
+    story = "A dipstick at my annual physical found blood in my urine and they sent me for a scan. What is a cystoscopy?"
+    now = "There is blood in my urine again tonight and I'm on blood thinners."
+    assert triage(story, learned=False).category is None
+    assert triage(now, learned=False).category == URGENT

@@ -57,6 +57,7 @@ _HISTORY = re.compile(
     r"after (?:my|his|her) (?:first|last) (?:cycle|round)|it stopped|they (?:gave|treated|kept|admitted)|went away|resolved|"
     r"ended up in|was (?:admitted|hospitalized)|always|at one point|even before|back during|passed away|near the end|at the end|died|die (?:of|from) (?:\w+ )?cancer|turned out|last week|"
     r"during (?:my|his|her) (?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) (?:cycle|round)|during (?:my|his|her) (?:first|last|previous) (?:cycle|round|treatment)|"
+    r"(?:on|at|during) (?:a|my|his|her|the) (?:\w+ )?(?:physical|check-?up|screening|medical|annual exam|yearly exam)|sent (?:me|him|her|us) (?:for|to have) (?:a|an)|"
     r"in (?:19|20)\d\d|in (?:january|february|march|april|june|july|august|september|october|november|december)|by the time|it was (?:only )?when|that's (?:how|when) (?:we|they) found|which is (?:how|when) (?:we|they) found|led to (?:the|his|her|my) diagnosis)\b"
 )
 _RECURRING = re.compile(r"\b(?:sometimes|occasionally|now and then|now and again|from time to time|every so often|on and off|off and on)\b")
