@@ -170,7 +170,8 @@ def labelled(tmp_path: Path, fake_embedder):  # type: ignore[no-untyped-def]
             + "\n\n"
             "## Prevention of glioma\n\nKey Points\n\n" + points + "\n"
             "## Treatment of glioma\n\nSurgery is used to treat glioma. Radiation therapy is used to treat glioma "
-            "after surgery. Temozolomide is a drug used to treat glioma.\n",
+            "after surgery. Temozolomide is a drug used to treat glioma. (See the PDQ summary on Glioma Treatment "
+            "for more information about how glioma is treated.)\n",
         ),
     )
     settings = load_settings(corpus=root, data_dir=tmp_path / "data", model=fake_embedder.name)
@@ -278,3 +279,14 @@ def test_sentences_quoted_above_are_never_chosen_again(labelled) -> None:  # typ
     assert again and not {("glioma", i) for i in again} & quoted
     everything = frozenset(("glioma", i) for i in range(len(labelled.index.documents["glioma"].sentences)))
     assert picked(everything) == []
+
+
+def test_a_pointer_to_another_summary_is_never_quoted(labelled) -> None:  # type: ignore[no-untyped-def]
+    from service.answering.compose import compose
+
+    found = labelled.retrieve("how is glioma treated")
+    composed = compose(found.vector, found.hits, labelled.index, question=found.query)
+    doc = labelled.index.documents["glioma"]
+    texts = [doc.text[doc.sentences[p.sentence].start : doc.sentences[p.sentence].end] for p in composed.picks]
+    assert any("Surgery is used to treat glioma" in t for t in texts)
+    assert not any("PDQ summary" in t for t in texts)
