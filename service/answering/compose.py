@@ -55,7 +55,10 @@ _CARE_TEAM = re.compile(
 )
 _CARE_TYPES = {"symptoms", "side effects"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]{5,}")
-_CROSS_REFERENCE = re.compile(r"^\(?(?:see|for (?:more )?information(?: (?:about|on) [^,]+)?,? see) (?:the )?(?:following )?(?:pdq )?summar(?:y|ies)\b", re.IGNORECASE)
+_CROSS_REFERENCE = re.compile(
+    r"^\(?(?:see|for (?:more )?information(?: (?:about|on) [^,]+)?,? see) (?:the )?(?:following )?(?:pdq )?summar(?:y|ies)\b",
+    re.IGNORECASE,
+)
 """'(See the PDQ summary on Testicular Cancer Treatment for more information.)': a pointer to a
 page, which says nothing to the reader of a quoted answer (the citation links the page)."""
 _COPULA = re.compile(r"^((?:[\w(),-]+ ){1,5}?)(?:is|are) (?!not\b|no\b|\w+ed\b)", re.IGNORECASE)
@@ -122,7 +125,8 @@ def compose(
         for i in range(first, first + len(sims)):
             sentence = doc.sentences[i]
             text = doc.text[sentence.start : sentence.end]
-            if (hit.doc, i) not in exclude and not fragment(text, sentence.item) and not _CROSS_REFERENCE.match(text):
+            quotable = not fragment(text, sentence.item) and not _CROSS_REFERENCE.match(text)
+            if (hit.doc, i) not in exclude and quotable:
                 grade = _grade(text, known)
                 score = 0.55 * float(sims[i - first]) + 0.45 * hit.score
                 score -= READING_WEIGHT * min(max(0.0, grade - TARGET_GRADE), GRADE_CAP)
