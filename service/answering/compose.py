@@ -56,7 +56,8 @@ _CARE_TEAM = re.compile(
 _CARE_TYPES = {"symptoms", "side effects"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]{5,}")
 _CROSS_REFERENCE = re.compile(
-    r"^\(?(?:see|for (?:more )?information(?: (?:about|on) [^,]+)?,? see) (?:the )?(?:following )?(?:pdq )?summar(?:y|ies)\b",
+    r"^\(?(?:see|for (?:more )?information(?: (?:about|on) [^,]+)?,? see) "
+    r"(?:the )?(?:following )?(?:pdq )?summar(?:y|ies)\b",
     re.IGNORECASE,
 )
 """'(See the PDQ summary on Testicular Cancer Treatment for more information.)': a pointer to a
