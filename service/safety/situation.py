@@ -166,11 +166,14 @@ _COMPILED = tuple(
     (
         c,
         c.compiled(),
+        re.compile("|".join(f"(?:{cue})" for cue in c.cues)),
         re.compile(c.context) if c.context else None,
         re.compile(c.unless) if c.unless else None,
     )
     for c in CONCEPTS + READINGS
 )
+"""Each concept with its cues one by one and all of them in one pattern: most parts match no cue,
+and one search of the joined pattern says so in about two thirds of the time of a search per cue."""
 
 
 _LONG_STANDING = re.compile(
@@ -269,13 +272,15 @@ def matches(part: str, message: str) -> list[Concept]:
     concept's context. Physical signs must be happening now; personal advice must be asked for."""
     out = []
     lead = _lead(part, message)
-    for concept, cues, context, unless in _COMPILED:
+    for concept, cues, any_cue, context, unless in _COMPILED:
         if context is not None and context.search(message) is None:
             continue
         if unless is not None and unless.search(message):
             continue
         if concept.tier == PERSONAL and not (_ASKING.search(part) and names_a_person(message)):
             continue  # a decision for someone, asked for ("is it a skin cancer or a lymphoma" is not)
+        if any_cue.search(part) is None:
+            continue
         before = lead if concept.tier in (EMERGENCY, URGENT) else ""
         for cue in cues:
             m = cue.search(part)
