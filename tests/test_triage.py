@@ -787,3 +787,10 @@ def test_a_sign_found_at_a_check_up_that_led_to_a_test_is_a_diagnosis_story() ->
     now = "There is blood in my urine again tonight and I'm on blood thinners."
     assert triage(story, learned=False).category is None
     assert triage(now, learned=False).category == URGENT
+
+
+def test_in_the_end_it_was_nothing_is_a_story_and_ending_it_without_is_a_plan() -> None:
+    story = "They did a biopsy of the spot and in the end it was nothing. Is lung screening worth it?"
+    plan = "I keep thinking about how to end it without my kids finding me."
+    assert triage(story, learned=False).category is None
+    assert triage(plan, learned=False).category == CRISIS

@@ -220,7 +220,7 @@ CONCEPTS: tuple[Concept, ...] = (
     Concept("suicidal_thoughts", CRISIS, "988 Suicide & Crisis Lifeline; NIMH warning signs", (
         r"\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|burn|burning) (?:myself|himself|herself|themselves)\b",
         r"\b(?:take|taking|took) (?:my|his|her|their) own life\b|\bwish (?:i|he|she) (?:was|were|had) (?:dead|never)\b|\bno will to live\b",
-        r"\bend(?:ing)? (?:my|his|her) (?:own )?life\b|\bend(?:ing)? it(?: all)?\b(?! (?:with|early|there))|\bcheck(?:ing)? out (?:early|for good)\b",
+        r"\bend(?:ing)? (?:my|his|her) (?:own )?life\b|(?<!in the )(?<!at the )(?<!by the )\bend(?:ing)? it(?: all)?\b(?! (?:with|early|there|was|is|turned|came|up)\b)|\bcheck(?:ing)? out (?:early|for good)\b",
         r"\b(?:don't|do not|no longer|doesn't|does not) want to (?:live|be alive|be here|wake up|exist|go on|keep going|do this anymore)\b|\bwant(?:s)?(?: to)? (?:to )?die\b(?! at home| in (?:peace|hospice|(?:her|his|my) own bed)| with dignity| peacefully| naturally)|\bready to die\b|\b(?:rather|sooner) (?:be dead|die)\b",
         r"\bno (?:reason|point|purpose) (?:to|in) (?:keep )?(?:living|going on|live|go on|keep going|carrying on|being here|trying)\b|\bwhat's the point (?:of|in) (?:going on|living|any of this|trying|being here)\b",
         r"\bbetter off (?:without me|if i (?:was|were) gone|dead)\b|\b(?:(?:just |such )?a burden)\b(?! (?:asking|with (?:my|all|these|so many) (?:questions|messages)|for asking))|\bburden (?:on|to) (?:everyone|my family|them|my kids)\b",
