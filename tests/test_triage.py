@@ -794,3 +794,41 @@ def test_in_the_end_it_was_nothing_is_a_story_and_ending_it_without_is_a_plan() 
     plan = "I keep thinking about how to end it without my kids finding me."
     assert triage(story, learned=False).category is None
     assert triage(plan, learned=False).category == CRISIS
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        # self-harm told as a relapse; a crash thought of as a way out
+        ("i burned again yesterday, first time since school. can i still get my bloods done monday", CRISIS),
+        ("Some days on the ring road I think it would be simpler to drive into the central reservation.", CRISIS),
+        # personal advice asked indirectly: relayed, leaning towards stopping, sign-language grammar
+        ("Passing on a question from my neighbour: he asks if he can take his water tablet the morning of the operation.", PERSONAL),
+        ("I am inclined to stop the exemestane altogether. Would that be a mistake in my case?", PERSONAL),
+        ("ME HAVE CANCER? SCAN SHOW SPOT.", PERSONAL),
+        ("I take letrozole. Want take fish oil also. OK together?", PERSONAL),
+        # a clot in the leg with the lung signs denied after "and have"
+        (
+            "I had bowel surgery 3 weeks ago. My left calf has become swollen, warm and tender since Tuesday, "
+            "though I am not short of breath and have no chest pain.",
+            URGENT,
+        ),
+    ],
+)
+def test_kinds_the_twenty_third_set_showed(text: str, tier: str) -> None:
+    assert triage(text, learned=False).category == tier
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Last month Mum took two doses by mistake; the GP saw her the same day and all was well. How do we stop it happening again?",
+        "How much detail should we give our children about my diagnosis?",
+        "When can I resume light gardening after a hysterectomy?",
+        "What should I keep in my bag for chemo days?",
+        "Why do clots happen after surgery? Is it the cancer or the chemo?",
+        "I'm starting radiotherapy. Should my wife take the day off work for the first session?",
+    ],
+)
+def test_practical_and_past_questions_the_twenty_third_set_showed_get_no_tier(message: str) -> None:
+    assert triage(message, learned=False).category is None

@@ -31,11 +31,11 @@ _FRAME = re.compile(
     r"|\b(?:a|an|the|our|my) (?:\w+ )?(?:binder|checklist|cheat sheet|training|handout|poster|fridge list)\b|\bwhat to do if\b"
     r"|\b(?:where|how) (?:can|do|should) (?:i|we) (?:learn|take|find|sign up for)\b|\b(?:learn|training|course|class)\w* (?:in |on |about )?(?:cpr|first aid)\b"
     r"|\bis there a (?:rule|guideline|threshold|cutoff|number|point)\b|\bwhat counts as\b|\bcounts? as (?:an? )?(?:emergency|heavy|high|too)\b"
-    r"|\bwhat(?:'s| is) (?:it|this|that) called\b|\bwhat (?:symptoms|signs)\b|\bsymptoms that\b|\bwhen to call\b|\bwhat would mean\b|\bgeneral (?:sense|list|idea)\b"
+    r"|\bwhat(?:'s| is) (?:it|this|that) called\b|\bwhat (?:symptoms|signs)\b|\bsymptoms that\b|\bwhen to call\b|\bwh(?:at|ich) would mean\b|\bgeneral (?:sense|list|idea)\b"
     r"|\b(?:can|could|do|does|will|would|is it possible to|how do) (?:you(?! (?:please )?(?:explain|tell|help|give|let|say|check|look|find|send)\b)"
     r"|someone|people|a person|one|patients|anyone|everyone|everybody|kids|children)\b"
     r"|\bcounts? as (?:a )?fever\b|\bwhat (?:temperature|temp|number|reading) (?:counts|is|should)\b"
-    r"|\b(?:ask|asks|asking|asked) (?:\w+ )?(?:if|whether|about)\b(?! (?:i|we) (?:should|can|could)\b)"
+    r"|\b(?:ask|asks|asking|asked) (?:\w+ )?(?:if|whether|about)\b(?! (?:i|we|he|she|they) (?:should|can|could|may)\b)"
     r"(?: (?:i|we|you|he|she|they|patients|people|someone) (?:feel|feels|am|are|is|have|has|had|ever|was|were|'m)\b)?"
     r"|\bdoes (?:it|that|this) mean (?:she|he|i|they|my \w+)(?:'s| is| am| are)\b"
     r"|\bexplain (?:what|how|why|the difference)\b|\bresources? (?:for|about|on)\b|\b(?:patients|people|someone|anyone|those|families) (?:dealing|struggling|coping|living) with\b"
@@ -98,7 +98,8 @@ _RESOLVED = re.compile(
     + r"|" + _FICTION
 )
 _OVER = re.compile(
-    r"\b(?:was|were) (?:fine|ok|okay|alright) (?:after|afterwards|again|within)\b|\bback to (?:him|her|my|them)sel(?:f|ves)\b"
+    r"\b(?:was|were) (?:absolutely |totally |completely |perfectly )?(?:fine|ok|okay|alright) (?:after|afterwards|again|within|that day|the next day)\b"
+    r"|\b(?:checked|saw|examined) (?:him|her|me|them) (?:that|the same|the next) day\b|\bback to (?:him|her|my|them)sel(?:f|ves)\b"
     r"|\bbefore (?:he|she|they|mum|mom|dad|grandad|grandma) (?:passed|died)\b"
     r"|\b(?:learned|learnt|heard) (?:in|at) (?:biology|class|school|college|uni|a lecture)\b"
     r"|\b(?:has|have|he's|she's|i've|we've) been (?:absolutely |totally |perfectly )?(?:fine|ok|okay|good|well|normal) (?:ever )?since\b"
@@ -154,7 +155,7 @@ _NOW = re.compile(
 )
 _ASKING = re.compile(
     r"\?|^(?:(?:and|also|but|so|ok|okay) )?(?:should|can|could|is|are|do|does|will|would|what|how|which|when|am|may)\b|"
-    r",\s*(?:which|what|how|is|does|do|can|should|will|could|would)\b|\bwhich one\b|\bcan (?:i|we|he|she)\b|"
+    r",\s*(?:which|what|how|is|does|do|can|should|will|could|would)\b|\bwhich one\b|\bcan (?:i|we|he|she)\b|\b(?:if|whether) (?:i|we|he|she|they) (?:can|could|should|may)\b|"
     r"\b(?:wondering|wonder whether|want to know|need to know|find out|advice|advise|tell me|help me decide|not sure (?:if|whether)|ok\b|okay\b|is (?:that|this|it)|"
     r"should (?:i|we|he|she)|is it (?:ok|okay|safe|bad|alright)|what (?:do|should|would) (?:i|we|you))\b"
 )
@@ -223,7 +224,10 @@ def framed(part: str, start: int, frame: re.Pattern[str] | None = None) -> bool:
     """True when the text before ``start`` frames what follows as a question about information,
     and no person or moment ("my husband", "right now") comes between the frame and ``start``."""
     before = part[max(0, start - 90) : start]
-    frames = list((frame or _FRAME).finditer(before))
+    # searched with a little of what follows, so that a frame's lookahead sees it ("she asks if
+    # she can" is asked for, not a frame); a frame must still end before ``start``
+    ahead = part[max(0, start - 90) : start + 30]
+    frames = [f for f in (frame or _FRAME).finditer(ahead) if f.end() <= len(before)]
     if not frames:
         return False
     return _SITUATION.search(before, frames[-1].end()) is None
@@ -246,13 +250,15 @@ def not_happening(part: str, start: int) -> bool:
     return bool(_HISTORY.search(part)) and not _NOW.search(part)
 
 
-_DENIED_AFTER_COMMA = re.compile(r"(?:,|\bbut|\band)\s+(?:no|not|without|never|denies)\s+(?!even\b)(?:\w+\s+)?[\w']+\s+[\w']+$")
+_DENIED_AFTER_COMMA = re.compile(
+    r"(?:,|\bbut|\band)\s+(?:(?:i |he |she |they )?(?:have|has|had|there's|there is)\s+)?(?:no|not|without|never|denies)\s+(?!even\b)(?:\w+\s+)?[\w']+\s+[\w']+$"
+)
 
 
 def denied_inside(match: re.Match[str]) -> bool:
     """A sign denied inside the words a cue matched ("i'm fine, no chest pain" matches from "i'm"):
-    the last two words are the sign, and a negation after a comma or "but" comes just before them
-    ("not even wind" is no denial)."""
+    the last two words are the sign, and a negation after a comma, "but" or "and" comes just before
+    them, perhaps after "have" ("and have no chest pain"; "not even wind" is no denial)."""
     return _DENIED_AFTER_COMMA.search(match.group(0)[-60:]) is not None
 
 
