@@ -30,6 +30,11 @@ FOCUS_WEIGHT = 0.07
 TYPE_BONUS = 0.12
 BROAD_TYPES = {"treatment": 0.5, "definition": 0.5}
 PROFESSIONAL_PENALTY = 0.03
+BOTH_RISK_AND_PREVENTION = 0.25
+"""A prevention section lists what raises the risk as well as what lowers it: a question that asks
+for both ("what raises the risk, and what lowers it?") prefers it to the risk-factor section."""
+CHILDHOOD_PENALTY = 0.05
+"""A childhood page, when the question says the person is an adult ("(adult)", added by message understanding)."""
 # Title words that name the kind of page, not what it is about.
 _GENERIC = set(
     terms(
@@ -79,9 +84,12 @@ class Reranker:
             return hits
         question_terms = set(terms(question))
         focus = {doc: self.focus_score(doc, question_terms) for doc in {h.doc for h in hits}}
+        adult = _ADULT in question_terms and not question_terms & _CHILD
         rescored = []
         for hit in hits:
             bonus = FOCUS_WEIGHT * focus[hit.doc] + TYPE_BONUS * _type_match(wanted, hit.heading)
+            if adult and self.focus.get(hit.doc, frozenset()) & _CHILD:
+                bonus -= CHILDHOOD_PENALTY
             if patient and hit.doc in self.professional:
                 bonus -= PROFESSIONAL_PENALTY
             rescored.append(replace(hit, score=hit.score + bonus))
@@ -90,4 +98,7 @@ class Reranker:
 
 def _type_match(wanted: set[str], heading: str) -> float:
     found = wanted & offered(heading)
-    return max((BROAD_TYPES.get(t, 1.0) for t in found), default=0.0)
+    best = max((BROAD_TYPES.get(t, 1.0) for t in found), default=0.0)
+    if "prevention" in found and "risk" in wanted:
+        best += BOTH_RISK_AND_PREVENTION
+    return best

@@ -57,7 +57,7 @@ def test_a_long_message_is_read_for_its_main_question_and_its_focus() -> None:
     )
     got = read_message(message, FINDER)
     assert got.questions == ("What does stage III mean?", "Also, how long is recovery usually?")
-    assert got.query == "What does stage III mean? (colon cancer)"
+    assert got.query == "What does stage III mean? (colon cancer, adult)"  # "my dad (71)"
     assert got.focus == "colon cancer"
     assert got.rewritten
     assert not any(
@@ -125,6 +125,29 @@ def test_a_grown_child_or_a_question_about_adults_is_not_a_childhood_question() 
         "I have two kids at home. What new treatments are being tested for adult colon cancer?", FINDER
     )
     assert "child" not in adults.query
+
+
+def test_a_spouse_a_parent_or_an_adult_age_says_the_patient_is_an_adult() -> None:
+    wife = read_message("My wife has colon cancer and starts chemo soon. How is stage II usually treated?", FINDER)
+    assert wife.query.endswith("adult)") and "adult" in wife.about
+    aged = read_message("I'm 45 and was just diagnosed with colon cancer. How is stage II usually treated?", FINDER)
+    assert aged.query.endswith("adult)")
+    young = read_message("Our 6 year old has colon cancer. How is stage II usually treated?", FINDER)
+    assert "adult" not in young.query
+    nobody = read_message("How is stage II colon cancer usually treated?", FINDER)
+    assert "adult" not in nobody.query
+
+
+def test_a_story_that_opens_with_when_is_not_a_question_and_an_also_question_gets_no_lead() -> None:
+    story = read_message(
+        "Also when I was young we lived near a coal plant. What things make colon cancer more likely?", FINDER
+    )
+    assert story.questions == ("What things make colon cancer more likely?",)
+    follow = read_message(
+        "My uncle has colon cancer. Also, how do we tell his kids about it? What are the stages of colon cancer?",
+        FINDER,
+    )
+    assert follow.questions[0] == "What are the stages of colon cancer?"
 
 
 def test_family_news_that_says_nothing_of_the_illness_does_not_name_who_is_ill() -> None:

@@ -5,7 +5,14 @@ import pytest
 from index.lexical import terms
 from index.search import Hit
 from ingest.model import Document, Metadata
-from service.rerank import FOCUS_WEIGHT, PROFESSIONAL_PENALTY, TYPE_BONUS, Reranker
+from service.rerank import (
+    BOTH_RISK_AND_PREVENTION,
+    CHILDHOOD_PENALTY,
+    FOCUS_WEIGHT,
+    PROFESSIONAL_PENALTY,
+    TYPE_BONUS,
+    Reranker,
+)
 from service.understanding.spelling import Speller, american
 from service.understanding.terms import expand, question_topics, topics
 
@@ -39,6 +46,12 @@ def test_asking_how_to_lower_a_risk_asks_for_prevention_not_risk_factors() -> No
     assert question_topics("Who is at risk for anal cancer?") == {"risk"}
     # Both asked: both kept.
     assert question_topics("What raises the risk, and how can I lower my risk?") == {"risk", "prevention"}
+    # what makes no difference is told where prevention is ("the following do not affect the risk")
+    assert "prevention" in question_topics("Which of these make no difference to the risk, according to research?")
+    assert "prevention" in question_topics("Does hair dye really affect your risk of bladder cancer?")
+    # a spread told as the condition of an outlook question does not ask for the stages
+    assert "stages" not in question_topics("Can it still be cured once it has spread to the lymph nodes?")
+    assert "stages" in question_topics("What stage is it if it has spread, and what is the outlook?")
 
 
 def test_lay_words_and_typos_are_mapped() -> None:
@@ -94,6 +107,34 @@ def test_rerank_prefers_the_asked_section_and_patient_pages() -> None:
     assert ranked[1].score == pytest.approx(0.68 + TYPE_BONUS + FOCUS_WEIGHT - PROFESSIONAL_PENALTY)
     staff = Reranker(PAGES).rerank(hits, "hodgkin lymphoma outlook", {"outlook"}, patient=False)
     assert (staff[0].doc, staff[0].section) == ("hodgkin-hp", 0)
+
+
+def test_an_adult_patient_moves_childhood_pages_down() -> None:
+    hits = [
+        Hit("child-hodgkin", 0, "General Information About Childhood Hodgkin Lymphoma", 0.70, "c#0"),
+        Hit("adult-hodgkin", 0, "General Information About Adult Hodgkin Lymphoma", 0.69, "a#0"),
+    ]
+    reranker = Reranker(PAGES)
+    plain = reranker.rerank(hits, "what is hodgkin lymphoma", set())
+    told = reranker.rerank(hits, "what is hodgkin lymphoma (adult)", set())
+    assert [h.doc for h in told] == ["adult-hodgkin", "child-hodgkin"]
+    child = {h.doc: h.score for h in plain}["child-hodgkin"]
+    assert {h.doc: h.score for h in told}["child-hodgkin"] < child - CHILDHOOD_PENALTY + 1e-9
+    # a childhood question keeps its page
+    kids = reranker.rerank(hits, "what is hodgkin lymphoma in children (adult)", set())
+    assert kids[0].doc == "child-hodgkin"
+
+
+def test_a_question_about_raising_and_lowering_a_risk_prefers_the_prevention_section() -> None:
+    hits = [
+        Hit("adult-hodgkin", 5, "Risk Factors for Breast Cancer", 0.70, "r#5"),
+        Hit("adult-hodgkin", 4, "Prevention of Breast Cancer", 0.70, "p#4"),
+    ]
+    both = Reranker(PAGES).rerank(hits, "what raises the risk and what lowers my risk", {"risk", "prevention"})
+    assert both[0].section == 4
+    assert both[0].score - both[1].score == pytest.approx(TYPE_BONUS * BOTH_RISK_AND_PREVENTION)
+    risk = Reranker(PAGES).rerank(hits, "what raises the risk", {"risk"})
+    assert risk[0].section == 5
 
 
 def test_spelling_fixes_typos_to_corpus_words_and_names_unknown_ones() -> None:

@@ -57,7 +57,7 @@ _CONTACT = re.compile(
 )
 _SIGNATURE = re.compile(r"^[-\u2013\u2014~]*\s*[A-Z][a-z]+(?: [A-Z]\.?)?(?: [A-Z][a-z]+)?\.?$")
 _ASK_WORDS = (
-    r"what|what's|whats|how|why|when|where|which|who|whom|is|are|am|was|were|can|could|should|would|"
+    r"what|what's|whats|how|why|when(?! (?:i|we|he|she|they|my|our|his|her|it) )|where|which|who|whom|is|are|am|was|were|can|could|should|would|"
     r"will|do|does|did|has|have|may|might|shall|any|anything"
 )
 _ASKS = re.compile(
@@ -152,7 +152,9 @@ def read_message(text: str, names: FocusFinder | None = None) -> Message:
         questions = [kept[-1]]
         context = tuple(kept[:-1])
     # The first question, unless a later one names the topic.
-    main = max(questions, key=lambda q: _weight(q, find) + (q is questions[0]))
+    # (a first question that opens with "also" or "and" follows on from something, so it gets no lead)
+    first = questions[0] if not _FOLLOW_ON.match(questions[0]) else None
+    main = max(questions, key=lambda q: _weight(q, find) + (q is first))
     ordered = [main, *[q for q in questions if q is not main]][:MAX_QUESTIONS]
     asked = _with_referent(main, kept)
     focus = find(asked)
@@ -178,7 +180,10 @@ def read_message(text: str, names: FocusFinder | None = None) -> Message:
     audience = [cue for cue, pattern in _AUDIENCE if pattern.search(told)]
     if "child" in audience and (_ADULT_ASKED.search(asked) or _ADULT_AGE.search(" ".join(kept))):
         audience.remove("child")  # "adult brain tumors", "our son is 22": a grown child is an adult patient
-    extras += [cue for cue in audience if not dict(_AUDIENCE)[cue].search(asked)]
+    if "child" not in audience and _ADULT_PATIENT.search(told):
+        audience.append("adult")  # "my wife has an astrocytoma": the adult page, not the childhood one
+    said = {**dict(_AUDIENCE), "adult": _ADULT_ASKED}
+    extras += [cue for cue in audience if not said[cue].search(asked)]
     query = f"{asked} ({', '.join(extras)})" if extras else asked
     about = tuple(dict.fromkeys(x for x in (focus, *audience) if x))
     focus = focus or rare_focus(main) or rare_focus(" ".join(kept))
@@ -222,6 +227,15 @@ _ADULT_AGE = re.compile(
     r"|\b(?:1[89]|[2-9]\d)[- ](?:years?|yrs?)[- ]old (?:son|daughter|boy|girl)\b",
     re.IGNORECASE,
 )
+_ADULT_PATIENT = re.compile(
+    r"\b(?:my|our|his|her) (?:wife|husband|partner|boyfriend|girlfriend|fianc\w+|spouse|mum|mom|mother|dad|father|"
+    r"grandpa|grandma|grandmother|grandfather|grandad|granddad|uncle|aunt|\w+-in-law)\b"
+    r"|\b(?:i'?m|i am|aged?|age) (?:1[89]|[2-9]\d)\b(?! ?(?:months?|weeks?|days?|kg|lbs?|cm|mm|%))|\((?:1[89]|[2-9]\d)\)"
+    r"|\b(?:1[89]|[2-9]\d)[- ](?:years?|yrs?)[- ]old\b|\badults?\b",
+    re.IGNORECASE,
+)
+"""Who is ill is a grown-up: a spouse or parent, an adult age, or "adults"."""
+_FOLLOW_ON = re.compile(r"^(?:also|and|plus|another (?:thing|question))\b", re.IGNORECASE)
 _FEW_TERMS = 2
 """A question with fewer content words ("should I be concerned?") reads with the sentence before it."""
 _POINTING = re.compile(r"\b(?:it|they|them|this|that|these|those|its|their)\b", re.IGNORECASE)

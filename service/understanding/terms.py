@@ -28,7 +28,7 @@ _TOPICS: dict[str, str] = {
     "side effects": r"side[- ]?effects?|side efects|adverse|toxicit\w*|\bae\b|complications?|late effects",
     "risk": r"risks?\b|who gets|at risk|more likely|more common (?:in|among|for)|chance of getting|susceptib\w*|hereditary|inherit\w*|genetic|runs? in (?:the |my )?famil\w*|linked|link\b|connection|associated|raises?",
     "causes": r"causes?d?\b|why do\b|what makes|reason",
-    "prevention": _LOWER_RISK + r"|prevent\w*|avoid|protect",
+    "prevention": _LOWER_RISK + r"|prevent\w*|avoid|protect|(?:makes?|made) no difference|(?:do|does|don't|doesn't|do not|does not|did not|didn't) (?:\w+ ){0,4}(?:affect|change) (?:the |my |your |her |his |someone's )?(?:\w+ )?risk|myths?\b",
     "screening": r"screen\w*|mammogra\w*|pap (?:smear|test)|colonoscop\w*|early detection|check-?ups?",
     "trials": r"clinical trials?|trials?\b|research|studies|studied|study\b|new treatments?|experimental|being tested",
     "definition": r"^what (?:is|are)\b|\bwhat does\b|\bmean(?:s|ing)?\b|\bdefin\w*|general information|about\b|overview",
@@ -146,6 +146,7 @@ def _topics(text: str) -> frozenset[str]:
 
 
 _LOWERING = re.compile(rf"\b{_LOWER_RISK}", re.IGNORECASE)
+_STAGE_ASKED = re.compile(r"\bstag(?:e|es|ed|ing)\b|how advanced|grade|phases?\b", re.IGNORECASE)
 _ALSO_OFFERS = {"risk": {"causes"}, "causes": {"risk"}}
 """A risk-factor section answers "what causes it", and the other way round."""
 
@@ -164,6 +165,8 @@ def question_topics(question: str) -> set[str]:
     found = topics(question)
     if "risk" in found and "prevention" in found and "risk" not in topics(_LOWERING.sub(" ", question)):
         found.discard("risk")  # "would losing weight lower my risk?": the risk is what to lower
+    if "outlook" in found and "stages" in found and not _STAGE_ASKED.search(question):
+        found.discard("stages")  # "is it curable even once it has spread?": the spread is given, the outlook asked
     specific = found - {"definition", "treatment"}
     if "side effects" in found:
         found.discard("treatment")
