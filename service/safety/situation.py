@@ -93,6 +93,8 @@ _RESOLVED = re.compile(
     # not a real person's situation: fiction, teaching material, a school project
     r"|\b(?:writing|write|wrote|working on) (?:a|an|my) (?:\w+ )?(?:story|novel|script|screenplay|handout|leaflet|brochure|article|essay|paper|report|presentation|book|blog post)\b"
     r"|\bfor (?:a|my) (?:class|course|school project|assignment|nursing exam)\b|\bfor (?:pharmacy|nursing|medical|med|dental) school\b"
+    r"|\b(?:pharmacology|pharmacy|nursing|medical|med|paramedic|dental|physician assistant|pa) students?\b[^.?!]{0,80}\b(?:case|presentation|exam|assignment|essay|project|class|lecture)\b"
+    r"|\b(?:doing|preparing|giving|writing) (?:a|my|our) case (?:presentation|study|report|write-?up)\b"
     r"|\b(?:putting together|making|creating|preparing|updating|designing) (?:a|an|our|my) (?:\w+ ){0,2}(?:teaching sheet|sheet|handout|leaflet|checklist|education material|poster)\b"
     r"|\bin (?:the|a|this) (?:film|movie|show|tv show|series|book|novel|episode|play)\b"
     + r"|" + _FICTION
