@@ -34,7 +34,8 @@ BOTH_RISK_AND_PREVENTION = 0.25
 """A prevention section lists what raises the risk as well as what lowers it: a question that asks
 for both ("what raises the risk, and what lowers it?") prefers it to the risk-factor section."""
 CHILDHOOD_PENALTY = 0.05
-"""A childhood page, when the question says the person is an adult ("(adult)", added by message understanding)."""
+"""Lost by a childhood page when the question says the person is an adult ("(adult)", added by
+message understanding)."""
 # Title words that name the kind of page, not what it is about.
 _GENERIC = set(
     terms(
