@@ -147,7 +147,8 @@ def test_a_long_message_is_answered_for_its_main_question(tiny_service) -> None:
         "Please email me back. Many thanks, [NAME]"
     )
     assert not long.abstained and long.safety is None
-    assert long.understood_as == "What are the side effects? (lapatinib)"  # a page's title before a cancer type
+    # a page's title before a cancer type; "my wife" says the patient is an adult
+    assert long.understood_as == "What are the side effects? (lapatinib, adult)"
     assert [s.text for s in long.answer] == [s.text for s in short.answer]
     assert long.suggestions[0] == "Also, does it ever stop working?"
     _check_citations(tiny_service, long)
