@@ -121,7 +121,7 @@ def test_a_message_s_other_question_is_answered_under_its_own_heading(demo_setti
 
     service = QAService.open(demo_settings, real_embedder)
     answer = service.ask(TWO_QUESTIONS)
-    assert answer.understood_as == "What are the signs of melanoma?"
+    assert answer.understood_as == "What are the signs of melanoma? (adult)"  # "my dad"
     assert answer.citations[0].section == "Signs of melanoma"
     (part,) = answer.parts
     assert part.question == "And how is melanoma diagnosed?"
