@@ -6,7 +6,7 @@ CORPUS  ?= corpus/demo
 HOST    ?= 127.0.0.1
 PORT    ?= 8000
 SHARED  ?= ../shared
-LONG_READ := eval/suites/long-dev.jsonl,eval/suites/long-blind.jsonl,eval/suites/long-blind-2.jsonl,eval/suites/long-blind-3.jsonl,eval/suites/long-blind-4.jsonl,eval/suites/long-blind-6.jsonl,eval/suites/long-blind-7.jsonl,eval/suites/long-blind-8.jsonl,eval/suites/long-blind-9.jsonl
+LONG_READ := eval/suites/long-dev.jsonl,eval/suites/long-blind.jsonl,eval/suites/long-blind-2.jsonl,eval/suites/long-blind-3.jsonl,eval/suites/long-blind-4.jsonl,eval/suites/long-blind-6.jsonl,eval/suites/long-blind-7.jsonl,eval/suites/long-blind-8.jsonl,eval/suites/long-blind-9.jsonl,eval/suites/long-blind-11.jsonl
 REPORTS ?= var/reports
 
 export HF_HUB_OFFLINE := 1
