@@ -832,3 +832,55 @@ def test_kinds_the_twenty_third_set_showed(text: str, tier: str) -> None:
 )
 def test_practical_and_past_questions_the_twenty_third_set_showed_get_no_tier(message: str) -> None:
     assert triage(message, learned=False).category is None
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        # heart attack signs in formal words; a growth-factor shot, then left-sided pain and faintness
+        ("For forty minutes I have felt a heaviness behind my breastbone spreading into my jaw, and I am perspiring.", EMERGENCY),
+        ("Two days after my Onpro: a stabbing ache under my left ribs and I go light-headed and pale on standing.", EMERGENCY),
+        # a reading taken now, in a message that also speaks of a binder
+        ("Minding my niece who is on chemo. Her binder is here but the thermometer says 38.6. Do I wait for her dad?", URGENT),
+        # self-injury hidden; wanting to be gone; dying by refusing food
+        ("how do i keep hiding the cuts from my oncology nurse", CRISIS),
+        ("I want to be gone before my son has to nurse me.", CRISIS),
+        ("How long does it take to die if you stop eating? I am going to try it.", CRISIS),
+        ("My sister has been praying she won't wake up, and says she's just a burden on all of us.", CRISIS),
+        # personal decisions asked in other words
+        ("Do I have CML? My white count keeps climbing.", PERSONAL),
+        ("Exactly how much calcium should I take each day on anastrozole?", PERSONAL),
+        ("Can I still get the flu jab while on my chemo cycles?", PERSONAL),
+        ("I'm on oral chemo. Can I fast for Yom Kippur?", PERSONAL),
+        ("There's a small lump in my groin. Is it worth getting it checked or will it go?", PERSONAL),
+        ("We've had mixed advice on the shot for my son. Is it right in his case? Just tell me yes or no.", PERSONAL),
+        ("My counts are low this week. Is it safe for me to go to the wedding?", PERSONAL),
+    ],
+)
+def test_kinds_the_twenty_fourth_set_showed(text: str, tier: str) -> None:
+    assert triage(text, learned=False).category == tier
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # verse, a label's warning, an idiom, a war memory, a past episode that is over
+        "I'm writing a eulogy for my dad. Can I say he was gasping for air at the end, or is that too much?",
+        "The leaflet with my morphine has an overdose warning. Who at home should learn to use naloxone?",
+        "The kids overdosed on birthday cake again. Separate question: is sugar bad during chemo?",
+        "My grandfather saw men bleed out in the war. Which cancers are linked to the chemicals he was exposed to?",
+        "I vomited blood once in 2015; it was an ulcer and never happened again. Do I need screening?",
+        "Fifteen years ago I was suicidal. I'm doing really well now. Where can I find a counselor for cancer patients?",
+        # practical burden, legacy letters, a threshold quoted from a sheet, telling people, a general effect
+        "I don't want to be a burden on my son. Are there volunteer drivers for chemo appointments?",
+        "A hospice patient of mine wants to write goodbye letters for her grandchildren's future birthdays. Any templates?",
+        "The chemo sheet says call at 100.4 but my aunt says 101. Which is right?",
+        "My husband has been sick for three years with myeloma. Where do carers find support?",
+        "Should I tell my children's teachers about my diagnosis?",
+        "How is egg freezing done, and does it delay chemo?",
+        "In my novel a girl with leukemia has a seizure at school. Would she have any warning?",
+        "Is it safe for my grandchildren to be around me while I take chemo tablets?",
+    ],
+)
+def test_look_alikes_the_twenty_fourth_set_showed_get_no_tier(message: str) -> None:
+    assert triage(message, learned=False).category is None

@@ -91,6 +91,9 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\bheart (?:is )?(?:going crazy|pounding and irregular|stops and starts|skipping)\b|\bheart rate\b[^.?!]{0,20}\b1[4-9]\d\b|\b(?:bp|blood pressure) (?:is |of )?(?:[5-8]\d) (?:over|/)",
         r"\b(?:terrible|awful|horrible|really bad|heavy|crushing|squeezing) (?:\w+ )?(?:pain|pressure|tightness|ache) (?:in|on|across) (?:my|his|her|the) chest\b|\b(?:left arm|jaw) (?:aches|hurts|is aching)\b[^.?!]{0,30}\bchest\b|\bchest\b[^.?!]{0,40}\b(?:left arm|jaw) (?:aches|hurts)\b",
         r"\b(?:breathless|short of breath|can't breathe|out of breath)\b[^.?!]{0,30}\bchest pain\b|\bchest pain\b[^.?!]{0,30}\b(?:breathless|short of breath|can't breathe)\b",
+        # formal words: pressure behind the breastbone spreading to the shoulder, arm, jaw or neck
+        r"\b(?:pressure|tightness|heaviness|pain|ache|discomfort|squeezing)\b (?:\w+ )?(?:across|in|on|behind|over|under|beneath) (?:my|his|her|the) (?:sternum|breastbone|breast bone)\b"
+        r"|\b(?:sternum|breastbone|breast bone|chest)\b[^.?!]{0,50}\b(?:extending|spreading|radiating|going|moving|travel\w*) (?:up |down )?(?:into|to|down|towards?) (?:my|his|her|the) (?:left )?(?:shoulder|arm|jaw|neck)\b",
     )),
     Concept("stroke_neuro", EMERGENCY, "oncologic emergencies; stroke warning signs", (
         r"\b(?:face|smile|mouth) (?:is |looks |went |has gone )?(?:drooping|droopy|crooked|lopsided|sagging)\b|\bslurr(?:ed|ing)\b",
@@ -143,7 +146,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:pure|bright red) blood\b[^.?!]{0,30}\b(?:clots|lots|a lot|filled)\b|\bnose ?bleed\b[^.?!]{0,30}\b(?:over an hour|for an hour|hours|won't stop)\b|\bfilled (?:a|the) (?:bowl|bucket|cup)\b",
     )),
     Concept("overdose_poisoning", EMERGENCY, "Poison Control; overdose", (
-        r"\boverdos(?:ed|ing|e)\b(?! (?:risk|symptoms|signs))(?! (?:can|could|may|might|would|will|is|are) (?:be|kill|cause|damage|lead))|\b(?:drank|swallowed|ate|drinking) (?:\w+ ){0,3}(?:poison|bleach|antifreeze|drain cleaner|lighter fluid)\b",
+        r"\boverdos(?:ed|ing|e)\b(?! (?:risk|symptoms|signs|warnings?|prevention|kit|antidote|reversal|education|training|awareness))(?! on (?:\w+ ){0,2}(?:candy|sugar|chocolate|sweets|cake|pie|cookies|turkey|food|tv|netflix|coffee|caffeine|sun|sunshine|information|news|carbs|episodes|reading)\b)(?! (?:can|could|may|might|would|will|is|are) (?:be|kill|cause|damage|lead))|\b(?:drank|swallowed|ate|drinking) (?:\w+ ){0,3}(?:poison|bleach|antifreeze|drain cleaner|lighter fluid)\b",
         r"\b(?:got into|found (?:him|her|them) with) (?:my|his|her|the) (?:pills|meds|medicine|bottle)\b|\b(?:chewed|swallowed) (?:a |my |one of my )?(?:fentanyl )?patch\b",
         r"\bpin ?point pupils\b|\bempty (?:pill )?bottle\b",
         r"\b(?:took|taken|gave (?:him|her|me)) (?:it|them|another|one|my \w+) (?:again|too)\b[^.?!]{0,40}\b(?:drowsy|breathing|can't|sleepy|nodding|out of it|strange)\b|\btook (?:it|them) again\b",
@@ -197,6 +200,14 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:cold and clammy|clammy|mottled|blotchy (?:purple|blue|gr[ae]y)|purple (?:blotches|patches)|(?:skin|knees|legs) (?:look |looks |are |is )?(?:blotchy|mottled))\b",
         r"\bheart (?:is )?(?:going|racing|pounding|beating) (?:at |like )?(?:1[2-9]\d|2\d\d)\b|\b(?:pulse|heart rate|hr) (?:is |of |at )?(?:1[3-9]\d)\b",
     ), context=r"\b(?:fever|temp\w*|chills|rigors|shaking|chemo\w*|infusion|neutropeni\w*|counts?|anc|bleed\w*|blood|vomit\w*|transplant|10[0-4](?:\.\d)?|3[89]\.\d)\b"),
+    Concept("spleen_after_growth_factor", EMERGENCY, "FDA pegfilgrastim and filgrastim labels: splenic rupture (left upper belly or shoulder tip pain)", (
+        r"\b(?:pain|ache|aching|hurts?|hurting|sore)\b[^.?!]{0,50}\b(?:left (?:upper )?(?:side|ribs|belly|tummy|abdomen|stomach)|under (?:my|his|her|the) left ribs|(?:tip|top) of (?:my|his|her|the) left shoulder|left shoulder tip)\b",
+        r"\b(?:left (?:upper )?(?:side|ribs|belly|tummy|abdomen|stomach)|under (?:my|his|her|the) left ribs)\b[^.?!]{0,40}\b(?:pain|ache|aching|hurts?|hurting|sore)\b",
+    ), context=(
+        # with a growth-factor shot, and faintness or pallor: bleeding inside
+        r"\A(?=[\s\S]*\b(?:neulasta|onpro|pegfilgrastim|filgrastim|neupogen|udenyca|fulphila|ziextenzo|nivestym|zarxio|granix|releuko|growth factor (?:shot|injection))\b)"
+        r"(?=[\s\S]*\b(?:light-?headed|faint\w*|dizzy|white as a sheet|pale|clammy|passed out|grey|gray)\b)"
+    )),
     Concept("tumor_lysis_signs", EMERGENCY, "oncologic emergencies: tumor lysis syndrome", (
         r"\b(?:almost no|barely any|very little|hardly any|not much|no|a small cup of|only a little) (?:pee|urine|wee|wet (?:nappy|nappies|diapers?))\b|\b(?:pee|pees|peed|urinat\w+) (?:very |so )?little\b|\b(?:barely|hardly) (?:passed|passing|peed|peeing|urinated)\b|\b(?:barely|hardly|not) (?:wet|wetting|wets|wetted) (?:his|her|their|a|the|any) (?:diaper|nappy|nappie)s?\b",
     ), context=r"\b(?:cramps?|cramping|twitch\w*|flutter\w*|irregular|not regular|palpitations|numb\w*|tingl\w*|confus\w*)\b"),
@@ -228,11 +239,11 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\bend(?:ing)? (?:my|his|her) (?:own )?life\b|(?<!in the )(?<!at the )(?<!by the )\bend(?:ing)? it(?: all)?\b(?! (?:with|early|there|was|is|turned|came|up)\b)|\bcheck(?:ing)? out (?:early|for good)\b",
         r"\b(?:don't|do not|no longer|doesn't|does not) want to (?:live|be alive|be here|wake up|exist|go on|keep going|do this anymore)\b|\bwant(?:s)?(?: to)? (?:to )?die\b(?! at home| in (?:peace|hospice|(?:her|his|my) own bed)| with dignity| peacefully| naturally)|\bready to die\b|\b(?:rather|sooner) (?:be dead|die)\b",
         r"\bno (?:reason|point|purpose) (?:to|in) (?:keep )?(?:living|going on|live|go on|keep going|carrying on|being here|trying)\b|\bwhat's the point (?:of|in) (?:going on|living|any of this|trying|being here)\b",
-        r"\bbetter off (?:without me|if i (?:was|were) gone|dead)\b|\b(?:(?:just |such )?a burden)\b(?! (?:asking|with (?:my|all|these|so many) (?:questions|messages)|for asking))|\bburden (?:on|to) (?:everyone|my family|them|my kids)\b",
-        r"\b(?:want|wish|hope|hoping|pray|praying)\b[^.?!]{0,12}\b(?:never|not|don't|won't|wouldn't) (?:wake up|come back)\b|\bjust don't wake up\b|\bto not wake up\b|\bnot wake up (?:tomorrow|in the morning)\b",
+        r"\bbetter off (?:without me|if i (?:was|were) gone|dead)\b",
+        r"\b(?:want|wish|hope|hoping|pray|prays|praying)\b[^.?!]{0,12}\b(?:never|not|don't|won't|wouldn't) (?:wake up|come back)\b|\bjust don't wake up\b|\bto not wake up\b|\bnot wake up (?:tomorrow|in the morning)\b",
         r"\b(?:least painful|easiest|quickest|painless) way to (?:die|go)\b|\bways to (?:overdose|die|kill)\b|\bhow (?:many|much) (?:\w+ ){0,3}(?:would|will|to) (?:kill|be fatal|be lethal|be enough to)\b|\blethal (?:dose|amount)\b[^.?!]{0,30}\b(?:my|i|he|she)\b",
         r"\b(?:saving up|stockpil\w+|collecting|hoarding|stashing|putting aside|keeping) (?:my |his |her |some |all )?(?:\w+ ){0,2}(?:pills|meds|tablets|morphine|oxy\w*|painkillers|sleeping pills)\b",
-        r"\bgoodbye (?:letters|notes|messages)\b|\b(?:giving|gave) away (?:my|his|her) (?:things|stuff|belongings)\b|\bwrit(?:ten|ing|e) (?:a |my )?(?:suicide |goodbye )?note\b|\bsaying goodbye to everyone\b",
+        r"\b(?:giving|gave) away (?:my|his|her) (?:things|stuff|belongings)\b|\bwrit(?:ten|ing|e) (?:a |my )?(?:suicide |goodbye )?note\b|\bsaying goodbye to everyone\b",
         r"\bdisappear (?:for good|forever)\b|\bgo to sleep and (?:never|not)\b|\bdriv(?:e|ing) into a (?:wall|tree)\b|\bcan't (?:go on|do this anymore|take (?:it|this) anymore)\b",
         r"\b(?:where|keeps) (?:his|her|the|my) (?:gun|pistol|rifle)\b|\bbought a gun\b|\bbetter if i (?:was|were)n't here\b|\btrapped with no way out\b",
         r"\b(?:go to sleep|sleep) (?:forever|and never wake)\b|\b(?:hoping|hope|wish) (?:i|he|she) (?:won't|don't|wouldn't|doesn't|never) wake\b|\bdisappointed (?:that )?i woke up\b",
@@ -245,7 +256,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\ba waste of (?:everyone's \w+|space)\b(?! asking| with (?:my|all|these|so many) (?:questions|messages))|\b(?:i'm|i am|i feel|feeling|being|become|i've become) (?:like )?(?:such |just |nothing but )?(?:a )?(?:drain|dead weight|waste of money)\b|\ba drain (?:on|to|for) (?:everyone|everybody|my family|the family|them|my kids|my wife|my husband)\b|\bsave everyone the trouble\b|\b(?:be )?better off (?:with|if|once)\b[^.?!]{0,30}\b(?:me|i'm|i was|i wasn't|i were)\b",
         r"\b(?:gun|pistol|rifle|revolver|firearm|shotgun)\b[^.?!]{0,60}\b(?:holding|taking it out|by the bed|keeps|bought|loaded|cleaning|talking about)\b|\b(?:talking|talks) about (?:his|her|my) (?:old )?(?:\w+ )?(?:gun|pistol|rifle)\b",
         r"\b(?:saving|saved|stash\w*|hoard\w*|hiding|counting) (?:up )?(?:my|his|her|all (?:my|his|her)|enough|some)? ?(?:\w+ )?(?:pills|meds|tablets|morphine|oxy\w*|lorazepam|ativan|pain pills|sleeping pills)\b|\benough (?:pills|meds|morphine) (?:saved|put away|to)\b|\bwhether it's enough\b",
-        r"\b(?:lethal|fatal|deadly) (?:amount|dose|doses) of (?!chemo|radiation)\w+|\bwhat doses? (?:of \w+ )?would (?:be fatal|kill)\b|\bhow (?:many|much)\b[^.?!]{0,40}\b(?:would it take|it would take) to\b|\bmost painless way\b|\bpainless death\b|\bbleed out\b|\bexit (?:bag|plan)\b",
+        r"\b(?:lethal|fatal|deadly) (?:amount|dose|doses) of (?!chemo|radiation)\w+|\bwhat doses? (?:of \w+ )?would (?:be fatal|kill)\b|\bhow (?:many|much)\b[^.?!]{0,40}\b(?:would it take|it would take) to\b|\bmost painless way\b|\bpainless death\b|(?<!men )(?<!them )(?<!people )(?<!soldiers )(?<!others )(?<!friends )\bbleed out\b|\bexit (?:bag|plan)\b",
         # "get it over with" is about a treatment when one is named before it in the sentence
         r"\bget it (?:all )?over with\b",  # not after a named treatment: situation.py
         r"\bthink(?:ing)? about not being (?:here|around|alive)\b|\beasier for (?:them|everyone|my (?:kids|family|children|wife|husband)) (?:to grieve|if i (?:was|were)n't|without me)\b",
@@ -255,10 +266,12 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\bi have (?:a|the) plan\b|\bpicked (?:the|a) day\b|\bdecided how (?:it|this) ends\b|\b(?:made|make) my decision\b[^.?!]{0,40}\b(?:peace|won't need)\b|\bon (?:my|his|her) own terms\b|\bby (?:my|his|her) own hand\b|\b(?:take|taking) matters into (?:my|his|her) own hands\b",
         r"\b(?:finish|end|do) (?:it|things|this) (?:myself|himself|herself)\b|\b(?:i'll|he'll|she'll) do it (?:myself|himself|herself)\b|\bend things\b|\b(?:a|the) (?:door|way) out\b|\bwhen she goes,? i go\b",
         r"\b(?:take|taking|took) (?:everything|all) in (?:my|his|her) pill\b|\bmake it look like\b[^.?!]{0,30}\b(?:cancer|accident)\b|\bthe only thing stopping me\b",
-        r"\bgoodbye (?:videos?|letters?|posts?|texts?|messages?)\b|\b(?:said|saying|told \w+) goodbye\b[^.?!]{0,40}\blast time\b|\blike it was the last time\b|\bwr(?:ote|iting) (?:letters to|my obituary)\b",
+        r"\b(?:said|saying|told \w+) goodbye\b[^.?!]{0,40}\blast time\b|\blike it was the last time\b|\bwr(?:ote|iting) (?:letters to|my obituary)\b",
         r"\b(?:gave|giving) (?:away )?(?:my|his|her) (?:stuff|things|belongings|books|jewelry|wedding ring|\w+ kit|xbox|tools|clothes)\b(?! to charity because)|\bput (?:my|his|her) affairs in order\b|\bputting things in order\b|\bmade arrangements\b",
         r"\bwon't need (?:this|anything|it) (?:anymore|much longer)\b|\bthanks for everything\b|\bremember i love you\b|\bjust in case\b[^.?!]{0,40}\b(?:password|will|envelope|bank)\b|\b(?:password|will|envelope|bank)\w*\b[^.?!]{0,60}\bjust in case\b",
         r"\b(?:been |started )?cutting (?:my|his|her) (?:arms?|legs?|wrists?|skin)\b|\bbeen cutting\b|\b(?:i|he|she) (?:cut|burned|burnt) again\b|\b(?:started|start|am|i'm) (?:cutting|burning) (?:myself )?again\b|\bcutting where\b|\bscratching (?:my|his|her) \w+ (?:til|till|until) (?:they|it) bleed\b|\bburned (?:my|his|her) (?:arm|leg|hand|skin)\b[^.?!]{0,30}\b(?:lighter|on purpose|cigarette)\b",
+        r"\bhid(?:e|ing) (?:the |my |these |those |his |her |all the )?(?:scratches|cuts|burns)\b|\bhid(?:e|ing) (?:the |my )?(?:scars|marks) on (?:my|his|her) (?:arms?|wrists?|legs?|thighs?)\b"
+        r"|\b(?:want|wanting|wish|ready|need) to be gone\b(?! (?:by|for|from|on|at|until|in)\b)|\bhow long (?:does it|it) takes? (?:\w+ ){0,2}to die if (?:you|i|someone|a person) (?:just )?stops? (?:eating|drinking)\b",
         r"\b(?:on purpose|deliberately)\b[^.?!]{0,30}\b(?:hoping|to hurt|burn\w*|cut\w*|messed)\b|\bi want to hurt (?:it|my body|me)\b|\bdon't care what happens to me\b|\bdon't feel safe with myself\b",
         r"\b(?:window )?ledge\b|\bedge of the (?:roof|bridge|building)\b|\bkeep looking at the window\b|\b(?:imagining|picturing) (?:my|his|her) own funeral\b",
         r"\b(?:easier|better) (?:for everyone )?to (?:just )?(?:die|be dead|not be here|not wake up)\b|\bone way or another\b|\b(?:took|swallowed) a handful of\b|\blining up (?:my|his|her|the) (?:\w+ )?(?:pills|meds)\b",
@@ -296,11 +309,23 @@ CONCEPTS: tuple[Concept, ...] = (
         r"|\b(?:burned|burnt|cut|scratched) (?:myself|my (?:arm|arms|leg|legs|hand|skin|wrist|wrists))\b[^.?!]{0,30}\b(?:again|on purpose|lighter|cigarette|razor|blade)\b",
         r"\b(?:think\w*|thought)\b[^.?!]{0,20}\b(?:climbing|stepping|going|getting|jumping) over (?:the )?(?:railings?|barriers?|edge|side|parapet|balcony|wall|fence)?\b(?! (?:to|into|and)\b)|\b(?:stopping|stopped|stop|lingering|linger) on the (?:bridge|overpass|platform edge|cliff)\b",
     )),
+    Concept("feeling_a_burden", CRISIS, "NIMH warning signs: feeling a burden to others", (
+        r"\b(?:(?:just |such )?a burden)\b(?! (?:asking|with (?:my|all|these|so many) (?:questions|messages)|for asking))|\bburden (?:on|to) (?:everyone|my family|them|my kids)\b",
+    ), unless=(
+        # a burden of practical help, asked about as services ("rides, meals, home care")
+        r"\b(?:rides?|driving|drivers?|volunteers?|services|home care|home help|meals? (?:delivery|on wheels|services?|programs?)|meal delivery|laundry|respite|carers?|aides?|help at home|paying someone|pay someone|hire someone)\b"
+    )),
+    Concept("farewell_letters", CRISIS, "NIMH warning signs: saying goodbye, putting affairs in order", (
+        r"\bgoodbye (?:videos?|letters?|notes?|posts?|texts?|messages?)\b",
+    ), unless=(
+        # legacy letters for a dying person's family's future days: end-of-life care, not a plan
+        r"\blegacy\b|\bmemory (?:box|book)\b|\bfuture (?:birthdays|graduations?|weddings?|milestones)\b|\bfor (?:their|his|her|the \w+'s?) (?:future )?(?:graduations?|weddings?|milestones)\b"
+    )),
     Concept("overdose_meant", CRISIS, "988 Lifeline: an overdose taken in despair is a suicide attempt", (
         r"\b(?:took|taken|swallowed|downed)\b[^.?!]{0,30}\b(?:all|half|most|the rest|a (?:whole|full) (?:bottle|pack|box|strip)|a handful|a bunch|loads)\b[^.?!]{0,30}\b(?:pills|tablets|meds|medicine|morphine|oxy\w*|sleeping|pain ?killers|capsules|bottle)\b",
     ), context=(
         r"\btired of (?:it all|everything|fighting|living|this|being)\b|\bjust (?:wanted|want) (?:someone|somebody|you) to know\b|\b(?:don't|do not|won't) (?:want to )?(?:go to (?:the )?hospital|call anyone|tell anyone)\b"
-        r"|\bcan't do (?:this|it) any ?more\b|\bsorry (?:for everything|to everyone)\b|\bgoodbye\b|\bon purpose\b|\bno point\b"
+        r"|\bcan't do (?:this|it) any ?more\b|\bsorry (?:for everything|to everyone)\b|\bgoodbye\b|\bon purpose\b|\bno point\b|\bdone with (?:it all|all of (?:it|this)|everything|life|living)\b"
     )),
     Concept("hopeless_worn_out", CRISIS, "NIMH warning signs: feeling hopeless, no reason to live", (
         r"\bhopeless\b",
@@ -326,7 +351,7 @@ CONCEPTS: tuple[Concept, ...] = (
     )),
     Concept("vomiting_dehydration", URGENT, "NCI Chemotherapy and You: vomiting, not keeping fluids down", (
         r"\b(?:can't|cannot|unable to|won't|not able to|couldn't) (?:keep|hold) (?:anything|any fluids|fluids|liquids|water|food|down)\b|\b(?:can't|won't|not) (?:keep|keeping) (?:\w+ )?down\b",
-        r"\b(?:throwing up|vomiting|puking|been sick)\b[^.?!]{0,40}\b(?:all (?:day|night)|every (?:hour|time)|since (?:yesterday|last night|this morning)|for (?:hours|a day|\d+|two|three) ?(?:hours|days)?|nonstop|non-stop|won't stop)\b",
+        r"\b(?:throwing up|vomiting|puking|been sick)\b[^.?!]{0,40}\b(?:all (?:day|night)|every (?:hour|time)|since (?:yesterday|last night|this morning)|for (?:hours|a day|(?:\d+|two|three) ?(?:hours|days))|nonstop|non-stop|won't stop)\b",
         r"\b(?:hasn't|haven't|not) (?:peed|urinated|passed urine)\b|\b(?:barely|hardly) (?:peeing|any pee)\b|\bpee is (?:dark|brown)\b",
         r"\b(?:hasn't|haven't|can't|won't) (?:been able to )?(?:eat|drink) (?:anything|for)\b",
         r"\b(?:puking|vomiting|throwing up|been sick)\b[^.?!]{0,10}\bsince\b|\b(?:comes?|came|coming) (?:right )?back up\b|\bnothing (?:has )?(?:stayed|stays|staying) down\b",
@@ -419,10 +444,12 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:double|halve|cut|split|crush|increase|decrease|lower|up|raise)\b (?:up )?(?:my|his|her|the) (?:next |own )?(?:\w+ ){0,2}(?:dose|pills?|tablets?|dosage|patch)\b",
         r"\b(?:dose|dosage|how much)\b[^?.]{0,40}\b(?:for (?:my|a) (?:\d+|two|three|four|five|six|seven|eight|nine|ten)[- ](?:year|month)|(?:my|our) (?:son|daughter|child|kid|baby|toddler))\b",
         r"\b(?:missed|forgot) (?:my|his|her|a|the) (?:dose|pill|tablet)\b",
+        r"\bhow (?:much|many)\b(?! (?:detail|information|info|time|notice|warning|truth|of (?:it|this|that) (?:to|should)))[^.?!]{0,40}\b(?:i|he|she|we) (?:ought to|should|need to|must) (?:take|give|have)\b"
+        r"|\bhow (?:much|many)\b(?! (?:detail|information|info|time|notice|warning|truth))[^.?!]{0,40}\b(?:ought|should) (?:i|he|she|we) (?:take|give)\b",
         r"\b(?:right|correct|safe|max|maximum) (?:\w+ )?dose for (?:me|him|her|my \w+)\b|\b(?:take|give) (?:a )?double\b|\bhow much (?!detail|information|info|time|notice|warning|truth)\w+ (?:may|can|should|do) (?:we|i) give\b",
     )),
     Concept("skip_stop", PERSONAL, "NCI: changing a treatment plan is decided with the care team", (
-        r"(?<!you )(?<!people )(?<!women )(?<!men )(?<!patients )(?<!they )(?<!someone )\b(?:skip|skipping|miss|stop|stopping|quit|quitting|pause|pausing|delay|delaying|postpone|put off|take a break from|cut back on|push back|restart|come off)\b (?:my|his|her|our|the|this|next|a)? ?(?:next |last |remaining |final )?(?:\w+ ){0,2}(?:chemo|chemotherapy|treatments?|cycles?|rounds?|infusions?|radiation|sessions?|doses?|pills?|meds|medications?|tamoxifen|letrozole|anastrozole|hormone therapy|immunotherapy|keytruda|herceptin)\b",
+        r"(?<!you )(?<!people )(?<!women )(?<!men )(?<!patients )(?<!they )(?<!someone )(?<!does it )(?<!does that )(?<!does this )\b(?:skip|skipping|miss|stop|stopping|quit|quitting|pause|pausing|delay|delaying|postpone|put off|take a break from|cut back on|push back|restart|come off)\b (?:my|his|her|our|the|this|next|a)? ?(?:next |last |remaining |final )?(?:\w+ ){0,2}(?:chemo|chemotherapy|treatments?|cycles?|rounds?|infusions?|radiation|sessions?|doses?|pills?|meds|medications?|tamoxifen|letrozole|anastrozole|hormone therapy|immunotherapy|keytruda|herceptin)\b",
         r"\b(?:is it (?:ok|okay|safe|bad|dangerous)|would it be (?:ok|okay|bad)|can (?:i|he|she|we))\b[^?.]{0,30}\b(?:skip|stop|miss|delay|quit|pause)\b(?! (?:this|it|that|them) (?:from )?(?:happening|getting|coming))",
         r"\b(?:say no to|turn down|decline|refuse) (?:the |my |his |her )?(?:last |next |final |remaining )?(?:rounds?|cycles?|doses?|sessions?|course|chemo\w*|treatment|radiotherapy|radiation|surgery|operation)\b",
         r"\bwhen (?:can|should|could|do|may) (?:i|he|she|we) (?:restart|resume|start back on|go back on|get back on|start (?:taking )?(?:\w+ ){1,2}again)\b"
@@ -438,12 +465,14 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\bwhat should (?:i|we|he|she) do\b(?! if| when| in case)",
         r"\b(?:which|what) (?:is better|would you recommend|do you recommend|would you suggest|do you think) for (?:me|him|her|us|a man|a woman)\b|\bwhat (?:we|should we|do we|would you) choose\b|\b(?:is (?:it|this|that) (?:the )?right decision)\b",
         r"\b(?:would|is|will) (?:that|it|this) be (?:unwise|wise|a mistake|a bad idea|sensible|dangerous|risky) (?:in (?:my|his|her) (?:particular |own |specific )?case|for (?:me|him|her))\b"
-        r"|\b(?:what (?:do )?you think for me|in your opinion)\b|\bshould (?:the family|we|i|my \w+|wife|husband|mom|dad) (?:try|tell|keep(?! (?:in|on hand|handy|at home|with me)\b)|freeze|persuade|(?<!questions should i )(?<!questions should we )bring(?! (?:with (?:me|us|him|her)|along)\b)(?! (?:to|with|along|for) (?:the|my|a|an|his|her|our) (?:first )?(?:infusion|appointment|unit|clinic|session|visit|chemo|treatment|stay))|let|push|go ahead)\b",
+        r"|\b(?:what (?:do )?you think for me|in your opinion)\b|\bshould (?:the family|we|i|my \w+|wife|husband|mom|dad) (?:try|tell(?! (?:my|our|their|his|her|the) (?:\w+ )?(?:kids|children|teachers?|school|boss|employer|work|family|friends|coworkers|colleagues|grandkids|grandchildren|neighbou?rs|church|manager)\b)|keep(?! (?:in|on hand|handy|at home|with me)\b)|freeze|persuade|(?<!questions should i )(?<!questions should we )bring(?! (?:with (?:me|us|him|her)|along)\b)(?! (?:to|with|along|for) (?:the|my|a|an|his|her|our) (?:first )?(?:infusion|appointment|unit|clinic|session|visit|chemo|treatment|stay))|let|push|go ahead)\b",
         r"\b(?:would|is|will) (?:\w+ ){1,3}(?:be )?(?:better|best|the right choice|worth it)\b[^.?!]{0,60}\bfor (?:me|him|her|my|his|our)\b",
         r"\bwhich (?:one|option|treatment|of (?:them|these|the two))\b[^.?!]{0,30}\b(?:gives?|will give|would give) (?:her|him|me|them|us) (?:more|the most|longer|the best)\b",
         r"\bworth (?:it|doing|having|the risk)\b[^.?!]{0,20}\bfor (?:someone|a (?:man|woman|person)) (?:my|his|her) age\b",
         r"\b(?:does|do) (?:my \w+|he|she|i|we) (?:really )?need (?:a|an|the|to have|to get) (?:\w+ ){0,2}(?:transplant|surgery|chemo\w*|radiation|mastectomy|biopsy|treatment|scan|transfusion|operation|port|infusion)\b",
         r"\bis (?:it )?better (?:for (?:him|her|me|us) to|(?:that )?(?:he|she|i|we)) (?:do|have|get|take|go|try|start|stop)\b|\b(?:do|have) it or not\s*\?",
+        r"\b(?:tell|say|give) (?:me |us |her |him )?(?:a )?(?:straight |simple |direct )?(?:yes or no|yes/no)\b|\b(?:a |your )?(?:direct|personal|straight) recommendation\b|\bfor (?:her|him|me|them) specifically\b"
+        r"|\bin (?:her|his|my|their|our) (?:particular |specific |own )?case (?:it's|it is|is it|is that|would it be)\b|\bis (?:it|this|that) (?:safe|ok|okay|alright|too risky|a good idea|wise) for (?:me|him|her|us)\s*(?:\?|$|to\b(?! be (?:around|near|with)\b)|if\b)",
         r"^(?:so |and )?should (?:i|we|he|she)\s*\?|\bshould (?:my \w+|he|she|we|i) (?:insist|demand|wait|hold off|go ahead)\b|\btrying to decide (?:if|whether|between)\b",
     )),
     Concept("own_results", PERSONAL, "NCI: results are read with the care team", (
@@ -457,7 +486,8 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:my|his|her) (?:\w+ )?(?:scan|report|biopsy|results?|blood test|pathology)\b[^.?!]{0,80}\b(?:does (?:this|that|it) mean|is (?:this|that|it) (?:something|bad|serious|cancer))\b",
     )),
     Concept("is_it_cancer", PERSONAL, "NCI: only an exam and tests can tell", (
-        r"\b(?:do|does|could|might|can) (?:i|he|she|my \w+) (?:have|has|still have) (?:cancer|a tumor|melanoma|leukemia|lymphoma|\w+ (?:tumor|cancer))\b|\bme (?:have|has|got) (?:\w+ )?cancer\?",
+        r"\b(?:do|does|could|might|can) (?:i|he|she|my \w+) (?:have|has|still have) (?:cancer|a tumor|melanoma|leukemia|leukaemia|lymphoma|myeloma|sarcoma|mesothelioma|carcinoma|cll|cml|aml|mds|hodgkin'?s?|\w+ (?:tumor|cancer))\b|\bme (?:have|has|got) (?:\w+ )?cancer\?",
+        r"\bis (?:it|this|that) worth (?:getting (?:it |this |that )?(?:checked|looked at|seen)|(?:seeing|going to|paying for|paying to see) (?:a |the |an )?(?:doctor|gp|urgent care|dermatologist|specialist))\b",
         r"\bis (?:this|it|my|that|his|her) (?:(?:new|little|small|hard|red|dark|weird|strange|painful|growing|swollen) ){0,2}(?:lump|mole|spot|rash|bump|pain|cough|bruise|swelling|mass|nodule)?\s?(?:cancer|melanoma|cancerous|malignant|a tumor)\b(?! (?:more|less|common|rare|hereditary|genetic|inherited|runs?|usually|often|passed|among|the same)\b)",
         r"\b(?:is|has) (?:the|my|his|her) cancer (?:back|come back|spread|returned|growing)\b|\b(?:is (?:this|it|that)|(?:this|it|that) is) (?:\w+ ){0,2}(?:coming back|come back|returning|back again)\b|\bam i (?:dying|in remission|cured)\b|\bis (?:my|his|her) (?:chemo|treatment|\w+) working\b",
         r"\b(?:lump|mole|node|lymph node|spot|bump|mass|cough|bruise|nodule|lesion|swelling|sore)\b[^.?!]{0,60}\b(?:cancer|melanoma|leukemia|lymphoma|malignant|tumou?r|cancer back)\s*\?",
@@ -486,6 +516,8 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:are|is) (?:those|these|they|both|that|this) (?:two |both )?(?:ok|okay|safe|fine|alright) (?:for|with) (?:him|her|me|my \w+)\b",
         r"\b(?:mess|interfere|interact|react) with (?:my|his|her) \w+\b|\b(?:want|going|planning|thinking) (?:to|of|about) (?:start|starting|take|taking|try|trying|use|using) \w+(?: \w+){0,3}\b[^.?!]{0,40}\b(?:ok|okay|safe)\b",
         r"\bcan (?:i|he|she) (?:take|use|try|have) (?:\w+ ){1,3}for (?:mine|my \w+|his|hers)\b",
+        r"\b(?:can|could|should|may) (?:i|he|she|we|my \w+) (?:still )?(?:get|have|take) (?:the |a |my |his |her |their )?(?:\w+ ){0,2}(?:shots?|vaccines?|vaccinations?|jabs?|boosters?)\b[^.?!]{0,40}\b(?:while|during|on|between|after|before|with) (?:my |his |her |the )?(?:\w+ )?(?:chemo\w*|treatment|cycles?|infusions?|immunotherapy|radiation|radiotherapy|transplant|keytruda|opdivo|\w+mab|\w+inib)\b"
+        r"|\b(?:can|could|should|may) (?:i|he|she|we) (?:still )?(?:fast|keep (?:the |my )?fast|do (?:the |a )?fast)\b",
         r"\bis (?!it\b|this\b|that\b|there\b)(?:\w+ ){1,3}(?:ok|okay|safe|alright|fine) (?:to (?:give|use|take) )?for (?:me|him|her|my|his|our)\b[^.?!]{0,50}\b(?:chemo\w*|treatment|radiation|radiotherapy|immunotherapy|infusions?|transplant)\b",
     )),
 )

@@ -91,7 +91,7 @@ _RESOLVED = re.compile(
     r"|(?:he's|she's|i'm|he is|she is|i am) (?:doing )?(?:really |very |so )?well now|back to (?:normal|work|golf|school) now"
     r"|nothing(?:'s| is) wrong (?:right )?now|passed away|has died|died (?:last|in|on|a|two|three))\b"
     # not a real person's situation: fiction, teaching material, a school project
-    r"|\b(?:writing|write|wrote|working on) (?:a|an|my) (?:\w+ )?(?:story|novel|script|screenplay|handout|leaflet|brochure|article|essay|paper|report|presentation|book|blog post)\b"
+    r"|\b(?:writing|write|wrote|working on) (?:a|an|my) (?:\w+ )?(?:story|novel|script|screenplay|poem|eulogy|tribute|obituary|handout|leaflet|brochure|article|essay|paper|report|presentation|book|blog post)\b"
     r"|\bfor (?:a|my) (?:class|course|school project|assignment|nursing exam)\b|\bfor (?:pharmacy|nursing|medical|med|dental) school\b"
     r"|\b(?:pharmacology|pharmacy|nursing|medical|med|paramedic|dental|physician assistant|pa) students?\b[^.?!]{0,80}\b(?:case|presentation|exam|assignment|essay|project|class|lecture)\b"
     r"|\b(?:doing|preparing|giving|writing) (?:a|my|our) case (?:presentation|study|report|write-?up)\b"
@@ -137,6 +137,7 @@ _OVER_NOW = re.compile(
     r"\bno (?:thoughts|feelings|urges) (?:like (?:that|those|this)|of (?:that|self-harm|suicide)) (?:since|now|anymore|any more|for (?:years|a long time|months))\b"
     r"|\b(?:haven't|have not|hasn't|has not) (?:had|felt) (?:any )?(?:thoughts|feelings|urges) like (?:that|those|this)\b"
     r"|\b(?:i'm|i am|he's|she's) (?:not|no longer) (?:suicidal|having (?:those|these|any such) thoughts)\b"
+    r"|\b(?:i'm|i am) (?:doing )?(?:great|really well|well|fine|good|stable) now\b|\bwhile (?:i'm|i am) (?:stable|well)\b"
 )
 """Thoughts of suicide told as past and said to be over now ("two years ago I had thoughts of
 ending my life... no thoughts like that since"): the past tells the history, the denial the now."""
@@ -147,13 +148,26 @@ _PREPARING = re.compile(
 )
 """A message that prepares or learns ("a checklist for the babysitter", "warning signs I should
 watch for"): the signs it lists are not happening unless a part says they are happening now."""
+_MEASURED = re.compile(
+    r"\b(?:thermometer|oximeter|monitor|cuff|machine|(?:forehead|ear|digital) one|temp|temperature)\b[^.?!\d]{0,15}"
+    r"\b(?:says|reads|shows|showing|is at|is|came up|went up to|hit)\b\s*(?:a |at )?\d"
+)
+"""A reading someone takes now ("the forehead thermometer says 38.4"): happening, even in a
+message that also speaks of a binder or of being prepared."""
+_SOURCE_SAYS = re.compile(
+    r"\b(?:sheet|leaflet|booklet|handout|card|guide|instructions|paper|pamphlet|website|binder|label|chart|"
+    r"neighbou?r|friend|nurse|doctor|oncologist|team)\s+(?:says?|said|told (?:me|us)|recommends?)\s+"
+    r"(?:(?:to )?call (?:at|if|over|above)\s+|(?:anything )?(?:over|above|of)\s+|it's\s+|is\s+)?$"
+)
+"""A threshold quoted from a sheet or a person ("the sheet says 100.4 but my neighbour says 101"):
+a number told as advice, not a reading."""
 _SINCE = r"(?<!fine )(?<!okay )(?<!ok )(?<!well )(?<!good )(?<!normal )(?<!ever )since"
 """"since" as a moment ("since this morning"), not in "been fine since"."""
 _RIGHT_NOW = re.compile(
     r"\b(?:right now|just now|now|tonight|this (?:morning|afternoon|evening)|" + _SINCE + r"|currently|at the moment)\b"
 )
 _NOW = re.compile(
-    r"\b(?:now|right now|again|today|tonight|this (?:morning|afternoon|evening)|" + _SINCE + r"|still|currently|keeps?|just)\b"
+    r"\b(?:now|right now|(?<!never happened )(?<!hasn't happened )(?<!didn't happen )(?<!never came back )again|today|tonight|this (?:morning|afternoon|evening)|" + _SINCE + r"|still|currently|keeps?|just)\b"
 )
 _ASKING = re.compile(
     r"\?|^(?:(?:and|also|but|so|ok|okay) )?(?:should|can|could|is|are|do|does|will|would|what|how|which|when|am|may)\b|"
@@ -200,7 +214,9 @@ _READY = re.compile(r"\b(?:just in case|(?:want|wanted|trying) to be (?:ready|pr
 def preparing(message: str) -> bool:
     """A message that prepares for what may happen ("if I find him hard to wake one day, what do
     I do? he's fine today, I want to be ready") and says nothing is happening right now."""
-    return bool(_PREPARING.search(message) or _READY.search(message)) and not _RIGHT_NOW.search(message)
+    return bool(_PREPARING.search(message) or _READY.search(message)) and not (
+        _RIGHT_NOW.search(message) or _MEASURED.search(message)
+    )
 
 
 _CALM = re.compile(
@@ -273,6 +289,10 @@ def _lead(part: str, message: str) -> str:
     return re.split(r"[.?!;:\n]", message[:start])[-1]
 
 
+_ASKED_ANYHOW = frozenset({"suicidal_thoughts", "feeling_a_burden", "farewell_letters"})
+"""Warning signs of suicide: they count however they are asked, unless about people in general."""
+
+
 def matches(part: str, message: str) -> list[Concept]:
     """Concepts whose lay description is in ``part`` (a normalised sentence or clause) as a
     situation, not as a question about information; ``message`` (normalised) is searched for a
@@ -286,13 +306,15 @@ def matches(part: str, message: str) -> list[Concept]:
             continue
         if concept.tier == PERSONAL and not (_ASKING.search(part) and names_a_person(message)):
             continue  # a decision for someone, asked for ("is it a skin cancer or a lymphoma" is not)
+        if concept.tier == PERSONAL and _NOT_REAL.search(message) and not _NOT_FICTION.search(message):
+            continue  # a novel's character asks for no decision
         if any_cue.search(part) is None:
             continue
         before = lead if concept.tier in (EMERGENCY, URGENT) else ""
         for cue in cues:
             m = cue.search(part)
             if m is None or framed(
-                before + part, len(before) + m.start(), _FRAME if concept.id != "suicidal_thoughts" else _GENERIC
+                before + part, len(before) + m.start(), _GENERIC if concept.id in _ASKED_ANYHOW else _FRAME
             ):
                 continue  # warning signs of suicide count however they are asked, unless about people in general
             if concept.tier in (EMERGENCY, URGENT) and (
@@ -304,7 +326,8 @@ def matches(part: str, message: str) -> list[Concept]:
                 or (concept.tier == EMERGENCY and long_standing(lead + part))
                 or (concept.tier == EMERGENCY and _RECURRING.search(part) and not _STARTED.search(message))
                 or (_ASKS_LINK.search(part) and not _RIGHT_NOW.search(part))
-                or (_PREPARING.search(message) and not _RIGHT_NOW.search(part))
+                or (_PREPARING.search(message) and not (_RIGHT_NOW.search(part) or _MEASURED.search(part)))
+                or _SOURCE_SAYS.search(part[max(0, m.start() - 40) : m.start()])
             ):
                 continue
             if concept.tier == CRISIS and (
