@@ -884,3 +884,13 @@ def test_kinds_the_twenty_fourth_set_showed(text: str, tier: str) -> None:
 )
 def test_look_alikes_the_twenty_fourth_set_showed_get_no_tier(message: str) -> None:
     assert triage(message, learned=False).category is None
+
+
+def test_a_past_sign_with_a_worry_now_is_a_story_and_a_sign_now_still_counts() -> None:
+    story = (
+        "Two months ago my son had a few mornings of headache and vomiting that went away, "
+        "and now I can't stop worrying it was a brain tumor. What are the signs in children?"
+    )
+    assert triage(story, learned=False).category is None
+    now = "Two months ago he was treated for a brain tumor, and now his headache and vomiting are back this morning."
+    assert triage(now, learned=False).category == EMERGENCY

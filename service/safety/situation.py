@@ -167,7 +167,8 @@ _RIGHT_NOW = re.compile(
     r"\b(?:right now|just now|now|tonight|this (?:morning|afternoon|evening)|" + _SINCE + r"|currently|at the moment)\b"
 )
 _NOW = re.compile(
-    r"\b(?:now|right now|(?<!never happened )(?<!hasn't happened )(?<!didn't happen )(?<!never came back )again|today|tonight|this (?:morning|afternoon|evening)|" + _SINCE + r"|still|currently|keeps?|just)\b"
+    r"\b(?:now(?!,? (?:i|we)(?:'m| am|'re| are)? (?:can't stop (?:thinking|worrying)|keep (?:thinking|worrying)|(?:so |really |very )?(?:worried|scared|anxious|nervous|panicking|paranoid|worrying)))"
+    r"|right now|(?<!never happened )(?<!hasn't happened )(?<!didn't happen )(?<!never came back )again|today|tonight|this (?:morning|afternoon|evening)|" + _SINCE + r"|still|currently|keeps?|just)\b"
 )
 _ASKING = re.compile(
     r"\?|^(?:(?:and|also|but|so|ok|okay) )?(?:should|can|could|is|are|do|does|will|would|what|how|which|when|am|may)\b|"
