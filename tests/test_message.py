@@ -175,3 +175,31 @@ def test_a_second_question_joined_by_and_is_answered_as_a_part_never_offered_as_
     assert got.within == ("what is known to lower it?",)
     assert within("What is it and how is it treated?") == ()  # too short to be two questions
     assert within("What are the stages of colon cancer?") == ()
+
+
+def test_a_title_does_not_end_a_sentence_and_a_form_prompt_is_not_the_writer_s_question() -> None:
+    assert split_sentences("I see Dr. Patel on Monday. What is a PET scan?") == [
+        "I see Dr. Patel on Monday.",
+        "What is a PET scan?",
+    ]
+    numbered = read_message(
+        'Clinic form, Question 7: "What else would you like to ask?"\n\n'
+        "I finished chemo for colon cancer last year. Why do I still need CEA blood tests?",
+        FINDER,
+    )
+    assert numbered.questions[0] == "Why do I still need CEA blood tests?"
+    labelled = read_message(
+        'PATIENT INTAKE - free text ("any questions for us?")\n\nMy wife has lymphoma. How is it staged?',
+        FINDER,
+    )
+    assert labelled.questions[0] == "How is it staged?"
+
+
+def test_a_question_that_says_we_are_also_wondering_follows_on_and_an_eye_idiom_names_no_eye_cancer() -> None:
+    got = read_message("We're also wondering who pays for parking? How is colon cancer staged?", FINDER)
+    assert got.questions[0] == "How is colon cancer staged?"
+    idiom = read_message(
+        "The doctor said they will keep an eye on it. What does low malignant potential mean for an ovarian tumor?",
+        FINDER,
+    )
+    assert "retinoblastoma" not in idiom.query.lower() and "eye" not in (idiom.focus or "").lower()

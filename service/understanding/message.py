@@ -30,7 +30,10 @@ from service.understanding.terms import question_topics
 
 MAX_QUESTIONS = 3
 
-_SPLIT = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=\S)|\n+|(?<=\?)(?=\S)|(?<=[a-z0-9)][.!?])(?=[A-Z])")
+_SPLIT = re.compile(
+    # not after a title or an abbreviation ("Dr. Okafor", "e.g. this")
+    r"(?<=[.!?])(?<!\b[Dd]r\.)(?<!\b[Mm]r\.)(?<!\b[Mm]s\.)(?<!\b[Mm]rs\.)(?<!\b[Pp]rof\.)(?<!\b[Ss]t\.)(?<!\bvs\.)(?<!\be\.g\.)(?<!\bi\.e\.)"
+    r"[\"')\]]*\s+(?=\S)|\n+|(?<=\?)(?=\S)|(?<=[a-z0-9)][.!?])(?=[A-Z])")
 _HEADER = re.compile(
     r"^\s*(?:subject|re|fwd?|question|topic)\s*:\s*(.*?)\s*(?:\bmessage\s*:|$)", re.IGNORECASE | re.DOTALL
 )
@@ -113,11 +116,28 @@ def split_sentences(text: str) -> list[str]:
     return [s.strip() for s in _SPLIT.split(text.strip()) if s and s.strip(" .,!?-")]
 
 
+_FORM_PROMPT = re.compile(
+    r"^[^\n\"]{0,80}\b(?:question|item|field|q)\s*#?\d+\s*[:.)\u2013\u2014-]\s*[\"\u201c]"
+    r"|^[^\n\"]{0,60}\b(?:intake|form|questionnaire|survey|free[- ]text)\b[^\n\"]{0,40}[\"\u201c(]",
+    re.IGNORECASE,
+)
+"""A form's own numbered prompt quoted above the writer's answer ("Intake, Question 14: 'Anything
+else you want to know?'"): the form asks it, not the writer."""
+
+
+_IDIOMS = re.compile(
+    r"\b(?:keep(?:s|ing)?|kept) an eye (?:on|out)\b|\beye[- ]opener\b|\bsee eye to eye\b|\bblink of an eye\b|\bcaught my eye\b"
+    r"|\bheart (?:of|to heart)\b|\bby heart\b|\bpain in the neck\b|\bgut feeling\b|\bon my mind\b",
+    re.IGNORECASE,
+)
+"""Body words in idioms ("keep an eye on it", "a gut feeling"): not a page's topic."""
+
+
 def _noise(sentence: str) -> bool:
     s = _PLACEHOLDER.sub("", sentence).strip(" ,.!-")
     if not s:
         return True
-    if _GREETING.match(s) or _THANKS.match(s) or _SIGNATURE.match(s):
+    if _GREETING.match(s) or _THANKS.match(s) or _SIGNATURE.match(s) or _FORM_PROMPT.match(s):
         return True
     return bool(_CONTACT.search(s)) and not _ASKS.search(_CONTACT.sub("", s).strip())
 
@@ -139,7 +159,7 @@ def _strip_greeting(sentence: str) -> str:
 def read_message(text: str, names: FocusFinder | None = None) -> Message:
     """Understand ``text``; ``names`` (the corpus's ``FocusFinder``) names the corpus topic a text
     is about. Failing a corpus topic, the focus is the message's rarest words."""
-    find: Callable[[str], str | None] = names.corpus_focus if names else (lambda _t: None)
+    find: Callable[[str], str | None] = (lambda t: names.corpus_focus(_IDIOMS.sub(" ", t))) if names else (lambda _t: None)
     subject, body = _subject(text)
     sentences = [_strip_greeting(_PLACEHOLDER.sub("", s)).strip() for s in split_sentences(body)]
     kept = [s for s in sentences if s and not _noise(s)]
@@ -235,7 +255,11 @@ _ADULT_PATIENT = re.compile(
     re.IGNORECASE,
 )
 """Who is ill is a grown-up: a spouse or parent, an adult age, or "adults"."""
-_FOLLOW_ON = re.compile(r"^(?:also|and|plus|another (?:thing|question))\b", re.IGNORECASE)
+_FOLLOW_ON = re.compile(
+    r"^(?:(?:i|we|she|he|they|i'm|we're|she's|he's|they're|i am|we are)(?: (?:were|was|are|am|have|had|'ve))? also"
+    r"|also|and|plus|another (?:thing|question)|one more (?:thing|question)|lastly|finally)\b",
+    re.IGNORECASE,
+)
 _FEW_TERMS = 2
 """A question with fewer content words ("should I be concerned?") reads with the sentence before it."""
 _POINTING = re.compile(r"\b(?:it|they|them|this|that|these|those|its|their)\b", re.IGNORECASE)

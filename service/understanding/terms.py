@@ -13,8 +13,8 @@ import re
 from functools import lru_cache
 
 _LOWER_RISK = (
-    r"(?:lower|reduce|cut|decrease|minimi[sz]e)\w* (?:\w+ ){0,3}(?:risks?|chances?)\b(?: of getting)?"
-    r"|(?:risks?|chances?) (?:\w+ ){0,4}(?:go(?:es)?|come?s?) down"
+    r"(?:lower|reduce|cut|decrease|minimi[sz]e)\w* (?:\w+ ){0,3}(?:risks?|chances?|danger|odds|likelihood)\b(?: of getting)?"
+    r"|(?:risks?|chances?|danger|odds) (?:\w+ ){0,4}(?:go(?:es)?|come?s?) down"
     r"|(?:does|will|would|can) (?:quitting|stopping|giving up|cutting (?:down|out)) (?:\w+ ){0,3}(?:help|lower|reduce|make a difference)"
 )
 """Asking how to make a risk smaller asks for prevention, not for the risk factors."""
@@ -108,6 +108,18 @@ LAY_TERMS: dict[str, str] = {
     r"\bmelenoma\b|\bmelanomia\b": "melanoma",
     r"\bsymtoms?\b|\bsympto?ms?\b": "symptoms",
     r"\bside efects?\b": "side effects",
+    r"\binside (?:the|his|her|my|your|their) eyes?\b": "inside the eye intraocular",
+    # Texting shorthand: everyday words, not names the corpus lacks.
+    r"\bwknd\b": "weekend",
+    r"\b(?:tmrw|tmr|2moro)\b": "tomorrow",
+    r"\b(?:b/c|cuz|coz)\b": "because",  # not "bc": breast cancer to many writers
+    r"\b(?:pls|plz)\b": "please",
+    r"\b(?:thx|thnx)\b": "thanks",
+    r"\bidk\b": "I don't know",
+    r"\bimo\b": "in my opinion",
+    r"\bppl\b": "people",
+    r"\bsmth\b": "something",
+    r"\bw/o\b": "without",
 }
 # Abbreviations that are also everyday words: only in capitals ("ALL", not "all").
 _ABBREVIATIONS: dict[str, str] = {
