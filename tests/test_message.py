@@ -178,8 +178,9 @@ def test_a_second_question_joined_by_and_is_answered_as_a_part_never_offered_as_
 
 
 def test_a_title_does_not_end_a_sentence_and_a_form_prompt_is_not_the_writer_s_question() -> None:
-    assert split_sentences("I see Dr. Patel on Monday. What is a PET scan?") == [
+    assert split_sentences("I see Dr. Patel on Monday. Mr. K. has CLL. What is a PET scan?") == [
         "I see Dr. Patel on Monday.",
+        "Mr. K. has CLL.",
         "What is a PET scan?",
     ]
     numbered = read_message(

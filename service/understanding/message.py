@@ -31,8 +31,8 @@ from service.understanding.terms import question_topics
 MAX_QUESTIONS = 3
 
 _SPLIT = re.compile(
-    # not after a title or an abbreviation ("Dr. Okafor", "e.g. this")
-    r"(?<=[.!?])(?<!\b[Dd]r\.)(?<!\b[Mm]r\.)(?<!\b[Mm]s\.)(?<!\b[Mm]rs\.)(?<!\b[Pp]rof\.)(?<!\b[Ss]t\.)(?<!\bvs\.)(?<!\be\.g\.)(?<!\bi\.e\.)"
+    # not after a title, an initial or an abbreviation ("Dr. Okafor", "Mr. L. has", "e.g. this")
+    r"(?<=[.!?])(?<!\b[A-Z]\.)(?<!\b[Dd]r\.)(?<!\b[Mm]r\.)(?<!\b[Mm]s\.)(?<!\b[Mm]rs\.)(?<!\b[Pp]rof\.)(?<!\b[Ss]t\.)(?<!\bvs\.)(?<!\be\.g\.)(?<!\bi\.e\.)"
     r"[\"')\]]*\s+(?=\S)|\n+|(?<=\?)(?=\S)|(?<=[a-z0-9)][.!?])(?=[A-Z])")
 _HEADER = re.compile(
     r"^\s*(?:subject|re|fwd?|question|topic)\s*:\s*(.*?)\s*(?:\bmessage\s*:|$)", re.IGNORECASE | re.DOTALL
