@@ -13,7 +13,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: setup run index test test-fast test-browser eval eval-baseline lint clean calibrate triage-model bench
+.PHONY: setup run index test test-fast test-browser eval eval-demo eval-shared eval-baseline lint clean calibrate triage-model bench
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -51,9 +51,9 @@ DEMO_SUITES   := --suite eval/suites/demo.jsonl --suite eval/suites/demo-realist
                  --suite eval/suites/safety-blind-13.jsonl --suite eval/suites/safety-blind-14.jsonl \
                  --suite eval/suites/safety-blind-15.jsonl --suite eval/suites/safety-blind-16.jsonl \
                  --suite eval/suites/safety-blind-18.jsonl --suite eval/suites/safety-blind-19.jsonl \
-                 --suite eval/suites/safety-blind-20.jsonl --suite eval/suites/untrained/safety-blind-21.jsonl \
-                 --suite eval/suites/untrained/safety-blind-23.jsonl \
-                 --suite eval/suites/untrained/safety-blind-24.jsonl
+                 --suite eval/suites/safety-blind-20.jsonl --suite eval/suites/safety-blind-21.jsonl \
+                 --suite eval/suites/safety-blind-23.jsonl \
+                 --suite eval/suites/safety-blind-24.jsonl
 SHARED_SUITES := --suite $(SHARED)/eval/medquad-cancergov-dev.jsonl --suite eval/suites/shared-realistic.jsonl \
                  --suite eval/suites/long-dev.jsonl --suite eval/suites/long-blind.jsonl \
                  --suite eval/suites/long-blind-2.jsonl --suite eval/suites/long-blind-3.jsonl \
@@ -66,8 +66,14 @@ SHARED_SUITES := --suite $(SHARED)/eval/medquad-cancergov-dev.jsonl --suite eval
 # them again on the NCI corpus only re-checks the same tiers (and cost CI about four minutes).
 
 eval: setup  ## score the gold suites and gate against eval/baseline.json (shared suites when ../shared exists)
+	@# the demo and the NCI corpora are scored side by side (two processes; CI has two cores)
+	$(MAKE) --no-print-directory -j2 eval-demo eval-shared
+
+eval-demo:
 	$(CQA) eval --corpus corpus/demo $(DEMO_SUITES) $(GATE) \
 		--report $(REPORTS)/demo.json --html $(REPORTS)/demo.html
+
+eval-shared:
 	@if [ -d "$(SHARED)/corpus" ]; then \
 		$(CQA) eval --corpus $(SHARED)/corpus $(SHARED_SUITES) $(GATE) \
 			--report $(REPORTS)/shared.json --html $(REPORTS)/shared.html && \
@@ -76,8 +82,9 @@ eval: setup  ## score the gold suites and gate against eval/baseline.json (share
 		echo "NOTE: $(SHARED)/corpus not found: shared suites (medquad-cancergov-dev, shared-realistic, safety on NCI) skipped"; \
 	fi
 
-eval-baseline:  ## record the current figures as the new baseline, on purpose
-	$(MAKE) eval GATE="--baseline $(BASELINE) --update-baseline"
+eval-baseline: setup  ## record the current figures as the new baseline, on purpose (one corpus after the other: both write the file)
+	$(MAKE) --no-print-directory eval-demo GATE="--baseline $(BASELINE) --update-baseline"
+	$(MAKE) --no-print-directory eval-shared GATE="--baseline $(BASELINE) --update-baseline"
 
 lint: setup
 	$(VENV)/bin/ruff check .
