@@ -45,6 +45,14 @@ _MODIFIERS = frozenset(terms(" ".join(_MODIFIER_WORDS)))
 """Left out of a name's key: the reranker weighs childhood against adult pages."""
 
 
+_IDIOMS = re.compile(
+    r"\b(?:keep(?:s|ing)?|kept) an eye (?:on|out)\b|\beye[- ]opener\b|\bsee eye to eye\b|\bblink of an eye\b|\bcaught my eye\b"
+    r"|\bheart (?:of|to heart)\b|\bby heart\b|\bpain in the neck\b|\bgut feeling\b|\bon my mind\b",
+    re.IGNORECASE,
+)
+"""Body words in idioms ("keep an eye on it", "a gut feeling"): they name no page."""
+
+
 class FocusFinder:
     def __init__(self, documents: Iterable[Document], vocab: Mapping[str, frozenset[str]] | None = None) -> None:
         """``vocab`` (each page's stemmed words, as ``Answerability`` keeps them) spares reading
@@ -86,7 +94,7 @@ class FocusFinder:
 
     def best(self, text: str) -> tuple[str, float] | None:
         """The most specific corpus name all of whose words are in ``text``, and its weight."""
-        found = set(terms(expand(text)))
+        found = set(terms(expand(_IDIOMS.sub(" ", text))))
         for n in sorted(n for t in found for n in self._filed.get(t, ())):
             key, name, weight = self.names[n]
             if found.issuperset(key):

@@ -125,14 +125,6 @@ _FORM_PROMPT = re.compile(
 else you want to know?'"): the form asks it, not the writer."""
 
 
-_IDIOMS = re.compile(
-    r"\b(?:keep(?:s|ing)?|kept) an eye (?:on|out)\b|\beye[- ]opener\b|\bsee eye to eye\b|\bblink of an eye\b|\bcaught my eye\b"
-    r"|\bheart (?:of|to heart)\b|\bby heart\b|\bpain in the neck\b|\bgut feeling\b|\bon my mind\b",
-    re.IGNORECASE,
-)
-"""Body words in idioms ("keep an eye on it", "a gut feeling"): not a page's topic."""
-
-
 def _noise(sentence: str) -> bool:
     s = _PLACEHOLDER.sub("", sentence).strip(" ,.!-")
     if not s:
@@ -159,7 +151,7 @@ def _strip_greeting(sentence: str) -> str:
 def read_message(text: str, names: FocusFinder | None = None) -> Message:
     """Understand ``text``; ``names`` (the corpus's ``FocusFinder``) names the corpus topic a text
     is about. Failing a corpus topic, the focus is the message's rarest words."""
-    find: Callable[[str], str | None] = (lambda t: names.corpus_focus(_IDIOMS.sub(" ", t))) if names else (lambda _t: None)
+    find: Callable[[str], str | None] = names.corpus_focus if names else (lambda _t: None)
     subject, body = _subject(text)
     sentences = [_strip_greeting(_PLACEHOLDER.sub("", s)).strip() for s in split_sentences(body)]
     kept = [s for s in sentences if s and not _noise(s)]
