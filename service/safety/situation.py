@@ -209,15 +209,18 @@ def long_standing(message: str) -> bool:
     return bool(_LONG_STANDING.search(message)) and not _ACUTE.search(message)
 
 
+def _happening_now(text: str) -> bool:
+    """A moment ("right now", "since this morning") or a reading taken now ("the thermometer says 38.4")."""
+    return bool(_RIGHT_NOW.search(text) or _MEASURED.search(text))
+
+
 _READY = re.compile(r"\b(?:just in case|(?:want|wanted|trying) to be (?:ready|prepared)|in the future|(?:plan|planning) ahead)\b")
 
 
 def preparing(message: str) -> bool:
     """A message that prepares for what may happen ("if I find him hard to wake one day, what do
     I do? he's fine today, I want to be ready") and says nothing is happening right now."""
-    return bool(_PREPARING.search(message) or _READY.search(message)) and not (
-        _RIGHT_NOW.search(message) or _MEASURED.search(message)
-    )
+    return bool(_PREPARING.search(message) or _READY.search(message)) and not _happening_now(message)
 
 
 _CALM = re.compile(
@@ -327,7 +330,7 @@ def matches(part: str, message: str) -> list[Concept]:
                 or (concept.tier == EMERGENCY and long_standing(lead + part))
                 or (concept.tier == EMERGENCY and _RECURRING.search(part) and not _STARTED.search(message))
                 or (_ASKS_LINK.search(part) and not _RIGHT_NOW.search(part))
-                or (_PREPARING.search(message) and not (_RIGHT_NOW.search(part) or _MEASURED.search(part)))
+                or (_PREPARING.search(message) and not _happening_now(part))
                 or _SOURCE_SAYS.search(part[max(0, m.start() - 40) : m.start()])
             ):
                 continue
