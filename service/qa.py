@@ -157,7 +157,7 @@ class QAService:
                 (),
                 (),
                 abstained=True,
-                message=reply(safety.category, safety.tiers),
+                message=reply(safety.category, safety.tiers, concepts=safety.concepts),
                 safety=safety.category,
                 notice=NOTICE,
             )

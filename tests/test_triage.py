@@ -894,3 +894,11 @@ def test_a_past_sign_with_a_worry_now_is_a_story_and_a_sign_now_still_counts() -
     assert triage(story, learned=False).category is None
     now = "Two months ago he was treated for a brain tumor, and now his headache and vomiting are back this morning."
     assert triage(now, learned=False).category == EMERGENCY
+
+
+def test_harm_from_another_person_gets_the_lines_for_safety_at_home() -> None:
+    found = triage("My husband hits me when I'm too tired from chemo to cook.", learned=False)
+    assert found.category == CRISIS and "harm_from_others" in found.concepts
+    text = reply(found.category, found.tiers, concepts=found.concepts)
+    assert "911" in text and "1-800-799-7233" in text and "988" in text
+    assert reply(CRISIS) == CRISIS_REPLY  # thoughts of suicide keep the 988 reply

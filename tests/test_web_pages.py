@@ -373,6 +373,15 @@ def test_no_js_urgent_reply_shows_the_care_team_box_first_and_the_answer_under_i
     assert '<a class="tel" href="tel:911" aria-label="Call 911">911</a>' in page[box:]
 
 
+def test_someone_hurt_at_home_gets_the_safety_lines_as_tel_links_before_any_answer(client: TestClient) -> None:
+    question = "My son takes her pension and slaps her when she asks for it. What are the side effects of lapatinib?"
+    api = client.post("/api/ask", json={"question": question}).json()
+    assert api["safety"] == "crisis" and api["answer"] == []
+    page = client.post("/", data={"question": question}).text
+    links = {href for href in re.findall(r'<a class="tel" href="(tel:[^"]+)"', page)}
+    assert {"tel:911", "tel:+18007997233", "tel:+18006771116", "tel:988"} <= links
+
+
 def test_every_phone_number_on_the_chat_page_is_a_tel_link(client: TestClient) -> None:
     page = client.post("/", data={"question": "i want to kill myself"}).text
     links = re.findall(r'<a class="tel" href="(tel:[^"]+)" aria-label="([^"]+)">([^<]+)</a>', page)

@@ -27,6 +27,12 @@ _PHONES = (
      "Call NCI's Cancer Information Service, 1-800-422-6237"),
     (re.compile(r"\b911\b"), "911", "Call 911"),
     (re.compile(r"\b988\b(?!lifeline)"), "988", "Call or text 988, the Suicide and Crisis Lifeline"),
+    (
+        re.compile(r"1-800-799-7233"),
+        "+18007997233",
+        "Call the National Domestic Violence Hotline, 1-800-799-7233",
+    ),
+    (re.compile(r"1-800-677-1116"), "+18006771116", "Call the Eldercare Locator, 1-800-677-1116"),
 )
 
 

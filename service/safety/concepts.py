@@ -321,6 +321,16 @@ CONCEPTS: tuple[Concept, ...] = (
         # legacy letters for a dying person's family's future days: end-of-life care, not a plan
         r"\blegacy\b|\bmemory (?:box|book)\b|\bfuture (?:birthdays|graduations?|weddings?|milestones)\b|\bfor (?:their|his|her|the \w+'s?) (?:future )?(?:graduations?|weddings?|milestones)\b"
     )),
+    Concept("harm_from_others", CRISIS, "National Domestic Violence Hotline; Adult Protective Services (elder abuse)", (
+        r"\b(?:he|she|my (?:husband|wife|partner|boyfriend|girlfriend|ex|son|daughter|dad|father|mom|mum|mother|brother|sister|carer|caregiver|stepdad|stepfather|stepmom)|(?:her|his) (?:son|daughter|husband|wife|partner))\b"
+        r"(?: \w+){0,2} (?:hit|hits|slapped|slaps|punched|punches|kicked|kicks|choked|chokes|strangled|beat|beats|shoved|pushed|threw (?:a |the )?\w+ at) "
+        r"(?:me|us|her|him|my (?:mom|mum|mother|dad|sister|brother|kids?|children|wife|husband|son|daughter|face))\b"
+        r"(?! (?:to (?!the (?:floor|ground|wall|door)\b)|into \w+ing\b|for|through|along|in a wheelchair|with (?:the )?(?:news|question|bill)|up|out of the way|head|chest|arm|leg|back|hip|knee|side|shoulder|neck|belly|stomach|hand|foot|elbow|toe)\b)",
+        r"\bhands? (?:a?round|on) (?:my|her|his) (?:throat|neck)\b|\b(?:chased|came at|went for|threatened|threatening) (?:me|us|her|him)\b[^.?!]{0,30}\bwith (?:a|the|his|her) (?:knife|gun|bat|hammer|belt)\b",
+        r"\bthreat\w* to (?:kill|hurt|harm|shoot|stab|beat) (?:me|us|her|him|the kids|the children|my \w+)\b|\bnext time (?:he|she|he'll|she'll|hell|shell|he will|she will)\b[^.?!]{0,20}\b(?:hurt|kill)\b",
+        r"\b(?:grip|finger) ?marks\b|\bdon't let (?:her|him|them) hurt me\b|\bslap(?:s|ped)? (?:her|his|my) face\b|\b(?:takes?|took|taking|steals?|stole|stealing) (?:her|his) (?:pension|money|benefits|savings|bank card)\b[^.?!]{0,40}\b(?:shout|hit|slap|afraid|scared|threat)",
+        r"\b(?:he|she|my \w+) (?:hits?|hit|beats?|slaps?) me\b|\b(?:afraid|scared|frightened|terrified) (?:to go home|of (?:my husband|my wife|my partner|my son|my dad))\b",
+    )),
     Concept("overdose_meant", CRISIS, "988 Lifeline: an overdose taken in despair is a suicide attempt", (
         r"\b(?:took|taken|swallowed|downed)\b[^.?!]{0,30}\b(?:all|half|most|the rest|a (?:whole|full) (?:bottle|pack|box|strip)|a handful|a bunch|loads)\b[^.?!]{0,30}\b(?:pills|tablets|meds|medicine|morphine|oxy\w*|sleeping|pain ?killers|capsules|bottle)\b",
     ), context=(

@@ -34,6 +34,16 @@ CRISIS_REPLY = (
     "If you might act on these thoughts now, call 911. Your care team also wants to know how you "
     "are feeling, and can help."
 )
+HARM_FROM_OTHERS = "harm_from_others"
+"""The concept that someone is being hurt or threatened by another person (``concepts.py``)."""
+HARM_REPLY = (
+    "I'm sorry this is happening. You deserve to be safe. If you or anyone else is in danger now, "
+    "call 911. The National Domestic Violence Hotline can help you plan to stay safe, any time, day "
+    "or night: call 1-800-799-7233 or text START to 88788. If an older or disabled adult is being "
+    "hurt or their money taken, call Adult Protective Services; the Eldercare Locator, 1-800-677-1116, "
+    "can connect you. If you are having thoughts of hurting yourself, call or text 988. Your care "
+    "team also wants to know, and can help."
+)
 CALL_911_FIRST = (
     "If someone has taken too much of a medicine, is hurt, or cannot be woken, call 911 (or your local "
     "emergency number) now. "
@@ -69,13 +79,16 @@ def strongest(tiers: list[str | None]) -> str | None:
     return max(tiers, key=strength, default=None)
 
 
-def reply(tier: str, also: frozenset[str] = frozenset(), answered: bool = False) -> str:
+def reply(
+    tier: str, also: frozenset[str] = frozenset(), answered: bool = False, concepts: tuple[str, ...] = ()
+) -> str:
     """The fixed reply for ``tier``. A crisis that also shows an emergency opens with 911, and an
     emergency that also shows a crisis ends with 988; an urgent or personal-advice reply that comes
-    with a general answer says so."""
+    with a general answer says so. A crisis that is harm from another person (``concepts``) gets
+    the lines for safety at home (911, the Domestic Violence Hotline, Adult Protective Services, 988)."""
     if answered and tier in (URGENT, PERSONAL):
         return URGENT_WITH_INFO if tier == URGENT else PERSONAL_WITH_INFO
-    text = _REPLIES[tier]
+    text = HARM_REPLY if tier == CRISIS and HARM_FROM_OTHERS in concepts else _REPLIES[tier]
     if tier == CRISIS and EMERGENCY in also:
         text = CALL_911_FIRST + text
     if tier == EMERGENCY and CRISIS in also:
