@@ -896,6 +896,60 @@ def test_a_past_sign_with_a_worry_now_is_a_story_and_a_sign_now_still_counts() -
     assert triage(now, learned=False).category == EMERGENCY
 
 
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        # self-injury without a blade; wanting to be dead, said by someone cared for
+        ("My nephew with autism has been biting his hands until they bleed since his chemo began.", CRISIS),
+        ("Since the relapse he's been hitting his head on the door when he's upset.", CRISIS),
+        ("She told me \"I want to be dead\" at breakfast. She's twelve and on treatment for leukemia.", CRISIS),
+        # a supply kept, a death hastened, a mercy killing
+        ("I've got a stockpile in the bathroom cabinet now, just so you know. What does palliative chemo do?", CRISIS),
+        ("I keep wondering whether to speed things up at home before the pain gets worse.", CRISIS),
+        ("He says he would help her go with a pillow if it came to that, and then go himself too.", CRISIS),
+        # harm from another person: a partner, an adult son, a carer
+        ("My boyfriend pushed me into the door again last night and I'm bruising badly on chemo.", CRISIS),
+        ("Her son takes her pension money and shouts at her; I saw him slap her face. She has lymphoma.", CRISIS),
+        ("Dad has marks like fingers on both wrists after the night carer leaves. He whispers don't let her hurt me.", CRISIS),
+        # personal decisions: a dose again, a double to catch up, halving pills, stopping, adding, waiting
+        ("She spat out her tamoxifen this morning. Should I give her another one tonight?", PERSONAL),
+        ("I forgot my capecitabine at breakfast. Can I take two at dinner to catch up?", PERSONAL),
+        ("These steroids make me jittery. Could I cut them in half for the last week?", PERSONAL),
+        ("My joints ache on exemestane. Should I just stop it?", PERSONAL),
+        ("A friend swears by turmeric capsules. I'm on warfarin and starting radiation. Should I add them?", PERSONAL),
+        ("My scan last year was clear. Can I wait another two years before the next one?", PERSONAL),
+        ("He takes a diuretic and letrozole. Can I give them together in the morning?", PERSONAL),
+        # a central line: the arm swells, the line comes out; a fever written before its word
+        ("My daughter's arm with the PICC is swollen and the hand is puffy since last night.", URGENT),
+        ("The broviac got pulled out a few inches when he rolled over and there's blood in it.", URGENT),
+        ("Nephrostomy tube came out an hour ago when I sat up. No fever.", URGENT),
+        ("2 days after my third round, rn i have like 101 fever and chills", URGENT),
+    ],
+)
+def test_kinds_the_twenty_fifth_set_showed(text: str, tier: str) -> None:
+    assert triage(text, learned=False).category == tier
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # idioms of overdose; a rumour quoted; a sign the team said to expect, gone
+        "I overdosed on box sets while recovering from surgery. How long does fatigue last after it?",
+        'My aunt calls radiotherapy an "overdose of radiation". Does external beam make you radioactive?',
+        "After my biopsy last Thursday I had some blood in my spit, which they told me to expect. Why does that happen?",
+        # blood pressure pills, not blood; a drain taken out on schedule; a knock to the head, not a blow
+        "My blood pressure tablets make me dizzy since I lost weight on chemo. Is weight loss common?",
+        "My drain came out yesterday at the clinic. How long until I can shower?",
+        "My son fell off his bike and hit his head last year. Can a head injury cause a brain tumor?",
+        # a push to do something, the news hitting someone
+        "My husband pushed me to get a second opinion. How do I ask for one?",
+        "The diagnosis hit her hard. How do families cope with the first weeks?",
+    ],
+)
+def test_look_alikes_the_twenty_fifth_set_showed_get_no_tier(message: str) -> None:
+    assert triage(message, learned=False).category is None
+
+
 def test_harm_from_another_person_gets_the_lines_for_safety_at_home() -> None:
     found = triage("My husband hits me when I'm too tired from chemo to cook.", learned=False)
     assert found.category == CRISIS and "harm_from_others" in found.concepts

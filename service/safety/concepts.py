@@ -42,6 +42,14 @@ _HOT = r"(?:10[0-6](?:\.\d)?|38(?:\.\d)?|39(?:\.\d)?|4[0-2](?:\.\d)?)"
 _HOT_READING = r"(?:100\.[4-9]|10[1-5]\.\d|38\.\d|39\.\d|40\.\d)"  # a bare reading: "38.4 and shivery"
 
 
+IDIOM_ON = (
+    r"(?! on (?:\w+ ){0,2}(?:candy|sugar|chocolate|sweets|cake|pie|cookies|turkey|food|tv|netflix|coffee|caffeine|sun|"
+    r"sunshine|information|news|carbs|episodes|reading|box ?sets?|shows?|series|podcasts?|youtube|tiktok|crosswords?|puzzles?|"
+    r"soaps?|films?|movies|cat videos|love|kindness|advice|research|websites?|forums?|googl\w*|facts?)\b)"
+)
+"""'Overdosed on Netflix': an idiom, not a poisoning."""
+
+
 @dataclass(frozen=True)
 class Concept:
     id: str
@@ -146,7 +154,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:pure|bright red) blood\b[^.?!]{0,30}\b(?:clots|lots|a lot|filled)\b|\bnose ?bleed\b[^.?!]{0,30}\b(?:over an hour|for an hour|hours|won't stop)\b|\bfilled (?:a|the) (?:bowl|bucket|cup)\b",
     )),
     Concept("overdose_poisoning", EMERGENCY, "Poison Control; overdose", (
-        r"\boverdos(?:ed|ing|e)\b(?! (?:risk|symptoms|signs|warnings?|prevention|kit|antidote|reversal|education|training|awareness))(?! on (?:\w+ ){0,2}(?:candy|sugar|chocolate|sweets|cake|pie|cookies|turkey|food|tv|netflix|coffee|caffeine|sun|sunshine|information|news|carbs|episodes|reading)\b)(?! (?:can|could|may|might|would|will|is|are) (?:be|kill|cause|damage|lead))|\b(?:drank|swallowed|ate|drinking) (?:\w+ ){0,3}(?:poison|bleach|antifreeze|drain cleaner|lighter fluid)\b",
+        r"\boverdos(?:ed|ing|e)\b(?! of (?:radiation|x-?rays?|sun|information|love)\b)(?! (?:risk|symptoms|signs|warnings?|prevention|kit|antidote|reversal|education|training|awareness))" + IDIOM_ON + r"(?! (?:can|could|may|might|would|will|is|are) (?:be|kill|cause|damage|lead))|\b(?:drank|swallowed|ate|drinking) (?:\w+ ){0,3}(?:poison|bleach|antifreeze|drain cleaner|lighter fluid)\b",
         r"\b(?:got into|found (?:him|her|them) with) (?:my|his|her|the) (?:pills|meds|medicine|bottle)\b|\b(?:chewed|swallowed) (?:a |my |one of my )?(?:fentanyl )?patch\b",
         r"\bpin ?point pupils\b|\bempty (?:pill )?bottle\b",
         r"\b(?:took|taken|gave (?:him|her|me)) (?:it|them|another|one|my \w+) (?:again|too)\b[^.?!]{0,40}\b(?:drowsy|breathing|can't|sleepy|nodding|out of it|strange)\b|\btook (?:it|them) again\b",
@@ -237,17 +245,23 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|burn|burning) (?:myself|himself|herself|themselves)\b",
         r"\b(?:take|taking|took) (?:my|his|her|their) own life\b|\bwish (?:i|he|she) (?:was|were|had) (?:dead|never)\b|\bno will to live\b",
         r"\bend(?:ing)? (?:my|his|her) (?:own )?life\b|(?<!in the )(?<!at the )(?<!by the )\bend(?:ing)? it(?: all)?\b(?! (?:with|early|there|was|is|turned|came|up)\b)|\bcheck(?:ing)? out (?:early|for good)\b",
-        r"\b(?:don't|do not|no longer|doesn't|does not) want to (?:live|be alive|be here|wake up|exist|go on|keep going|do this anymore)\b|\bwant(?:s)?(?: to)? (?:to )?die\b(?! at home| in (?:peace|hospice|(?:her|his|my) own bed)| with dignity| peacefully| naturally)|\bready to die\b|\b(?:rather|sooner) (?:be dead|die)\b",
+        r"\b(?:don't|do not|no longer|doesn't|does not) want to (?:live|be alive|be here|wake up|exist|go on|keep going|do this anymore)\b|\bwant(?:s)?(?: to)? (?:to )?die\b(?! at home| in (?:peace|hospice|(?:her|his|my) own bed)| with dignity| peacefully| naturally)|\bready to die\b|\b(?:rather|sooner) (?:be dead|die)\b|\bwants? to be dead\b",
         r"\bno (?:reason|point|purpose) (?:to|in) (?:keep )?(?:living|going on|live|go on|keep going|carrying on|being here|trying)\b|\bwhat's the point (?:of|in) (?:going on|living|any of this|trying|being here)\b",
         r"\bbetter off (?:without me|if i (?:was|were) gone|dead)\b",
         r"\b(?:want|wish|hope|hoping|pray|prays|praying)\b[^.?!]{0,12}\b(?:never|not|don't|won't|wouldn't) (?:wake up|come back)\b|\bjust don't wake up\b|\bto not wake up\b|\bnot wake up (?:tomorrow|in the morning)\b",
         r"\b(?:least painful|easiest|quickest|painless) way to (?:die|go)\b|\bways to (?:overdose|die|kill)\b|\bhow (?:many|much) (?:\w+ ){0,3}(?:would|will|to) (?:kill|be fatal|be lethal|be enough to)\b|\blethal (?:dose|amount)\b[^.?!]{0,30}\b(?:my|i|he|she)\b",
-        r"\b(?:saving up|stockpil\w+|collecting|hoarding|stashing|putting aside|keeping) (?:my |his |her |some |all )?(?:\w+ ){0,2}(?:pills|meds|tablets|morphine|oxy\w*|painkillers|sleeping pills)\b",
+        r"\b(?:saving up|stockpil\w+|collecting|hoarding|stashing|putting aside|keeping) (?:my |his |her |some |all )?(?:\w+ ){0,2}(?:pills|meds|tablets|morphine|oxy\w*|painkillers|sleeping pills)\b"
+        r"|\b(?:got|have|has|had|built up|building up|keeping) (?:a |my |his |her |quite a |a little |a small |a big )?stockpile\b(?! of (?!(?:my |his |her )?(?:pills|meds|tablets|morphine|oxy\w*|painkillers|sleeping pills)))",
+        # hurting oneself without a blade: biting till it bleeds, banging one's head
+        r"\b(?:bit|bites|biting|bitten) (?:his|her|my|their) (?:own )?(?:arms?|hands?|wrists?|skin|fingers?|lips?)\b[^.?!]{0,25}\b(?:until|till|til|and) (?:it|they) (?:bled|bleeds?|bleeding)\b"
+        r"|\b(?:been|keeps?|kept|started|starts) (?:bang\w*|hitting|punching|slapping) (?:his|her|my|their) (?:own )?(?:head|face)\b",
+        # a mercy killing and one's own death after
+        r"\bhelp (?:her|him|them) (?:to )?go\b[^.?!]{0,30}\b(?:pillow|mercy)\b|\bpillow over (?:her|his|their) face\b|\b(?:and|then) (?:go|follow (?:her|him)) myself\b|\bgo myself (?:after|too)\b",
         r"\b(?:giving|gave) away (?:my|his|her) (?:things|stuff|belongings)\b|\bwrit(?:ten|ing|e) (?:a |my )?(?:suicide |goodbye )?note\b|\bsaying goodbye to everyone\b",
         r"\bdisappear (?:for good|forever)\b|\bgo to sleep and (?:never|not)\b|\bdriv(?:e|ing) into a (?:wall|tree)\b|\bcan't (?:go on|do this anymore|take (?:it|this) anymore)\b",
         r"\b(?:where|keeps) (?:his|her|the|my) (?:gun|pistol|rifle)\b|\bbought a gun\b|\bbetter if i (?:was|were)n't here\b|\btrapped with no way out\b",
         r"\b(?:go to sleep|sleep) (?:forever|and never wake)\b|\b(?:hoping|hope|wish) (?:i|he|she) (?:won't|don't|wouldn't|doesn't|never) wake\b|\bdisappointed (?:that )?i woke up\b",
-        r"\bwish (?:the cancer|it) would (?:hurry|just|take me)\b|\bwaiting to die\b|\bspeed (?:it|things) up\b|\bwant (?:it|this|everything) (?:all )?to (?:stop|end|be over)\b|\bi want out\b|\bmake it stop\b",
+        r"\bwish (?:the cancer|it) would (?:hurry|just|take me)\b|\bwaiting to die\b|\bsp(?:eed|ed|eeding) (?:it|things|this) up\b|\bwant (?:it|this|everything) (?:all )?to (?:stop|end|be over)\b|\bi want out\b|\bmake it stop\b",
         r"\b(?:wants?|want|asked|begging|begs|help) (?:god )?(?:to take (?:her|him|me)|(?:me |us )?(?:to )?help (?:her|him|me) die|(?:me |us )?(?:to )?find a way out)\b|\bwant to be with (?:her|him)\b|\b(?:go|going to|want to|wanna) join (?:her|him|them)\b",
         r"\b(?:took|swallowed|taken|downed)\b[^.?!]{0,50}\b(?:on purpose|deliberately|intentionally|so (?:i|he|she) (?:wouldn't|won't|don't|would not) wake)\b|\b(?:on purpose|deliberately|intentionally)\b[^.?!]{0,20}\b(?:took|swallowed)\b",
         r"\b(?:run out of|no more|don't see (?:a|any)) reasons? (?:to live|to be here|to keep going|to do anything)\b|\bdon't see (?:a|any|the) (?:future|point|way forward)\b(?! (?:of|in) (?:the|this|that|these|those|a|an|getting|doing|having|asking|seeing|taking|paying|going (?:to|back|for)) )|\bdon't see why (?:i'd|i would|i should) (?:keep going|go on|bother)\b",
@@ -346,7 +360,7 @@ CONCEPTS: tuple[Concept, ...] = (
     # --- call the care team now ----------------------------------------------------------------
     Concept("fever_on_treatment", URGENT, "NCI Chemotherapy and You: fever of 100.4 F (38 C) or higher", (
         rf"\b(?:fever|temp\w*|temperature|thermometer|reading|running)\b[^.?!]{{0,25}}\b{_HOT}\b",
-        rf"\b{_HOT} ?(?:f|c|degrees|°)\b",
+        rf"\b{_HOT} ?(?:f|c|degrees|°)\b|\b{_HOT} (?:fever|temp|temperature)\b",
         r"\b(?:i|he|she|i've|he's|she's|i'm|we|they)\b[^.?!]{0,30}\b(?:have|has|got|running|spiked|developed|getting) (?:a |another )?(?:high |low grade |bad |slight )?(?:fever|temperature|temp)\b",
         r"\b(?:shaking|uncontrollable) chills\b|\bchills and (?:shaking|sweats)\b|\bburning up\b",
         rf"(?<![\d/.-])\b{_HOT_READING}\b(?![\d/.-])",
@@ -359,6 +373,13 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:exit site|hickman|port site|line site)\b[^.?!]{0,40}\b(?:oozing|red|tender|gunk|pus|swollen|hot)\b",
         r"\b(?:pus|crusts?|yellow\w* (?:stuff|gunk|fluid))\b[^.?!]{0,30}\b(?:coming out|bumps|oozing|draining)\b",
     )),
+    Concept("line_arm_swelling", URGENT, "oncologic emergencies: a clot around a central line (arm, neck or shoulder swelling)", (
+        r"\b(?:arm|hand|shoulder|neck)\b[^.?!]{0,20}\b(?:is |are |has |have |got |gone )?(?:swelling|swollen|puffy|bigger|fatter)\b|\bveins? (?:in|on|at|around) (?:the|his|her|my) (?:shoulder|chest|neck|arm)\b[^.?!]{0,20}\b(?:big|bulging|swollen|blue|stand(?:ing)? out)\b",
+    ), context=r"\b(?:picc|port|central line|hickman|broviac|portacath|port-a-cath)\b"),
+    Concept("line_out", URGENT, "NCI Chemotherapy and You: a catheter or tube that comes out, breaks or leaks", (
+        r"\b(?:tube|line|catheter|picc|nephrostomy|stent|feeding tube|g-tube|peg|broviac|hickman)\b[^.?!]{0,30}\b(?:fell out|(?:got |was |been )?pulled out|slipped out|came loose|cracked|broke|split|(?:came|has come) out (?:\w+ ){0,5}(?:when|while|by accident|accidentally|on its own))\b"
+        r"|\b(?:cap|clamp|dressing) (?:came|fell) off\b[^.?!]{0,60}\b(?:line|picc|broviac|hickman|catheter|blood)\b",
+    ), unless=r"\b(?:trach\w*|breathing tube|airway)\b"),
     Concept("vomiting_dehydration", URGENT, "NCI Chemotherapy and You: vomiting, not keeping fluids down", (
         r"\b(?:can't|cannot|unable to|won't|not able to|couldn't) (?:keep|hold) (?:anything|any fluids|fluids|liquids|water|food|down)\b|\b(?:can't|won't|not) (?:keep|keeping) (?:\w+ )?down\b",
         r"\b(?:throwing up|vomiting|puking|been sick)\b[^.?!]{0,40}\b(?:all (?:day|night)|every (?:hour|time)|since (?:yesterday|last night|this morning)|for (?:hours|a day|(?:\d+|two|three) ?(?:hours|days))|nonstop|non-stop|won't stop)\b",
@@ -454,6 +475,8 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:double|halve|cut|split|crush|increase|decrease|lower|up|raise)\b (?:up )?(?:my|his|her|the) (?:next |own )?(?:\w+ ){0,2}(?:dose|pills?|tablets?|dosage|patch)\b",
         r"\b(?:dose|dosage|how much)\b[^?.]{0,40}\b(?:for (?:my|a) (?:\d+|two|three|four|five|six|seven|eight|nine|ten)[- ](?:year|month)|(?:my|our) (?:son|daughter|child|kid|baby|toddler))\b",
         r"\b(?:missed|forgot) (?:my|his|her|a|the) (?:dose|pill|tablet)\b",
+        r"\b(?:should|can|do|shall|must) (?:i|we) (?:give|let) (?:her|him|them) (?:take |have )?(?:another|a second|an extra|a new)(?: one| dose| pill| tablet)?\b"
+        r"|\b(?:take|give|have) (?:2|two|both|double|an extra(?: one| pill| tablet| dose)?)\b[^.?!]{0,20}\bto (?:catch up|make up)\b|\bcut (?:them|it|these|those|the (?:pills|tablets)|my \w+|his \w+|her \w+) in (?:half|two)\b",
         r"\bhow (?:much|many)\b(?! (?:detail|information|info|time|notice|warning|truth|of (?:it|this|that) (?:to|should)))[^.?!]{0,40}\b(?:i|he|she|we) (?:ought to|should|need to|must) (?:take|give|have)\b"
         r"|\bhow (?:much|many)\b(?! (?:detail|information|info|time|notice|warning|truth))[^.?!]{0,40}\b(?:ought|should) (?:i|he|she|we) (?:take|give)\b",
         r"\b(?:right|correct|safe|max|maximum) (?:\w+ )?dose for (?:me|him|her|my \w+)\b|\b(?:take|give) (?:a )?double\b|\bhow much (?!detail|information|info|time|notice|warning|truth)\w+ (?:may|can|should|do) (?:we|i) give\b",
@@ -461,6 +484,7 @@ CONCEPTS: tuple[Concept, ...] = (
     Concept("skip_stop", PERSONAL, "NCI: changing a treatment plan is decided with the care team", (
         r"(?<!you )(?<!people )(?<!women )(?<!men )(?<!patients )(?<!they )(?<!someone )(?<!does it )(?<!does that )(?<!does this )\b(?:skip|skipping|miss|stop|stopping|quit|quitting|pause|pausing|delay|delaying|postpone|put off|take a break from|cut back on|push back|restart|come off)\b (?:my|his|her|our|the|this|next|a)? ?(?:next |last |remaining |final )?(?:\w+ ){0,2}(?:chemo|chemotherapy|treatments?|cycles?|rounds?|infusions?|radiation|sessions?|doses?|pills?|meds|medications?|tamoxifen|letrozole|anastrozole|hormone therapy|immunotherapy|keytruda|herceptin)\b",
         r"\b(?:is it (?:ok|okay|safe|bad|dangerous)|would it be (?:ok|okay|bad)|can (?:i|he|she|we))\b[^?.]{0,30}\b(?:skip|stop|miss|delay|quit|pause)\b(?! (?:this|it|that|them) (?:from )?(?:happening|getting|coming))",
+        r"\bcan (?:i|we|he|she) (?:just )?wait\b[^.?!]{0,25}\b(?:\d+|two|three|a few|another|more) (?:more )?(?:years?|months?)\b",
         r"\b(?:say no to|turn down|decline|refuse) (?:the |my |his |her )?(?:last |next |final |remaining )?(?:rounds?|cycles?|doses?|sessions?|course|chemo\w*|treatment|radiotherapy|radiation|surgery|operation)\b",
         r"\bwhen (?:can|should|could|do|may) (?:i|he|she|we) (?:restart|resume|start back on|go back on|get back on|start (?:taking )?(?:\w+ ){1,2}again)\b"
         r"(?! (?:gentle |light |normal |my normal |usual |my usual )?(?:gardening|exercise|exercising|work|working|driving|sex|swimming|running|walking|the gym|gym|activities|lifting|golf|sport|sports|housework|travel)\b)",
@@ -483,6 +507,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\bis (?:it )?better (?:for (?:him|her|me|us) to|(?:that )?(?:he|she|i|we)) (?:do|have|get|take|go|try|start|stop)\b|\b(?:do|have) it or not\s*\?",
         r"\b(?:tell|say|give) (?:me |us |her |him )?(?:a )?(?:straight |simple |direct )?(?:yes or no|yes/no)\b|\b(?:a |your )?(?:direct|personal|straight) recommendation\b|\bfor (?:her|him|me|them) specifically\b"
         r"|\bin (?:her|his|my|their|our) (?:particular |specific |own )?case (?:it's|it is|is it|is that|would it be)\b|\bis (?:it|this|that) (?:safe|ok|okay|alright|too risky|a good idea|wise) for (?:me|him|her|us)\s*(?:\?|$|to\b(?! be (?:around|near|with)\b)|if\b)",
+        r"\bshould (?:i|we|he|she) just (?:stop|skip|quit|leave|give up|ignore|wait|refuse)\b|\b(?:just )?leave it (?:alone )?and see what happens\b|\bshould (?:i|we|he|she) add (?:them|it|this|that|these|those)\b",
         r"^(?:so |and )?should (?:i|we|he|she)\s*\?|\bshould (?:my \w+|he|she|we|i) (?:insist|demand|wait|hold off|go ahead)\b|\btrying to decide (?:if|whether|between)\b",
     )),
     Concept("own_results", PERSONAL, "NCI: results are read with the care team", (
@@ -523,6 +548,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"|\b(?:(?:may|can|could|might) (?:i|we|he|she)|(?:i|we|he|she) (?:may|can|could|might)) (?:take|have|continue|keep taking)\b[^.?!]{0,60}\b(?:on )?the (?:morning|day|night) (?:of|before) (?:my |his |her |the )?(?:surgery|operation|op|procedure|scan|chemo)\b",
         r"\b(?:ok|okay|safe|fine|alright) (?:to (?:take|have|use) (?:them |it |both )?)?together\?|\b\w+ \+ \w+ (?:ok|okay|safe)\b|\b(?:take|taking) \w+ (?:w|with) my \w+\b",
         r"\bis (?:my|his|her) \w+(?: \w+)? (?:ok|okay|safe|fine) (?:with|on|during|while)\b",
+        r"\b(?:can|could|should|may) (?:i|we|he|she) (?:give|take) (?:them |both |the two )?(?:both )?(?:at the same time|together)\b",
         r"\b(?:are|is) (?:those|these|they|both|that|this) (?:two |both )?(?:ok|okay|safe|fine|alright) (?:for|with) (?:him|her|me|my \w+)\b",
         r"\b(?:mess|interfere|interact|react) with (?:my|his|her) \w+\b|\b(?:want|going|planning|thinking) (?:to|of|about) (?:start|starting|take|taking|try|trying|use|using) \w+(?: \w+){0,3}\b[^.?!]{0,40}\b(?:ok|okay|safe)\b",
         r"\bcan (?:i|he|she) (?:take|use|try|have) (?:\w+ ){1,3}for (?:mine|my \w+|his|hers)\b",

@@ -18,7 +18,7 @@ Like every concept, a reading counts only when it describes a situation happenin
 
 from __future__ import annotations
 
-from service.safety.concepts import Concept
+from service.safety.concepts import IDIOM_ON, Concept
 from service.safety.tiers import EMERGENCY, URGENT
 
 _OXIMETER = r"(?:o2|oxygen|sats?|saturations?|spo2|sp02|pulse ?ox\w*|oximeter|ox(?:imeter)? reading|finger (?:monitor|thing|clip|reader|probe)|(?:clip|monitor|probe|thing|reader|gadget) on (?:my|his|her|the|their) finger)"
@@ -49,12 +49,12 @@ READINGS: tuple[Concept, ...] = (
         r"\b(?:pads?|towels?|dressings?)\b[^.?!]{0,15}\b(?:soaked|full|drenched)\b[^.?!]{0,20}\b(?:every|in|within) (?:\d+ |an |a few |half an )?(?:min\w*|hours?)\b",
         r"\b(?:cups?|cupfuls?|mouthfuls?|handfuls?|tablespoons?|spoonfuls?|a glass|a bowl|clumps?|clots? the size of)\b[^.?!]{0,15}\bblood\b|\bblood clots? (?:the size of|as big as)\b",
         r"\b(?:soaked|soaking|filled|gone through|went through) (?:two|three|four|several|2|3|4) (?:\w+ )?(?:towels|pads|dressings|tea ?towels)\b",
-        r"\b(?:bleeding|blood|bled)\b[^.?!]{0,60}(?<!not )(?<!no )(?<!never )\b(?:dizzy|light[- ]?headed|faint\w*|weak and (?:pale|dizzy|shaky)|pale and (?:sweaty|clammy|dizzy)|clammy|passed out|blacked out|about to pass out)\b",
+        r"\b(?:bleeding|blood(?! (?:pressure|sugars?|thinners?|tests?|work|counts?|cells?|levels?|draws?|results?|type|transfusions?))|bled)\b[^.?!]{0,60}(?<!not )(?<!no )(?<!never )\b(?:dizzy|light[- ]?headed|faint\w*|weak and (?:pale|dizzy|shaky)|pale and (?:sweaty|clammy|dizzy)|clammy|passed out|blacked out|about to pass out)\b",
         r"\b(?:dizzy|light-?headed|faint\w*|clammy|passed out)\b[^.?!]{0,40}\b(?:bright red|dark red|maroon|black|tarry) (?:blood|stool|poop)\b",
     )),
     Concept("overdose_taken", EMERGENCY, "Poison Control: an overdose already taken, whatever the intent", (
         r"\b(?:took|taken|swallowed|ate|downed|had|gave (?:him|her|them))\b[^.?!]{0,25}\b(?:too many|too much|half (?:a|the|my|his|her) (?:bottle|pack|packet|box)|the whole (?:bottle|pack|packet|week|month|strip)|a whole (?:bottle|pack|packet|week|month|strip)|all (?:of )?(?:my|his|her|the|their) (?:\w+ ){0,2}(?:pills|meds|tablets|medicine|morphine|oxy\w*)|double (?:the )?dose|extra (?:doses|pills)|(?:a |the )?handful)\b",
-        r"\b(?:i|he|she|they|we|just|has|have|had) overdosed\b",
+        r"\b(?:i|he|she|they|we|just|has|have|had) overdosed\b" + IDIOM_ON,
         r"\b(?:took|taken|swallowed|had)\b[^.?!]{0,25}\b(?:all|several|two|three|four|five|a|the whole) (?:of )?(?:\w+ ){0,4}(?:\w*day'?s?|days'|week'?s?|weeks'|nights?'?s?) (?:worth of )?(?:pills|tablets|meds|medicines?|doses|capsules)\b[^.?!]{0,20}\b(?:at once|in one go|all together|together)\b",
         rf"\b(?:swallowed|downed|popped|gulped|chugged)\b[^.?!]{{0,20}}\b(?:every|all|the rest of|whatever was left|what was left|everything|the last of|a bunch of|most of|a handful of|loads of)\b[^.?!]{{0,30}}\b{_MEDICINE}",
         r"\b(?:took|taken|ate|gave (?:him|her|me))\b[^.?!]{0,20}\b(?:(?:every|all)\b[^.?!]{0,30}\b(?:left|remaining|at once|in one go|in the (?:bottle|pack|box|packet))|the rest of (?:the|my|his|her) (?:\w+ ){0,2}(?:bottle|pack|box|packet|pills|meds|tablets|medicine)|whatever was left|what was left|everything (?:left|in))\b",

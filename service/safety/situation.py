@@ -55,7 +55,7 @@ _HISTORY = re.compile(
     r"\b(?:years? ago|months? ago|weeks? ago|last (?:year|month|spring|summer|fall|autumn|winter|cycle|round|time|course)|"
     r"back in|back when|when i was|used to|in the past|previously|(?:a|one) time|once had|had (?:a|an) (?:\w+ )?(?:history|episode)|"
     r"after (?:my|his|her) (?:first|last) (?:cycle|round)|it stopped|they (?:gave|treated|kept|admitted)|went away|resolved|"
-    r"ended up in|was (?:admitted|hospitalized)|always|at one point|even before|back during|passed away|near the end|at the end|died|die (?:of|from) (?:\w+ )?cancer|turned out|last week|"
+    r"ended up in|was (?:admitted|hospitalized)|always|last (?:mon|tues|wednes|thurs|fri|satur|sun)day|at one point|even before|back during|passed away|near the end|at the end|died|die (?:of|from) (?:\w+ )?cancer|turned out|last week|"
     r"during (?:my|his|her) (?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) (?:cycle|round)|during (?:my|his|her) (?:first|last|previous) (?:cycle|round|treatment)|"
     r"(?:on|at|during) (?:a|my|his|her|the) (?:\w+ )?(?:physical|check-?up|screening|medical|annual exam|yearly exam)|sent (?:me|him|her|us) (?:for|to have) (?:a|an)|"
     r"in (?:19|20)\d\d|in (?:january|february|march|april|june|july|august|september|october|november|december)|by the time|it was (?:only )?when|that's (?:how|when) (?:we|they) found|which is (?:how|when) (?:we|they) found|led to (?:the|his|her|my) diagnosis)\b"
@@ -87,7 +87,7 @@ writer's own), and never when denied ("not for a novel")."""
 _NOT_FICTION = re.compile(r"\b(?:not|isn't|it's not|this is not) (?:for|in|about|from) (?:a|an|my|the)\b")
 _RESOLVED = re.compile(
     r"\b(?:(?:he's|she's|i'm|i am|he is|she is|all|it's|everything is|everything's) (?:absolutely |totally |completely |perfectly )?(?:fine|good|ok|okay|better|stable|resolved) now|got admitted|were admitted|was admitted"
-    r"|(?:said|says|told (?:me|us|him|her)) (?:that's|that is|it's|it is|this is|it was|that was) (?:fine|normal|ok|okay|expected|nothing to worry about)"
+    r"|(?:said|says|told (?:me|us|him|her)) (?:that's|that is|it's|it is|this is|it was|that was) (?:fine|normal|ok|okay|expected|nothing to worry about)|told (?:me|us|him|her) to expect|(?:it's|it has|it) (?:already )?cleared up"
     r"|(?:he's|she's|i'm|he is|she is|i am) (?:doing )?(?:really |very |so )?well now|back to (?:normal|work|golf|school) now"
     r"|nothing(?:'s| is) wrong (?:right )?now|passed away|has died|died (?:last|in|on|a|two|three))\b"
     # not a real person's situation: fiction, teaching material, a school project
@@ -225,7 +225,7 @@ def preparing(message: str) -> bool:
 
 _CALM = re.compile(
     r"\b(?:(?:it's |this is |this isn't |it isn't |is )?not (?:an? )?(?:urgent|emergency)|no rush|not in a rush"
-    r"|breathing (?:is |seems |looks )?(?:normal|fine|ok|okay|good|easy)|(?:he's|she's|i'm|he is|she is|i am) breathing (?:fine|normally|ok|okay|easily))\b"
+    r"|breathing (?:is |seems |looks )?(?:normal|fine|ok|okay|good|easy)|breathes? (?:normal|normally|fine|ok|okay)|can (?:still )?talk (?:fine|normally|ok|okay)|(?:he's|she's|i'm|he is|she is|i am) breathing (?:fine|normally|ok|okay|easily))\b"
 )
 
 
