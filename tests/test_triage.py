@@ -956,3 +956,20 @@ def test_harm_from_another_person_gets_the_lines_for_safety_at_home() -> None:
     text = reply(found.category, found.tiers, concepts=found.concepts)
     assert "911" in text and "1-800-799-7233" in text and "988" in text
     assert reply(CRISIS) == CRISIS_REPLY  # thoughts of suicide keep the 988 reply
+
+
+@pytest.mark.parametrize(
+    ("message", "tier"),
+    [
+        # the specialist named it, so "is it cancer?" asks what that diagnosis is
+        ("The haematologist told me I have MGUS and will check my blood twice a year. Is it cancer or not?", None),
+        ("Dad's bone marrow biopsy shows myelodysplastic syndrome. Is that a cancer? What is it?", None),
+        ("The dermatologist said she has a 'pyogenic granuloma' on her lip. Is this cancer?", None),
+        # a finding from one's own report, or no name at all: only the care team can say
+        ("My scan report says 'indeterminate 8 mm nodule'. Is that cancer?", PERSONAL),
+        ("The doctor found a lump in my neck last week. Is it cancer?", PERSONAL),
+        ("My pathology report says 'invasive ductal carcinoma, grade 3'. Is my cancer bad?", PERSONAL),
+    ],
+)
+def test_is_it_cancer_after_a_named_diagnosis_asks_what_it_is(message: str, tier: str | None) -> None:
+    assert triage(message, learned=False).category == tier

@@ -36,6 +36,10 @@ _NAMED_DIAGNOSIS = (
     r"\b(?:diagnosed (?:with|as)|diagnosis (?:is|was)|came back (?:as|showing)|(?:they|doctors?|surgeon|he|she) "
     r"(?:say|says|said|called|calls) (?:it(?:'s| is| was)|it a|this is|that it)|(?:it's|it is) called|turned out to be)\b"
     r"|\bwhat (?:exactly )?(?:is|are) (?:that|this|a|an)\b(?! (?:lump|spot|mole|bump|mass|growth|swelling))|\bwhat (?:is|does) (?:\w+ ){1,3}mean\b"
+    # the name as the specialist gave it: "the haematologist told me I have MGUS"
+    r"|\b(?:biopsy|pathology|histology|marrow|dermatologist|ha?ematologist|doctor|specialist)\b[^.?!]{0,40}\b(?:says?|said|told (?:me|us|him|her)|shows?|showed)\b"
+    r"(?: (?:that )?(?:it's|it is|it was|i have|she has|he has|he's got|she's got|they have))? (?:an? )?['\"]?"
+    r"(?:\w+ ){0,3}(?:syndrome|histiocytosis|gammopathy|mgus|mds|lch|(?!\w*(?:carcin|sarc|lymph|myel|melan)oma)\w+oma)\b"
 )
 """A message that names the diagnosis: "is it a cancer?" then asks what that diagnosis is."""
 _HOT = r"(?:10[0-6](?:\.\d)?|38(?:\.\d)?|39(?:\.\d)?|4[0-2](?:\.\d)?)"
