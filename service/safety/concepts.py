@@ -30,7 +30,7 @@ _TREATMENT = (
     r"radiation|transplant|neutropeni\w*|counts?|white cells|wbc|port|picc|folfox|folfiri|"
     r"carboplatin|cisplatin|taxol|paclitaxel|docetaxel|adriamycin|cytoxan|rituxan|leukemia|"
     r"lymphoma|myeloma|sarcoma|carcinoma|melanoma|\w+blastoma|cancer|tumou?r|oncolog\w*|\w+(?:inib|mab|platin|taxel|rubicin|fosfamide|abine|mide|mus)|"
-    r"xeloda|tagrisso|taxotere|gemzar|neulasta|r-chop|abvd|ac|steroids?|prednisone|dexamethasone)\b"
+    r"xeloda|tagrisso|taxotere|gemzar|neulasta|r-chop|abvd|ac|steroids?|prednisone|dexamethasone|maintenance)\b"
 )
 _NAMED_DIAGNOSIS = (
     r"\b(?:diagnosed (?:with|as)|diagnosis (?:is|was)|came back (?:as|showing)|(?:they|doctors?|surgeon|he|she) "
@@ -135,7 +135,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\bslumped\b|\b(?:could not|couldn't|can't|cannot) tell (?:me|us) where (?:he|she|they|i) (?:was|is|were|are)\b|\b(?:falls|falling|fell|keeps falling) asleep (?:while|when|as|in the middle)\b",
         r"\b(?:can't|couldn't|cannot) get (?:any|a) (?:response|reaction|answer) (?:out of|from) (?:him|her|them|my \w+)\b",
         r"\bbarely (?:responsive|conscious|awake|rousable)\b|\b(?:on|fell to|found (?:him|her|them) on) (?:the )?floor\b[^.?!]{0,40}\b(?:not|won't|isn't|can't|gr[ae]y|pale|blue)\b",
-        rf"\b{PERSON}\b[^.?!]{{0,40}}\b(?:not|isn't|wasn't|won't|stopped) (?:answering|responding|reacting)\b(?! (?:to|well)\b)(?! (?:my|the|his|her|our|their) (?:phone|calls?|texts?|messages?|emails?|door))",
+        rf"\b{PERSON}\b(?! (?:siblings|family|relatives|brothers|sisters|friends|kids|children|doctors?|office|clinic|nurses?|team|gp|phone|calls?)\b)[^.?!]{{0,40}}\b(?:not|isn't|wasn't|won't|stopped) (?:answering|responding|reacting)\b(?! (?:to|well)\b)(?! (?:my|the|his|her|our|their) (?:phone|calls?|texts?|messages?|emails?|door))",
         r"\b(?:very|so|really|all of a sudden|suddenly) confuse\b|\b(?:talk\w*|speak\w*|waving) to (?:people|someone|things|somebody) (?:who|that) (?:is|are|isn't|aren't|was|were) not there\b|\b(?:sees|seeing|talking to) (?:people|things|someone) (?:who|that) (?:aren't|are not|isn't|is not) there\b",
         r"\b(?:confused|confuse|disoriented|out of it)\b[^.?!]{0,80}\b(?:yesterday|this morning|last night|an hour ago) (?:she|he|i|they) (?:was|were|seemed) (?:fine|normal|okay|ok)\b",
         r"\b(?:confused|confuse|disoriented|out of it|didn't recogni[sz]e|doesn't recogni[sz]e)\b(?:[^.?!]*[.!] ?){0,2}[^.?!]{0,40}\b(?:she|he|they|i) (?:was|were|seemed) (?:completely |totally |perfectly |absolutely )?(?:fine|normal|okay|ok|herself|himself) (?:yesterday|this morning|last night|an hour ago|a few hours ago)\b",
@@ -316,6 +316,8 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:pretend\w*|told|telling|tell|said|saying) (?:\w+ ){0,3}(?:i|i've|that i) (?:lost|dropped|spilled) (?:my |the )?(?:\w+ )?(?:pills|meds|tablets|prescription|script|lorazepam|morphine|oxy\w*|\w+pam|\w+done)\b[^.?!]{0,30}\bso (?:they|he|she|i)\b",
         r"\b(?:sent|texted|left|posted|wrote|messaged|rang)\b[^.?!]{0,60}\b(?:sorry for everything|goodbye to (?:us|me|everyone)|love you forever)\b"
         r"|\bso (?:nobody|no one|none of (?:us|you|them)) (?:has|have|will have|would have) to (?:watch|see) (?:him|her|me|them) (?:go|die|suffer|waste)\b",
+        r"\b(?:i've|i have) (?:got )?(?:it|everything|it all) (?:all )?(?:planned|worked out)\b[^.?!]{0,40}\b(?:won't|will not|not going to|don't want to) (?:put|make) (?:them|him|her|my \w+|everyone|anyone)\b"
+        r"|\b(?:stopped|stopping|quit|refus\w+)\b[^.?!]{0,40}\bon purpose so (?:that )?(?:she|he|i|they) (?:can|could|will|would|may) ['\"]?(?:die|go to|be with|join)\b",
         r"\b(?:thinking|thought|think|thoughts) (?:about|of) (?:overdosing|taking an overdose|taking (?:all|every one) of (?:my|the|his|her) (?:pills|tablets|meds))\b",
         r"\bgoing to be with (?:him|her|them|grandpa|grandma|mom|dad)\b|\b(?:sock|drawer|box|shoebox|bag|jar|envelope|tin)\b[^.?!]{0,30}\b(?:full of|stuffed with|crammed with|packed with) (?:\w+ )?(?:pills|tablets|meds|capsules)\b|\b(?:sock|jar|envelope|tin|plastic bag|baggie|carrier bag) (?:of|with) (?:a lot of |lots of |loads of |all (?:his|her|my) )?(?:\w+ )?(?:pills|tablets|meds|capsules)\b",
         # pills set out for a plan; the whole supply at once "to do it"; a way over a height
@@ -381,7 +383,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:arm|hand|shoulder|neck)\b[^.?!]{0,20}\b(?:is |are |has |have |got |gone )?(?:swelling|swollen|puffy|bigger|fatter)\b|\bveins? (?:in|on|at|around) (?:the|his|her|my) (?:shoulder|chest|neck|arm)\b[^.?!]{0,20}\b(?:big|bulging|swollen|blue|stand(?:ing)? out)\b",
     ), context=r"\b(?:picc|port|central line|hickman|broviac|portacath|port-a-cath)\b"),
     Concept("line_out", URGENT, "NCI Chemotherapy and You: a catheter or tube that comes out, breaks or leaks", (
-        r"\b(?:tube|line|catheter|picc|nephrostomy|stent|feeding tube|g-tube|peg|broviac|hickman)\b[^.?!]{0,30}\b(?:fell out|(?:got |was |been )?pulled out|slipped out|came loose|cracked|broke|split|(?:came|has come) out (?:\w+ ){0,5}(?:when|while|by accident|accidentally|on its own))\b"
+        r"\b(?:tube|line|catheter|picc|nephrostomy|stent|feeding tube|g-tube|peg|broviac|hickman)\b[^.?!]{0,30}\b(?:fell out|(?:got |was |been )?pulled out|slipped out|slid (?:\w+ )?out|came loose|cracked|broke|split|(?:came|has come) out (?:\w+ ){0,5}(?:when|while|by accident|accidentally|on its own))\b"
         r"|\b(?:cap|clamp|dressing) (?:came|fell) off\b[^.?!]{0,60}\b(?:line|picc|broviac|hickman|catheter|blood)\b",
     ), unless=r"\b(?:trach\w*|breathing tube|airway)\b"),
     Concept("vomiting_dehydration", URGENT, "NCI Chemotherapy and You: vomiting, not keeping fluids down", (
@@ -393,6 +395,8 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:haven't|hasn't|can't|couldn't) (?:kept|keep) (?:much|anything|it|them|my \w+(?: \w+)?) down\b|\bvomited (?:\d+|six|seven|eight|many) times\b|\bcan't stop (?:throwing up|vomiting|puking)\b",
         r"\b(?:haven't|hasn't) (?:peed|urinated)\b|\bbarely peeing\b|\burine (?:is |looks )?(?:very |really )?dark\b|\bmouth (?:is |feels )?like sandpaper\b|\b(?:so|very|really|i'm|i think i'm) dehydrated\b",
         r"\b(?:haven't|hasn't) (?:eaten|drunk|had anything)\b[^.?!]{0,20}\b(?:\d+|two|three) days\b",
+        # "not been able to keep his tablets or even water down"
+        r"\b(?:not|n't|never) (?:been )?able to (?:keep|hold)\b[^.?!]{0,30}\b(?:water|fluids?|liquids?|drinks?|food|anything|tablets|pills|meds|medicines?)\b[^.?!]{0,10}\bdown\b",
     )),
     Concept("diarrhea", URGENT, "NCI Chemotherapy and You: diarrhea", (
         r"\b(?:diarr?h?e?a|runs|loose stools?|watery (?:poop|stools?))\b[^.?!]{0,50}\b(?:\d+|five|six|seven|eight|nine|ten|dozen|many|several) (?:times|bouts|episodes)\b",
@@ -492,22 +496,24 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:say no to|turn down|decline|refuse) (?:the |my |his |her )?(?:last |next |final |remaining )?(?:rounds?|cycles?|doses?|sessions?|course|chemo\w*|treatment|radiotherapy|radiation|surgery|operation)\b",
         r"\bwhen (?:can|should|could|do|may) (?:i|he|she|we) (?:restart|resume|start back on|go back on|get back on|start (?:taking )?(?:\w+ ){1,2}again)\b"
         r"(?! (?:gentle |light |normal |my normal |usual |my usual )?(?:gardening|exercise|exercising|work|working|driving|sex|swimming|running|walking|the gym|gym|activities|lifting|golf|sport|sports|housework|travel)\b)",
+        r"\b(?:can|could|should|may) (?:i|we|he|she) (?:just )?(?:start|take|begin) (?:it|them|(?:my|his|her) (?:meds|medication|medicine|pills|tablets|tamoxifen|letrozole|anastrozole|exemestane|\w+(?:inib|mide|parib)))(?: \w+)? (?:again|back up)\b",
         r"\b(?:minded|inclined|tempted) to (?:discontinue|stop|quit|come off|give up)\b|\bnot (?:bother|bothering) (?:with|taking) (?:the|my|his|her) \w+ (?:any ?more|now)\b"
         r"|\bis it (?:ok|okay|alright|fine|bad) if (?:i|he|she|we) (?:just )?(?:don't|do not|stop|skip|quit|refuse|miss)\b|\b(?:want|wanting|thinking about|planning|going) to (?:skip|stop|delay|quit|miss) (?:it|them|this|that|my|the|her|his)\b",
     )),
     Concept("choose", PERSONAL, "NCI: choosing a treatment is a shared decision with the care team", (
-        r"(?<!when )(?<!how often )(?<!what age )(?<!how soon )(?<!how early )(?<!how long )\b(?:should|would) (?:i|we|he|she|my \w+|mom|dad) (?:do|go with|choose|pick|get|have|try|take|start|stop|skip|join|opt for|refuse|decline|continue|keep|switch)\b(?! (?:screened|a mammogram|a colonoscopy|tested)\b)(?!(?<=keep) (?:in|on hand|handy|at home|with me)\b)(?!(?<=take) (?:the|a) day off\b)(?!(?<=\bdo) (?:if|when|in case)\b)",
+        r"(?<!when )(?<!how often )(?<!what age )(?<!how soon )(?<!how early )(?<!how long )\b(?:should|would) (?:i|we|he|she|my \w+|mom|dad) (?:do|go with|choose|pick|get|have|try|take|start|stop|skip|join|opt for|refuse|decline|continue|keep|switch)\b(?! (?:screened|a mammogram|a colonoscopy|tested)\b)(?!(?<=keep) (?:in|on hand|handy|at home|with me|by|near|next to|on the fridge)\b)(?!(?<=take) (?:the|a) day off\b)(?!(?<=\bdo) (?:if|when|in case)\b)",
         r"\bwhich (?:one|treatment|option|drug|surgery|plan|doctor|hospital)\b[^?.]{0,30}\bshould (?:i|we|he|she)\b|\bwhat would you do\b|\bif you were (?:me|him|her|them|my \w+|in my shoes|in (?:my|his|her|our) (?:position|place|situation))\b|\bif (?:it|this|she|he) (?:were|was) (?:your|you)\b",
         r"\bwould you (?:just )?(?:stop|skip|quit|keep (?:going|taking)|carry on|go ahead|refuse|choose|pick|bother)\b|\bwould you\b[^.?!]{0,50}\bif (?:you were|it (?:were|was) your)\b",
         r"\b(?:is|would) (?:\w+ ){0,3}(?:the )?(?:right|best|better) (?:choice|option|treatment|decision) for (?:me|him|her|my \w+|us)\b",
         r"\bwhat should (?:i|we|he|she) do\b(?! if| when| in case)",
         r"\b(?:which|what) (?:is better|would you recommend|do you recommend|would you suggest|do you think) for (?:me|him|her|us|a man|a woman)\b|\bwhat (?:we|should we|do we|would you) choose\b|\b(?:is (?:it|this|that) (?:the )?right decision)\b",
         r"\b(?:would|is|will) (?:that|it|this) be (?:unwise|wise|a mistake|a bad idea|sensible|dangerous|risky) (?:in (?:my|his|her) (?:particular |own |specific )?case|for (?:me|him|her))\b"
-        r"|\b(?:what (?:do )?you think for me|in your opinion)\b|\bshould (?:the family|we|i|my \w+|wife|husband|mom|dad) (?:try|tell(?! (?:my|our|their|his|her|the) (?:\w+ )?(?:kids|children|teachers?|school|boss|employer|work|family|friends|coworkers|colleagues|grandkids|grandchildren|neighbou?rs|church|manager)\b)|keep(?! (?:in|on hand|handy|at home|with me)\b)|freeze|persuade|(?<!questions should i )(?<!questions should we )bring(?! (?:with (?:me|us|him|her)|along)\b)(?! (?:to|with|along|for) (?:the|my|a|an|his|her|our) (?:first )?(?:infusion|appointment|unit|clinic|session|visit|chemo|treatment|stay))|let|push|go ahead)\b",
+        r"|\b(?:what (?:do )?you think for me|in your opinion)\b|\bshould (?:the family|we|i|my \w+|wife|husband|mom|dad) (?:try|tell(?! (?:my|our|their|his|her|the) (?:\w+ )?(?:kids|children|teachers?|school|boss|employer|work|family|friends|coworkers|colleagues|grandkids|grandchildren|neighbou?rs|church|manager)\b)|keep(?! (?:in|on hand|handy|at home|with me|by|near|next to|on the fridge)\b)|freeze|persuade|(?<!questions should i )(?<!questions should we )bring(?! (?:with (?:me|us|him|her)|along)\b)(?! (?:to|with|along|for) (?:the|my|a|an|his|her|our) (?:first )?(?:infusion|appointment|unit|clinic|session|visit|chemo|treatment|stay))|let|push|go ahead)\b",
         r"\b(?:would|is|will) (?:\w+ ){1,3}(?:be )?(?:better|best|the right choice|worth it)\b[^.?!]{0,60}\bfor (?:me|him|her|my|his|our)\b",
         r"\bwhich (?:one|option|treatment|of (?:them|these|the two))\b[^.?!]{0,30}\b(?:gives?|will give|would give) (?:her|him|me|them|us) (?:more|the most|longer|the best)\b",
         r"\bworth (?:it|doing|having|the risk)\b[^.?!]{0,20}\bfor (?:someone|a (?:man|woman|person)) (?:my|his|her) age\b",
-        r"\b(?:does|do) (?:my \w+|he|she|i|we) (?:really )?need (?:a|an|the|to have|to get) (?:\w+ ){0,2}(?:transplant|surgery|chemo\w*|radiation|mastectomy|biopsy|treatment|scan|transfusion|operation|port|infusion)\b",
+        r"\b(?:does|do) (?:my \w+|he|she|i|we) (?:really |actually |honestly |truly |even )?need (?:it|this|that|them)\s*\?"
+        r"|\b(?:does|do) (?:my \w+|he|she|i|we) (?:really )?need (?:a|an|the|to have|to get) (?:\w+ ){0,2}(?:transplant|surgery|chemo\w*|radiation|mastectomy|biopsy|treatment|scan|transfusion|operation|port|infusion)\b",
         r"\bis (?:it )?better (?:for (?:him|her|me|us) to|(?:that )?(?:he|she|i|we)) (?:do|have|get|take|go|try|start|stop)\b|\b(?:do|have) it or not\s*\?",
         r"\b(?:tell|say|give) (?:me |us |her |him )?(?:a )?(?:straight |simple |direct )?(?:yes or no|yes/no)\b|\b(?:a |your )?(?:direct|personal|straight) recommendation\b|\bfor (?:her|him|me|them) specifically\b"
         r"|\bin (?:her|his|my|their|our) (?:particular |specific |own )?case (?:it's|it is|is it|is that|would it be)\b|\bis (?:it|this|that) (?:safe|ok|okay|alright|too risky|a good idea|wise) for (?:me|him|her|us)\s*(?:\?|$|to\b(?! be (?:around|near|with)\b)|if\b)",
@@ -536,7 +542,8 @@ CONCEPTS: tuple[Concept, ...] = (
     ), unless=_NAMED_DIAGNOSIS),
     Concept("prognosis_person", PERSONAL, "NCI: prognosis for one person is for the care team", (
         r"\bhow long (?:do|does|will|would|has|have|did) (?:i|we|he|she|my \w+|mom|dad)\b[^?.]{0,20}\b(?:have|live|got|left|survive|last)\b(?! to\b)",
-        r"\bhow long (?:she|he|i|we|my \w+|mom|mum|dad) (?:has|have|has got|has left|might have|may have)\b(?! to\b| been| had)",
+        r"\bhow long (?:she|he|i|we|my \w+|mom|mum|dad) (?:has|have|has got|has left|might have|may have)\b(?! to\b| been| had)"
+        r"|\bhow long (?:she|he|my \w+|mom|mum|dad) (?:will|would|is going to|can) (?:live|survive|last)\b",
         r"\b(?:what are|what's) (?:my|his|her) (?:chances|odds)\b|\b(?:will|is) (?:i|he|she|my \w+) (?:going to )?(?:survive|die|make it|be ok|beat)\b",
         r"\bhow (?:many|much) (?:months|time|longer|long)\b[^.?!]{0,40}\b(?:she|he|my|i|dad|mom|mother|father|brother|sister|husband|wife)\b|\b(?:mom|dad|mother|father|husband|wife)\b[^.?!]{0,40}\bhow (?:many months|much time|much longer|long)\b",
         r"\bhow long (?:do|does|will|can|would) (?:people|someone|patients|a person|men|women) (?:\w+ )?(?:in|with) (?:her|his|my|their|our) (?:situation|condition|position|case|shoes|stage)\b",
@@ -545,7 +552,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\bhow long (?:do you think|would you say|does it look like) (?:my \w+|he|she|i|mom|dad) (?:has|have|got|will live)\b",
     )),
     Concept("interactions", PERSONAL, "NCI: check supplements and other drugs with the care team", (
-        r"\b(?:can|could|should|is it (?:ok|okay|safe)(?: for (?:me|him|her))? to) (?:i |he |she |we )?(?:take|use|drink|have|give|eat|try|keep taking|continue)\b(?! (?:\w+ ){0,4}(?:leave|time off|off work|vacation|holiday|trip|a break|the bus|the train|a flight))[^?.]{0,60}\b(?:while|with|during|on|alongside|and)\b[^?.]{0,20}\b(?:my|his|her|chemo|treatment|radiation|immunotherapy|tamoxifen|letrozole|keytruda)\b",
+        r"\b(?:can|could|should|(?:is|would) it (?:be )?(?:ok|okay|safe|alright|fine)(?: for (?:me|him|her|my \w+))? to) (?:i |he |she |we )?(?:take|use|drink|have|give|eat|try|keep taking|continue)\b(?! (?:\w+ ){0,4}(?:leave|time off|off work|vacation|holiday|trip|a break|the bus|the train|a flight))[^?.]{0,60}\b(?:while|with|during|on|alongside|and)\b[^?.]{0,20}\b(?:my|his|her|chemo|treatment|radiation|immunotherapy|tamoxifen|letrozole|keytruda)\b",
         r"\b(?:turmeric|curcumin|cbd|cannabis|marijuana|weed|edibles|vitamin \w+|supplements?|herbs?|herbal|st\.? john's wort|fish oil|melatonin|mushrooms?|essiac|grapefruit|alcohol|wine|beer|ibuprofen|advil|tylenol|aspirin|antibiotics?)\b[^?.]{0,60}\b(?:my|his|her) (?:chemo|treatment|radiation|infusion|pills|meds|immunotherapy|cycle|tamoxifen|letrozole)\b",
         r"\b(?:ok|okay|safe|fine|alright)\b[^.?!]{0,25}\b(?:with|during|on|while on)\b[^.?!]{0,15}\b(?:my|his|her) (?:\w+ )?(?:chemo|treatment|tx|radiation|radiotherapy|infusion|immunotherapy|pills|tablets|meds|cancer)\b",
         r"\b(?:may|can|could|might) (?:i|we|he|she) (?:take|have|continue|use|drink|give (?:him|her)|keep taking)\b[^.?!]{0,50}\b(?:during|whilst|while on|while|with|on|before|after) (?:my|his|her) (?:\w+ )?(?:chemo\w*|treatment|radiotherapy|radiation|infusion|tablets|surgery|tx)\b"

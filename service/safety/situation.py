@@ -33,7 +33,8 @@ _FRAME = re.compile(
     r"|\bis there a (?:rule|guideline|threshold|cutoff|number|point)\b|\bwhat counts as\b|\bcounts? as (?:an? )?(?:emergency|heavy|high|too)\b"
     r"|\bwhat(?:'s| is) (?:it|this|that) called\b|\bwhat (?:symptoms|signs)\b|\bsymptoms that\b|\bwhen to call\b|\bwh(?:at|ich) would mean\b|\bgeneral (?:sense|list|idea)\b"
     r"|\b(?:can|could|do|does|will|would|is it possible to|how do) (?:you(?! (?:please )?(?:explain|tell|help|give|let|say|check|look|find|send)\b)"
-    r"|someone|people|a person|one|patients|anyone|everyone|everybody|kids|children)\b"
+    r"|someone|people|a person|one|patients|anyone|everyone|everybody|kids|children"
+    r"|an? (?:teen(?:ager)?|child|kid|baby|toddler|man|woman|adult|patient|older (?:person|adult)))\b"
     r"|\bcounts? as (?:a )?fever\b|\bwhat (?:temperature|temp|number|reading) (?:counts|is|should)\b"
     r"|\b(?:ask|asks|asking|asked) (?:\w+ )?(?:if|whether|about)\b(?! (?:i|we|he|she|they) (?:should|can|could|may)\b)"
     r"(?: (?:i|we|you|he|she|they|patients|people|someone) (?:feel|feels|am|are|is|have|has|had|ever|was|were|'m)\b)?"
@@ -179,6 +180,7 @@ _ASKING = re.compile(
 _POINTED = (
     r"\b(?:this|these) (?:\w+ )?(?:lumps?|spots?|moles?|rash|bumps?|marks?|sores?|swelling|pain|cough|bruises?|growths?|nodules?|results?|scans?|reports?)\b"
     r"|\b(?:psa|cea|ca-?125|ca ?19-9|afp|hcg|ldh)\b (?:has |have )?(?:gone|went|rose|risen|jumped|doubled|climbed|is now)\b"
+    r"|^(?:the )?(?:\w+ )?(?:scan|report|biopsy|mri|ct|pet|x-?ray|mammogram|ultrasound|pathology)(?: report)? (?:says?|said|shows?|showed|reads?|found)\b"
 )
 _COMPILED = tuple(
     (
@@ -225,7 +227,8 @@ def preparing(message: str) -> bool:
 
 _CALM = re.compile(
     r"\b(?:(?:it's |this is |this isn't |it isn't |is )?not (?:an? )?(?:urgent|emergency)|no rush|not in a rush"
-    r"|breathing (?:is |seems |looks )?(?:normal|fine|ok|okay|good|easy)|breathes? (?:normal|normally|fine|ok|okay)|can (?:still )?talk (?:fine|normally|ok|okay)|(?:he's|she's|i'm|he is|she is|i am) breathing (?:fine|normally|ok|okay|easily))\b"
+    r"|breathing (?:is |seems |looks )?(?:normal|fine|ok|okay|good|easy)|breathes? (?:normal|normally|fine|ok|okay)|can (?:still )?talk (?:fine|normally|ok|okay)|(?:he's|she's|i'm|he is|she is|i am) breathing (?:fine|normally|ok|okay|easily)"
+    r"|not (?:short of breath|breathless|out of breath)(?: at all)? (?:when |while )?(?:sitting|at rest|resting|lying))\b"
 )
 
 
