@@ -423,7 +423,12 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:red|bright red) (?:streaks|blood) in (?:my|his|her|the) (?:stool|poop)\b|\b(?:poop|stool) has (?:a little |some )?(?:red )?blood\b|\bblood blisters\b|\bgums (?:ooze|are oozing)\b",
         r"\bbruis(?:es|ing)\b[^.?!]{0,40}\b(?:out of nowhere|for no reason|showed up)\b|\b(?:pinpoint|tiny) red dots\b",
         r"\b(?:little|streaks?|tinged?|specks?|spots?|bit of|small amount of|trace of|flecks? of) (?:of )?(?:red )?blood (?:in|on) (?:my|his|her|the) (?:phlegm|sputum|spit|mucus|pee|urine|stool|poop|toilet|tissue)\b|\bcough\w* up (?:a little|some|a bit of|a streak of|streaks of) (?:\w+ )?blood\b|\bblood[- ](?:tinged|streaked) (?:phlegm|sputum|spit|mucus)\b|\bnose ?bleed\b[^.?!]{0,30}\b(?:took|for|lasted|went on for) (?:almost |nearly |about |over )?(?:\d+|twenty|thirty|forty) (?:min|mins|minutes)\b",
-    ), context=r"\b(?:my|his|her|i|i'm|he|she|he's|she's|i've)\b"),
+    ), context=r"\b(?:my|his|her|i|i'm|he|she|he's|she's|i've)\b", unless=(
+        # the sign that started a diagnostic work-up now booked ("had blood in his urine and the
+        # urologist has booked a ureteroscopy"): a question about the tests, not a bleed to report
+        r"\b(?:urologist|gastroenterologist|specialist|consultant|gp|doctor|surgeon|hospital)\b[^.?!]{0,40}\b(?:has |have |had )?(?:booked|scheduled|ordered|arranged|referred)\b"
+        r"[^.?!]{0,40}\b(?:ureteroscopy|cystoscopy|colonoscopy|endoscopy|sigmoidoscopy|scope|biopsy|ct|scan|mri|cytology|tests?)\b"
+    )),
     Concept("clot_leg", URGENT, "oncologic emergencies: deep vein thrombosis", (
         r"\b(?:calf|leg|arm|ankle)\b[^.?!]{0,40}\b(?:swollen|swelling|puffy|hot|red|tender|hard)\b[^.?!]{0,40}\b(?:pain|hurts|sore|warm|red|tender|bigger|only one|one side)\b",
         r"\bone (?:leg|arm|calf) (?:is )?(?:bigger|swollen|fatter|puffier)\b|\bcalf (?:is )?(?:much |way |a lot )?(?:bigger|fatter) than the other\b",

@@ -56,7 +56,7 @@ _HISTORY = re.compile(
     r"\b(?:years? ago|months? ago|weeks? ago|last (?:year|month|spring|summer|fall|autumn|winter|cycle|round|time|course)|"
     r"back in|back when|when i was|used to|in the past|previously|(?:a|one) time|once had|had (?:a|an) (?:\w+ )?(?:history|episode)|"
     r"after (?:my|his|her) (?:first|last) (?:cycle|round)|it stopped|they (?:gave|treated|kept|admitted)|went away|resolved|"
-    r"ended up in|was (?:admitted|hospitalized)|always|last (?:mon|tues|wednes|thurs|fri|satur|sun)day|at one point|even before|back during|passed away|near the end|at the end|died|die (?:of|from) (?:\w+ )?cancer|turned out|last week|"
+    r"ended up in|was (?:admitted|hospitalized)|went to (?:a&e|the er|er|the emergency room|the emergency department|the hospital|urgent care) with|always|last (?:mon|tues|wednes|thurs|fri|satur|sun)day|at one point|even before|back during|passed away|near the end|at the end|died|die (?:of|from) (?:\w+ )?cancer|turned out|last week|"
     r"during (?:my|his|her) (?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) (?:cycle|round)|during (?:my|his|her) (?:first|last|previous) (?:cycle|round|treatment)|"
     r"(?:on|at|during) (?:a|my|his|her|the) (?:\w+ )?(?:physical|check-?up|screening|medical|annual exam|yearly exam)|sent (?:me|him|her|us) (?:for|to have) (?:a|an)|"
     r"in (?:19|20)\d\d|in (?:january|february|march|april|june|july|august|september|october|november|december)|by the time|it was (?:only )?when|that's (?:how|when) (?:we|they) found|which is (?:how|when) (?:we|they) found|led to (?:the|his|her|my) diagnosis)\b"
@@ -200,7 +200,7 @@ _LONG_STANDING = re.compile(
     r"(?:weeks|months|years)\b|\b(?:for|over) (?:about |nearly |almost |more than )?(?:a|one) (?:year|month)\b|\bsince (?:christmas|the summer|last (?:month|year|spring|summer|fall|autumn|winter))\b"
 )
 _ACUTE = re.compile(
-    r"\b(?:now|right now|just now|tonight|suddenly|sudden|today|this (?:morning|afternoon|evening)|an hour|every hour|"
+    r"\b(?:(?<!weeks )(?<!months )(?<!years )(?<!days )now|right now|just now|tonight|suddenly|sudden|today|this (?:morning|afternoon|evening)|an hour|every hour|"
     r"minutes?|getting worse|worse|can't|cannot)\b"
 )
 
