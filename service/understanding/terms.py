@@ -22,12 +22,14 @@ _TOPICS: dict[str, str] = {
     "outlook": r"outlook|prognos\w*|surviv\w*|life expectancy|chances? of (?:recovery|getting better|beating|being cured)|curable|odds|how long (?:do|will|can)|recovery|how (?:well|likely)|come back|recur\w*|what decides|what affects"
     r"|(?:can|could|will) (?:it|this|he|she|they|the cancer) (?:still |ever )?be cured|how (?:will|would) (?:he|she|they|i|we) do\b|how (?:he|she|they|i|we) (?:will|would) do\b",
     "diagnosis": r"diagnos\w*|detect\w*|tests?\b|testing|find (?:out|it)|biops\w+|scans?\b|exams?\b|check for|work-?up",
-    "symptoms": r"symptoms?|symtoms?|sypmtoms?|symptons?|simptoms?|signs?\b|warning signs|feel like|how (?:do|would) (?:i|you) know|(?:does|do|would|will) (?:it|they|\w+(?: \w+){0,3}) (?:usually |normally )?look like",
+    "symptoms": r"symptoms?|symtoms?|sypmtoms?|symptons?|simptoms?|signs?\b|warning signs|feel like|how (?:do|would) (?:i|you) know|part of (?:the |his |her |my )?[\w-]+ all along|(?:changes|problems|infections|things) (?:\w+ ){0,2}(?:from|caused by) (?:the )?(?:tumou?r|cancer|leuka?emia|lymphoma)|(?:does|do|would|will) (?:it|they|\w+(?: \w+){0,3}) (?:usually |normally )?look like",
     "stages": r"stag(?:e|es|ed|ing)\b|spread|metasta\w*|how advanced|grade|(?:different|other|the|what|which) phases\b|(?:chronic|accelerated|blast(?:ic)?) phase",
     "treatment": r"treat\w*|therap(?:y|ies)\b|tx\b|cure[ds]?\b|options?\b|manage\w*",
     "side effects": r"side[- ]?effects?|side efects|adverse|toxicit\w*|\bae\b|complications?|late effects",
     "risk": r"risks?\b|who gets|at risk|more likely|more common (?:in|among|for)|chance of getting|susceptib\w*|hereditary|inherit\w*|genetic|runs? in (?:the |my )?famil\w*|linked|link\b|connection|associated|raises?",
-    "causes": r"causes?d?\b|why do\b|what makes|reason",
+    "causes": r"causes?d?\b|why do\b|what makes|reason"
+    # "is that connected to the transplant?", "could the old radiation have anything to do with this?"
+    r"|connected (?:to|with)|(?:anything|something) to do with|how (?:did|does|could|can) (?:this|that|it) (?:have )?happen\w*|to blame|led to (?:this|it|the)",
     "prevention": _LOWER_RISK + r"|prevent\w*|avoid|protect|(?:makes?|made) no difference|(?:do|does|don't|doesn't|do not|does not|did not|didn't) (?:\w+ ){0,4}(?:affect|change) (?:the |my |your |her |his |someone's )?(?:\w+ )?risk|myths?\b",
     "screening": r"screen\w*|mammogra\w*|pap (?:smear|test)|colonoscop\w*|early detection|check-?ups?",
     "trials": r"clinical trials?|trials?\b|research|studies|studied|study\b|new treatments?|experimental|being tested",
