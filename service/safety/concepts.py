@@ -95,7 +95,9 @@ CONCEPTS: tuple[Concept, ...] = (
     )),
     Concept("chest_pain_clot", EMERGENCY, "oncologic emergencies: blood clots and pulmonary embolism", (
         rf"\b{PERSON}\b[^.?!]{{0,70}}\b(?:chest (?:pain|pressure|tightness|hurts|feels)|pain in (?:my|his|her|the) chest|pressure (?:in|on) (?:my|his|her|the) chest|heart (?:is )?(?:racing|pounding))\b",
-        r"\b(?:crushing|sudden|sharp|stabbing|bad|severe|tight) (?:\w+ )?(?:pain|pressure|tightness) (?:in|on) (?:my|his|her|the) chest\b|\bsudden (?:bad |sharp )?chest pain\b",
+        r"\b(?:crushing|sudden|sharp|stabbing|bad|severe|tight) (?:\w+ )?(?:pain|pressure|tightness) (?:in|on) (?:my|his|her|the) chest\b|\bsudden (?:bad |sharp )?chest pain\b"
+        # a heart attack happening now, said in those words (the model used to carry it alone)
+        r"|\b(?:i'm|im|i am|he's|hes|she's|shes|he is|she is|(?:my |our )?(?:mom|mum|mother|dad|father|husband|wife|partner|son|daughter|brother|sister|grandma|grandpa|nan|gran) is) (?:\w+ )?having a heart attack\b",
         r"\bchest (?:pain|pressure) (?:going|spreading|radiating|down)\b|\bpain (?:going |spreading )?down (?:my|his|her) (?:left )?arm\b",
         r"\bhurts to (?:breathe|take a (?:deep )?breath)\b|\bsharp pain when (?:i|he|she) breathe",
         r"\bchest (?:feels|is|felt) (?:like|so|really|very)? ?(?:tight|crushing|heavy|an elephant|a vice|squeezed)\b|\b(?:vice|elephant|band) (?:around|on) (?:my|his|her) chest\b|\bchest (?:is )?crushing\b",
@@ -114,7 +116,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\bcan't (?:get|find) (?:his|her|my) words\b|\bwords (?:are |came out )?(?:jumbled|garbled|wrong)\b",
         r"\b(?:half|one side|left side|right side) of (?:my|his|her) (?:face|body)\b[^.?!]{0,30}\b(?:numb|droop\w*|weak|dead|won't move)\b",
         r"\b(?:arm|leg|hand)\b[^.?!]{0,20}\b(?:won't do what|feels like dead weight|won't move|went limp|stopped working)\b",
-        r"\b(?:i think )?(?:i'm|he's|she's|i am|he is|she is) having a stroke\b|\b(?:can't|trouble|having trouble) (?:talk|talking|speak|speaking) (?:properly|right|clearly)\b",
+        r"\b(?:i think )?(?:i'm|im|he's|she's|i am|he is|she is|(?:my |our )?(?:mom|mum|mother|dad|father|husband|wife|partner|son|daughter|brother|sister|grandma|grandpa|nan|gran) is) having a stroke\b|\b(?:can't|trouble|having trouble) (?:talk|talking|speak|speaking) (?:properly|right|clearly)\b",
         r"\bseeing double\b|\bsuddenly (?:can't see|blind|lost (?:my|his|her) vision)\b",
         r"\b(?:mouth|face|lip) (?:go|goes|went|gone|is going|has gone|pulled|pulling) (?:to )?(?:one side|sideways|crooked)\b|\b(?:arm|leg|hand) (?:no|not|will not|won't|can't|cannot) (?:move|grip|lift|work)\b",
         r"\bspeech (?:has gone|is|went|sounds|got) (?:peculiar|strange|funny|weird|slurred|garbled|odd|wrong)\b|\b(?:speak|talk|talking|speaking) (?:strange|strangely|funny|weird|gibberish)\b",
