@@ -53,8 +53,8 @@ DEMO_SUITES   := --suite eval/suites/demo.jsonl --suite eval/suites/demo-realist
                  --suite eval/suites/safety-blind-18.jsonl --suite eval/suites/safety-blind-19.jsonl \
                  --suite eval/suites/safety-blind-20.jsonl --suite eval/suites/safety-blind-21.jsonl \
                  --suite eval/suites/safety-blind-23.jsonl \
-                 --suite eval/suites/safety-blind-24.jsonl --suite eval/suites/untrained/safety-blind-25.jsonl \
-                 --suite eval/suites/untrained/safety-blind-26.jsonl
+                 --suite eval/suites/safety-blind-24.jsonl --suite eval/suites/safety-blind-25.jsonl \
+                 --suite eval/suites/safety-blind-26.jsonl
 SHARED_SUITES := --suite $(SHARED)/eval/medquad-cancergov-dev.jsonl --suite eval/suites/shared-realistic.jsonl \
                  --suite eval/suites/long-dev.jsonl --suite eval/suites/long-blind.jsonl \
                  --suite eval/suites/long-blind-2.jsonl --suite eval/suites/long-blind-3.jsonl \

@@ -973,3 +973,36 @@ def test_harm_from_another_person_gets_the_lines_for_safety_at_home() -> None:
 )
 def test_is_it_cancer_after_a_named_diagnosis_asks_what_it_is(message: str, tier: str | None) -> None:
     assert triage(message, learned=False).category == tier
+
+
+def test_folds_hold_out_whole_files_and_cover_every_message_once() -> None:
+    from eval.train_triage import folds
+
+    groups = np.array([0] * 50 + [1] * 10 + [2] * 30 + [3] * 10 + [4] * 40 + [5] * 5)
+    split = folds(groups, k=3)
+    assert len(split) == 3
+    assert sorted(np.concatenate(split).tolist()) == list(range(len(groups)))
+    for test in split:  # a file is never split between folds
+        for g in set(groups[test].tolist()):
+            assert set(np.flatnonzero(groups == g).tolist()) <= set(test.tolist())
+    sizes = sorted(len(t) for t in split)
+    assert sizes[-1] - sizes[0] <= 10  # dealt largest first to the smallest fold
+    assert [t.tolist() for t in folds(groups, k=3)] == [t.tolist() for t in split]
+    assert len(folds(np.array([0, 0, 1]), k=10)) == 2  # never more folds than files
+
+
+def test_clauses_of_none_messages_become_none_examples_with_their_file() -> None:
+    from eval.train_triage import fragments
+
+    texts = [
+        "Hi there, quick one. My mum starts chemo on Monday. What side effects are common?",
+        "Hi there, quick one. I have taken all my pills tonight and I want it to end.",
+        "What is staging?",
+    ]
+    y = np.array([0, 3, 0])
+    clauses, groups = fragments(texts, y, np.array([7, 8, 9]), limit=100)
+    assert clauses and all(c in texts[0].lower() for c in clauses)  # only the none message's clauses
+    assert set(groups.tolist()) == {7}
+    assert len(clauses) == len(set(clauses))
+    assert fragments(texts, y, np.array([7, 8, 9]), limit=1)[0] == fragments(texts, y, np.array([7, 8, 9]), limit=1)[0]
+    assert len(fragments(texts, y, np.array([7, 8, 9]), limit=1)[0]) == 1
