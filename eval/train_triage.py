@@ -7,8 +7,9 @@ from a different brief. Fits two class-balanced logistic regressions (scikit-lea
 and character n-grams and one over MiniLM sentence embeddings, then a stacker over their out-of-fold
 probabilities and the knowledge rules' findings. Out-of-fold means whole files held out (ten folds
 of files), so the figures describe writers the models have not read. The ``none`` bias is the
-smallest that keeps emergency, crisis or urgent replies to ``none`` messages within ``--max-false`` and the
-personal-advice penalty the smallest that keeps that reply within ``--max-advice`` (recall first).
+smallest that keeps emergency, crisis or urgent replies to ``none`` messages within
+``--max-false`` and the personal-advice penalty the smallest that keeps that reply within
+``--max-advice`` (recall first).
 The artifact (``service/safety/triage_model.json``) records its format version, the hash of the
 training data, the bias and the out-of-fold figures. The same data and command rebuild it (the
 solver is deterministic; the embeddings may differ in the last float digits between machines).
@@ -98,11 +99,6 @@ def load(files: list[Path]) -> tuple[list[str], np.ndarray, np.ndarray, str]:
     return texts, np.array(labels), np.array(groups), data_hash(files)
 
 
-def grams_of(texts: list[str]) -> list[Counter[str]]:
-    """Each text's lexical features, computed once and shared by every fold's fit."""
-    return [features(normalise(t)) for t in texts]
-
-
 def fragments(
     texts: list[str], y: np.ndarray, groups: np.ndarray, limit: int
 ) -> tuple[list[str], np.ndarray]:
@@ -123,10 +119,11 @@ def fragments(
     return chosen, np.array([seen[t] for t in chosen], dtype=int)
 
 
-def fit_lexical(grams: list[Counter[str]], y: np.ndarray, c: float) -> Lexical:
+def fit_lexical(texts: list[str], y: np.ndarray, c: float) -> Lexical:
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
 
+    grams = [features(normalise(t)) for t in texts]
     df = Counter(g for gram in grams for g in gram)
     vocab = {g: i for i, g in enumerate(sorted(g for g, n in df.items() if n >= 3))}
     idf = np.array([math.log((1 + len(grams)) / (1 + df[g])) + 1.0 for g in vocab], dtype=np.float32)
@@ -196,11 +193,11 @@ def _fold_probabilities(
     c_sem: float,
     extra: list[str],
 ) -> tuple[np.ndarray, np.ndarray | None]:
-    """One fold's held-out probabilities. The worker computes its own features from the texts:
-    sending each fold 20,000 feature counters cost more time than the fits."""
+    """One fold's held-out probabilities (the worker gets texts, not features: sending each fold
+    20,000 feature counters cost more time than the fits)."""
     train = np.setdiff1d(np.arange(len(y)), test)
     lexical_y = np.concatenate([y[train], np.zeros(len(extra), dtype=y.dtype)])
-    model = fit_lexical(grams_of([texts[i] for i in train] + extra), lexical_y, c_lex)
+    model = fit_lexical([texts[i] for i in train] + extra, lexical_y, c_lex)
     lex = np.stack([model.probabilities(parts(texts[i])).max(axis=0) for i in test])
     sem = None
     if vectors is not None:
@@ -401,9 +398,8 @@ def main() -> None:
     extra = (clauses, clause_groups)
     lex, sem = out_of_fold(texts, y, groups, vectors, args.c_lex, args.c_sem, args.jobs, extra)
     rules = [rule_tiers(t) for t in texts]
-    lexical = fit_lexical(
-        grams_of(texts + clauses), np.concatenate([y, np.zeros(len(clauses), dtype=y.dtype)]), args.c_lex
-    )
+    lexical_y = np.concatenate([y, np.zeros(len(clauses), dtype=y.dtype)])
+    lexical = fit_lexical(texts + clauses, lexical_y, args.c_lex)
     semantic = fit_semantic(vectors, y, args.c_sem) if vectors is not None else None
     x_lex = np.stack([stack_features(lex[i], None, rules[i]) for i in range(len(y))])
     stack_lexical = fit_stacker(x_lex, y, args.c_stack)
