@@ -48,15 +48,16 @@ _GENERIC = re.compile(
     r"\b(?:why|how|what|when|is it common)\b[^.?!]{0,40}\b(?:patients|a patient|people|someone|a person|a loved one|anyone|families|caregivers|they)\b"
 )
 _HYPOTHETICAL = re.compile(
-    r"\b(?:if|in case|what if|whether|unless|worried about|afraid of|scared of|"
+    r"\b(?:if|in case|what if|whether|unless|worried about|afraid of|scared of|terrified of|frightened of|fear of|phobi\w*|dread\w*|"
     r"don't want to|do not want to|so (?:i|he|she) don't|to avoid|to prevent|how to (?:tell|know|spot|recognize)|"
     r"ever|almost|nearly|(?:should|must|always) report|report any|watch (?:out )?for|look out for|keep an eye (?:out )?for)\b|\bany\s*$"
 )
 _HISTORY = re.compile(
-    r"\b(?:years? ago|months? ago|weeks? ago|last (?:year|month|spring|summer|fall|autumn|winter|cycle|round|time|course)|"
+    r"\b(?:years? ago|months? ago|weeks? ago|long ago|a long time ago|ages ago|decades ago|last (?:year|month|spring|summer|fall|autumn|winter|cycle|round|time|course)|"
     r"back in|back when|when i was|used to|in the past|previously|(?:a|one) time|once had|had (?:a|an) (?:\w+ )?(?:history|episode)|"
     r"after (?:my|his|her) (?:first|last) (?:cycle|round)|it stopped|they (?:gave|treated|kept|admitted)|went away|resolved|"
-    r"ended up in|was (?:admitted|hospitalized)|went to (?:a&e|the er|er|the emergency room|the emergency department|the hospital|urgent care) with|always|last (?:mon|tues|wednes|thurs|fri|satur|sun)day|at one point|even before|back during|passed away|near the end|at the end|died|die (?:of|from) (?:\w+ )?cancer|turned out|last week|"
+    r"ended up in|was (?:admitted|hospitalized)|since (?:i|he|she) was (?:a )?(?:kid|child|little|teen\w*|young|baby|\d+)|"
+    r"had (?:a |an )?(?:\w+ )?(?:\w+ )?reaction to (?:the |his |her |my )?(?:first|second|last|previous|earlier)|went to (?:a&e|the er|er|the emergency room|the emergency department|the hospital|urgent care) with|always|last (?:mon|tues|wednes|thurs|fri|satur|sun)day|at one point|even before|back during|passed away|near the end|at the end|died|die (?:of|from) (?:\w+ )?cancer|turned out|last week|"
     r"during (?:my|his|her) (?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) (?:cycle|round)|during (?:my|his|her) (?:first|last|previous) (?:cycle|round|treatment)|"
     r"(?:on|at|during) (?:a|my|his|her|the) (?:\w+ )?(?:physical|check-?up|screening|medical|annual exam|yearly exam)|sent (?:me|him|her|us) (?:for|to have) (?:a|an)|"
     r"in (?:19|20)\d\d|in (?:january|february|march|april|june|july|august|september|october|november|december)|by the time|it was (?:only )?when|that's (?:how|when) (?:we|they) found|which is (?:how|when) (?:we|they) found|led to (?:the|his|her|my) diagnosis)\b"
@@ -70,7 +71,7 @@ _NEGATED = re.compile(
 )
 _DENIED = re.compile(
     r"\b(?:not|never|isn't|wasn't|no longer)\s+(?:\w+\s+){0,2}$"
-    r"|\b(?:no|not having any|not having|don't have any|haven't had any|without any|never had any)\s+(?:\w+\s+)?(?:thoughts|plans|intentions?|urges?)\s+(?:of|about|to)\s+(?:\w+\s+or\s+)?$"
+    r"|\b(?:no|not having any|not having|don't have any|haven't had any|without any|never had any)\s+(?:\w+\s+)?(?:thoughts|plans|intentions?|urges?)\s+(?:of|about|to)\s+(?:(?:\w+\s+){1,3}or\s+)?$"
 )
 _TOPIC = re.compile(
     r"\b(?:symptoms?|signs?|causes?|treatments?|side effects?|risks?|meaning|definition|stages?|types?)\b"
@@ -85,6 +86,14 @@ _NOT_REAL = re.compile(
 )
 """Fiction, for a crisis: only words that can mean nothing else ("my story", "a book" can be the
 writer's own), and never when denied ("not for a novel")."""
+_DONT = re.compile(r"\b(?:don't|doesn't|didn't|do not|does not)\s+(?:\w+\s+)?$")
+"""Denied with "don't", and nothing after ("I don't want to die."): fear of dying, not a wish to;
+"I don't want to die in a hospital bed" goes on, and still counts."""
+_ASKED_NO = re.compile(
+    r"\b(?:asked|ask|asks|asking) (?:[\w']+ ){0,3}(?:if|whether) (?:[\w']+ ){0,3}(?:thoughts|thinking|suicidal|felt like|feels like|feeling like)\b[^.?!]{0,90}\b(?:said|says) (?:no|absolutely not|not at all|never)\b"
+)
+"""Asked about such thoughts and told no ("we asked him if he'd had thoughts of hurting himself and
+he said no"): the question was put, and answered."""
 _NOT_FICTION = re.compile(r"\b(?:not|isn't|it's not|this is not) (?:for|in|about|from) (?:a|an|my|the)\b")
 _RESOLVED = re.compile(
     r"\b(?:(?:he's|she's|i'm|i am|he is|she is|all|it's|everything is|everything's) (?:absolutely |totally |completely |perfectly )?(?:fine|good|ok|okay|better|stable|resolved) now|got admitted|were admitted|was admitted"
@@ -107,8 +116,12 @@ _OVER = re.compile(
     r"|\b(?:learned|learnt|heard) (?:in|at) (?:biology|class|school|college|uni|a lecture)\b"
     r"|\b(?:has|have|he's|she's|i've|we've) been (?:absolutely |totally |perfectly )?(?:fine|ok|okay|good|well|normal) (?:ever )?since\b"
     r"|(?:would like|'d like|want|need) (?:a|an) (?:\w+ ){0,2}(?:sheet|handout|leaflet|checklist|poster|guide)\b"
+    r"|\b(?:the )?(?:later|other|next|following) (?:ones|cycles|rounds|infusions|doses|sessions) (?:were|have been|went) (?:all )?(?:fine|ok|okay|smoothly|better)\b"
+    r"|\b(?:in|on) (?:the )?(?:icu|itu|hdu|intensive care|high dependency|resus)\b"
+    r"|\b(?:the )?(?:doctors|nurses|paramedics|team) (?:are|is) (?:already )?(?:with|treating|looking after) (?:him|her|them|me)\b"
 )
-"""Over, or not about a person at all ("he was fine after some juice", "we learned in biology"):
+"""Over, or not about a person at all ("he was fine after some juice", "we learned in biology"), or
+already in professional hands ("unresponsive in the ICU, the doctors are with him"):
 a physical sign elsewhere in the message counts only in a part that says it is happening now."""
 _LOSS = re.compile(
     r"\b(?:took (?:his|her|their) own li(?:fe|ves)|killed (?:him|her|them)sel(?:f|ves)|(?:died|death) by suicide|committed suicide"
@@ -134,11 +147,24 @@ _TREATMENT_BEFORE = re.compile(
     r"\b(?:treatments?|surgery|biopsy|chemo\w*|operations?|op|scans?|radiation|radiotherapy|appointments?|tests?|procedures?)\b"
 )
 """A treatment named just before "get it over with": about getting the treatment done."""
+_WELL_NOW = re.compile(
+    r"\b(?:is|are|was|were|has been|have been) (?:doing )?(?:really |very |so |absolutely )?(?:well|fine|ok|okay|great|good) (?:now|since|these days)\b"
+)
+"""Told as over within the sentence ("my brother took an overdose years ago, he survived and is
+doing well now"): "now" there describes the recovery, not the sign."""
+_PET = re.compile(
+    r"\b(?:dog|dogs|cat|cats|puppy|puppies|kitten|kittens|pet|pets|labrador|spaniel|terrier|retriever|collie|rabbit|horse|hamster|guinea pig|budgie|parrot)\b"
+)
+"""An animal: its signs are for a vet, not for 911 or a cancer care team."""
+_PAST_TOLD = re.compile(r"\b(?:i|he|she|they) (?:felt|thought|had thoughts|went through|used to)\b")
+"""Told in the past tense ("I felt everyone would be better off without me"): with a word that
+it is over now, the history of a crisis, not one."""
 _OVER_NOW = re.compile(
     r"\bno (?:thoughts|feelings|urges) (?:like (?:that|those|this)|of (?:that|self-harm|suicide)) (?:since|now|anymore|any more|for (?:years|a long time|months))\b"
     r"|\b(?:haven't|have not|hasn't|has not) (?:had|felt) (?:any )?(?:thoughts|feelings|urges) like (?:that|those|this)\b"
     r"|\b(?:i'm|i am|he's|she's) (?:not|no longer) (?:suicidal|having (?:those|these|any such) thoughts)\b"
     r"|\b(?:i'm|i am) (?:doing )?(?:great|really well|well|fine|good|stable) now\b|\bwhile (?:i'm|i am) (?:stable|well)\b"
+    r"|\b(?:i'm|i am|he's|she's|he is|she is) (?:now )?in a (?:much |far |lot )?better place(?: now)?\b"
 )
 """Thoughts of suicide told as past and said to be over now ("two years ago I had thoughts of
 ending my life... no thoughts like that since"): the past tells the history, the denial the now."""
@@ -162,8 +188,8 @@ _SOURCE_SAYS = re.compile(
 )
 """A threshold quoted from a sheet or a person ("the sheet says 100.4 but my neighbour says 101"):
 a number told as advice, not a reading."""
-_SINCE = r"(?<!fine )(?<!okay )(?<!ok )(?<!well )(?<!good )(?<!normal )(?<!ever )since"
-""""since" as a moment ("since this morning"), not in "been fine since"."""
+_SINCE = r"(?<!fine )(?<!okay )(?<!ok )(?<!well )(?<!good )(?<!normal )(?<!ever )since(?! (?:i|he|she|they|we) (?:was|were)\b)"
+""""since" as a moment ("since this morning"), not in "been fine since" or "since I was a kid"."""
 _RIGHT_NOW = re.compile(
     r"\b(?:right now|just now|now|tonight|this (?:morning|afternoon|evening)|" + _SINCE + r"|currently|at the moment)\b"
 )
@@ -263,16 +289,29 @@ def topic_only(part: str) -> bool:
     return bool(_TOPIC.search(part)) and _SITUATION.search(part) is None
 
 
-def not_happening(part: str, start: int) -> bool:
+def not_happening(part: str, start: int, end: int | None = None) -> bool:
     """True when a physical sign is denied ("no trouble breathing"), hypothetical ("if I get a
-    fever") or in the past ("two years ago I had a seizure") rather than happening now."""
+    fever") or in the past ("two years ago I had a seizure") rather than happening now. The sign's
+    own words (``start:end``) say nothing of when ("couldn't keep anything down" is no "keeps")."""
     if _NEGATED.search(part[max(0, start - 20) : start]) or _HYPOTHETICAL.search(
         part[max(0, start - 50) : start]
     ):
         return True
-    if _RESOLVED.search(part):
+    if _RESOLVED.search(part) or _WELL_NOW.search(part):
         return True
-    return bool(_HISTORY.search(part)) and not _NOW.search(part)
+    rest = part if end is None else part[:start] + " " + part[end:]
+    return bool(_HISTORY.search(part)) and not _NOW.search(rest)
+
+
+def about_a_pet(part: str, start: int) -> bool:
+    """An animal is what the sign's words are about: named before the sign, and no person anywhere
+    before the sign but the animal's owner ("our dog, a 9 year old labrador, has been vomiting for
+    two days"; not "I bent to pick up the cat and had a sudden pain")."""
+    pet = _PET.search(part[:start])
+    if pet is None:
+        return False
+    before = re.sub(r"\b(?:my|our|his|her|their|the)\s+(?:\w+\s+)?$", "", part[: pet.start()])
+    return _SITUATION.search(before + " " + part[pet.end() : start]) is None
 
 
 _DENIED_AFTER_COMMA = re.compile(
@@ -325,8 +364,9 @@ def matches(part: str, message: str) -> list[Concept]:
             ):
                 continue  # warning signs of suicide count however they are asked, unless about people in general
             if concept.tier in (EMERGENCY, URGENT) and (
-                not_happening(part, m.start())
+                not_happening(part, m.start(), m.end())
                 or denied_inside(m)
+                or (concept.id != "overdose_poisoning" and about_a_pet(before + part, len(before) + m.start()))
                 or topic_only(part)
                 or _RESOLVED.search(message)
                 or (_OVER.search(message) and not _RIGHT_NOW.search(part))
@@ -341,7 +381,9 @@ def matches(part: str, message: str) -> list[Concept]:
                 _DENIED.search(part[max(0, m.start() - 60) : m.start()])
                 or (_NOT_REAL.search(message) and not _NOT_FICTION.search(message))
                 or any(loss.start() <= m.start() < loss.end() for loss in _LOSS.finditer(part))
-                or (_HISTORY.search(lead + part) and _OVER_NOW.search(message))
+                or ((_HISTORY.search(lead + part) or _PAST_TOLD.search(part)) and _OVER_NOW.search(message))
+                or (_DONT.search(part[max(0, m.start() - 30) : m.start()]) and not part[m.end() :].strip(" .,!"))
+                or _ASKED_NO.search(part)
                 or any(q.start(1) <= m.start() < q.end(1) for q in _QUOTED.finditer(part))
                 or (m.group(0).startswith("get it") and _TREATMENT_BEFORE.search(part[max(0, m.start() - 50) : m.start()]))
             ):

@@ -1,0 +1,55 @@
+"""Knowledge rules: signs told as over, idioms, animals and fears get no tier, and the real thing
+near those words still does (rules alone, no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.safety.tiers import CRISIS, EMERGENCY, URGENT
+from service.safety.triage import triage
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # over, and said to be over in the same sentence
+        "Long ago my cousin took an overdose; she survived and is doing well now. What is a PET scan?",
+        "My dad couldn't keep anything down for four days after his first cycle and ended up on a drip.",
+        "He had a nasty reaction to the first infusion, chills and a rash, but the later ones were fine.",
+        "Her blood pressure dipped during the transfusion, they watched her and it came back up within an hour.",
+        "My uncle is unresponsive in intensive care after his transplant and the doctors are with him.",
+        # idioms
+        "I've had an overdose of Google this week. What does stage 2 mean for bowel cancer?",
+        "I'm drowning in forms and appointment letters. Who helps with benefits?",
+        "I want to die of boredom in the infusion chair, any good audiobooks?",
+        "Going to end it all with a big party when the last cycle is done! Ideas for a cake?",
+        "Can I do it myself without a plumber, or should I call someone?",
+        "I'd like to retire from teaching on my own terms before treatment starts. How do people raise it?",
+        # animals and fears
+        "Our cat, a 12 year old tabby, has been vomiting for two days. Can cats get lymphoma?",
+        "I start chemo on Monday and I've been phobic about vomiting since I was a kid. What helps?",
+        # fear of dying, and the question already put and answered
+        "My markers went up again. I'm so scared. I don't want to die. What should I ask the team?",
+        "We asked her if she'd had thoughts of hurting herself and she said no. How do we keep supporting her?",
+        "After treatment I felt everyone would be better off without me, but I'm in a much better place now.",
+    ],
+)
+def test_signs_told_as_over_idioms_and_animals_get_no_tier_from_the_rules(message: str) -> None:
+    assert triage(message, learned=False).category is None
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("Some nights I think I'll just take all the oxycodone at once and be done.", CRISIS),
+        ("I'll do it myself if nobody will help me go.", CRISIS),
+        ("I don't want to die in a hospital with tubes, I have what I need at home to make sure.", CRISIS),
+        ("My sister swallowed a whole bottle of her sleeping tablets an hour ago.", EMERGENCY),
+        ("My nosebleed stopped after 20 minutes but my platelets are very low, should I call?", URGENT),
+        ("I picked up the cat and had a sudden terrible pain in my hip, I can hardly stand on it.", URGENT),
+        ("Vomited all day since chemo yesterday, even the anti-sickness tablet came right back up too.", URGENT),
+        ("The dog has been sick all week and now my husband, who is on chemo, has a temperature of 38.6.", URGENT),
+    ],
+)
+def test_the_real_thing_near_those_words_still_fires(text: str, tier: str) -> None:
+    assert triage(text, learned=False).category == tier
