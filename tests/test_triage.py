@@ -752,7 +752,7 @@ def test_a_sign_denied_after_a_comma_inside_a_cue_is_not_reported() -> None:
 
 def test_the_model_alone_asks_for_the_care_team_when_the_writer_says_breathing_is_normal() -> None:
     class Always911:
-        def decide(self, pieces, tiers, vector, model_name):  # noqa: ANN001, ANN202
+        def decide(self, pieces, tiers, vector, model_name, cues):  # noqa: ANN001, ANN202
             return EMERGENCY
 
     calm = "Her arm by the port has swelled up since lunch. Breathing is normal. What do we do?"

@@ -130,7 +130,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:not|isn't|no longer) (?:recogni[sz]ing|recogni[sz]e|knowing) (?:me|us|(?:his|her|their|my) (?:\w+ )?(?:children|kids|family|husband|wife|son|daughter|mum|mom|dad))\b|\bnow (?:she|he|they|mum|mom|dad)(?:'s| is| are) (?:so |very |really |completely )?(?:confused|disoriented|not making sense)\b",
         r"\b(?:not able to|unable to|can't|cannot) (?:answer|respond|talk) (?:properly|normally|clearly|right)\b",
         r"\bcan't (?:stay|keep (?:him|her|me)) awake\b|\b(?:keep|keeps) (?:nodding off|falling asleep (?:in the middle|mid))\b|\bzoning out\b|\bso out of it\b|\bcan (?:barely|hardly) (?:answer|respond)\b",
-        r"\bseeing things\b(?! (?:online|on|about|in|like))|\bdon't know where (?:i am|i'm|he is|she is)\b|\bdon't remember (?:the last|falling|anything|what happened)\b|\btalking nonsense\b|(?<!gets )(?<!get )\bmuddled\b(?! (?:with|about|over|up))",
+        r"\bseeing things\b(?! (?:online|on|about|in|like))|\bdon't know where (?:i am|i'm|he is|she is)\b|\bdon't remember (?:the last|falling|anything|what happened)\b|\btalking nonsense\b|(?<!gets )(?<!get )(?<!i got )(?<!i was )(?<!i'm )(?<!i am )(?<!i get )\bmuddled\b(?! (?:with|about|over|up))",
         r"\bwoke up on the floor\b|\bblack(?:ed)? out\b|\beverything went black\b|\b(?:keep |kept |i'm |he's |she's )?passing out\b|\b(?:going|about) to (?:faint|pass out)\b(?! (?:when|if|whenever|every time) (?:i|he|she|they) (?:stand|get up|sit up))|\bfeel (?:so )?faint\b(?! (?:when|if|whenever|every time) (?:i|he|she|they) (?:stand|get up|sit up))",
         r"\b(?:doesn't|does not|didn't) know who (?:i am|i'm|we are|she is|he is)\b|\b(?:all )?floppy\b",
         r"\b(?:doesn't|does not|didn't|don't) know (?:what (?:year|day|month|time) it is|what day|his own name|her own name|my name|where (?:he|she) is)\b|\bdisoriented\b",
@@ -250,7 +250,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\bsuicid(?:e|al)\b(?! gene| rates?\b| statistics| risk| prevention)|\bself[- ]harm\w*",
     )),
     Concept("suicidal_thoughts", CRISIS, "988 Suicide & Crisis Lifeline; NIMH warning signs", (
-        r"\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|burn|burning) (?:myself|himself|herself|themselves)\b",
+        r"\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|burn|burning) (?:myself|himself|herself|themselves)\b(?! (?:with (?:cake|sugar|food|work|worry|chocolate|sweets|junk|stress|overtime|kindness)|laughing|trying to)\b)",
         r"\b(?:take|taking|took) (?:my|his|her|their) own life\b|\bwish (?:i|he|she) (?:was|were|had) (?:dead|never)\b|\bno will to live\b",
         r"\bend(?:ing)? (?:my|his|her) (?:own )?life\b|(?<!in the )(?<!at the )(?<!by the )\bend(?:ing)? it(?! all (?:with|early|there|was|is|turned|came|up)\b)(?: all)?\b(?! (?:with|early|there|was|is|turned|came|up)\b)|\bcheck(?:ing)? out (?:early|for good)\b",
         r"\b(?:don't|do not|no longer|doesn't|does not) want to (?:live|be alive|be here|wake up|exist|go on|keep going|do this anymore)\b|\bwant(?:s)?(?: to)? (?:to )?die\b(?! at home| in (?:peace|hospice|(?:her|his|my) own bed)| with dignity| peacefully| naturally| of (?:boredom|embarrassment|shame|laughter|laughing|cringe|curiosity))|\bready to die\b|\b(?:rather|sooner) (?:be dead|die)\b|\bwants? to be dead\b",

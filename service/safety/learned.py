@@ -26,8 +26,9 @@ import numpy as np
 
 from core.errors import ConfigError
 
-FORMAT_VERSION = 2
-"""2: arrays are stored as base64 float32 (0.03 s to load instead of version 1's 0.23 s for number lists)."""
+FORMAT_VERSION = 3
+"""2: arrays are stored as base64 float32 (0.03 s to load instead of version 1's 0.23 s for number lists);
+3: the stackers also read the message's cues (``situation.CUES``: framing, time, reality)."""
 DEFAULT_PATH = Path(__file__).with_name("triage_model.json")
 LABELS = ("none", "personal_advice", "urgent", "crisis", "emergency")
 _TOKEN = re.compile(r"[a-z0-9']+")
@@ -163,13 +164,19 @@ class TriageModel:
         rule_tiers: set[str],
         vector: np.ndarray | None = None,
         model_name: str | None = None,
+        cues: list[float] | None = None,
     ) -> str:
-        """The learned label: ``none`` or a tier."""
+        """The learned label: ``none`` or a tier. ``cues``: the message's ``situation.cue_features``."""
         per_part = self.lexical.probabilities(parts)
         semantic = self.semantic_probabilities(vector, model_name)
         layer = "full" if semantic is not None else "lexical"
         stacker = self.stack_full if semantic is not None else self.stack_lexical
-        x = stack_features(per_part.max(axis=0), semantic, rule_tiers)
+        x = stack_features(per_part.max(axis=0), semantic, rule_tiers, cues or [])
+        if x.shape[0] != stacker.weights.shape[1]:
+            raise ConfigError(
+                f"triage model reads {stacker.weights.shape[1]} stack features, not {x.shape[0]}: "
+                "rebuild it with `make triage-model`"
+            )
         z = x @ stacker.weights.T + stacker.bias
         z = z + np.asarray(self.bias[layer], dtype=np.float32)
         return LABELS[int(np.argmax(z))]
@@ -231,11 +238,14 @@ class TriageModel:
         return cls.from_dict(data)
 
 
-def stack_features(lexical: np.ndarray, semantic: np.ndarray | None, rule_tiers: set[str]) -> np.ndarray:
-    """The stacker's input: log probabilities of each first-level model, and the rules' tiers."""
+def stack_features(
+    lexical: np.ndarray, semantic: np.ndarray | None, rule_tiers: set[str], cues: list[float]
+) -> np.ndarray:
+    """The stacker's input: log probabilities of each first-level model, the rules' tiers and the
+    message's cues."""
     rules = [1.0 if t in rule_tiers else 0.0 for t in LABELS[1:]]
     logs = [np.log(lexical + 1e-4)] + ([np.log(semantic + 1e-4)] if semantic is not None else [])
-    return np.concatenate([*logs, np.asarray(rules)]).astype(np.float32)
+    return np.concatenate([*logs, np.asarray(rules), np.asarray(cues, dtype=np.float32)]).astype(np.float32)
 
 
 def _linear_dict(model: Linear) -> dict[str, object]:

@@ -78,11 +78,11 @@ _TOPIC = re.compile(
 )
 _FICTION = (
     r"(?<!not )(?<!isn't )(?<!it's not )\b(?:for|in) (?:a|my|our|the) (?:\w+ )?(?:story|novel|screenplay|script|play|book|short film)\b"
-    r"|\b(?:novel|story|screenplay|script) question\b|\b(?:my|the|a|our) (?:main )?character(?:'s)?\b"
+    r"|\b(?:novel|story|screenplay|script) question\b|\b(?:my|the|a|our) (?:main )?character(?:'s)?\b|\bone of (?:my|our|the) characters\b"
 )
 """Not a real person's situation: fiction, for the physical tiers."""
 _NOT_REAL = re.compile(
-    r"\b(?:novel|screenplay|script|fiction|fictional|short story|(?:my|the|a|our) (?:main )?character(?:'s)?)\b"
+    r"\b(?:novel|screenplay|script|scriptwriter|screenwriter|playwright|novelist|fiction|fictional|short story|(?:my|the|a|our) (?:main )?character(?:'s)?|one of (?:my|our|the) characters)\b"
 )
 """Fiction, for a crisis: only words that can mean nothing else ("my story", "a book" can be the
 writer's own), and never when denied ("not for a novel")."""
@@ -391,3 +391,21 @@ def matches(part: str, message: str) -> list[Concept]:
             out.append(concept)
             break
     return out
+
+
+CUES = ("asks_information", "history", "happening_now", "over", "hypothetical", "not_real", "sentences")
+"""The message-level cues the learned layer's stacker reads beside the models and the rules: what
+the rules know about framing, time and reality, for messages no red-flag concept describes."""
+
+
+def cue_features(message: str, sentence_count: int) -> list[float]:
+    """``CUES`` of a normalised message, each 0 or 1 but the sentence count (scaled to 0..1)."""
+    return [
+        float(_FRAME.search(message) is not None),
+        float(_HISTORY.search(message) is not None),
+        float(_RIGHT_NOW.search(message) is not None or _STARTED.search(message) is not None),
+        float(any(p.search(message) for p in (_RESOLVED, _OVER, _WELL_NOW))),
+        float(_HYPOTHETICAL.search(message) is not None or preparing(message)),
+        float(any(p.search(message) for p in (_NOT_REAL, _PET))),
+        min(sentence_count, 10) / 10.0,
+    ]

@@ -72,7 +72,8 @@ def triage(
     if not learned:
         return Triage(_category(tiers, concept_ids), frozenset(tiers), concept_ids)
     model = model or default_model()
-    label = model.decide(pieces, tiers, vector, model_name)
+    cues = situation.cue_features(pieces[0], len(sentences(pieces[0])))
+    label = model.decide(pieces, tiers, vector, model_name, cues)
     if label == PERSONAL and not situation.names_a_person(pieces[0]):
         label = "none"  # "phesgo shot instead of iv" asks about a drug, not about a person
     if label == EMERGENCY and EMERGENCY not in tiers and situation.long_standing(pieces[0]):
