@@ -49,6 +49,13 @@ def test_signs_told_as_over_idioms_and_animals_get_no_tier_from_the_rules(messag
         ("I picked up the cat and had a sudden terrible pain in my hip, I can hardly stand on it.", URGENT),
         ("Vomited all day since chemo yesterday, even the anti-sickness tablet came right back up too.", URGENT),
         ("The dog has been sick all week and now my husband, who is on chemo, has a temperature of 38.6.", URGENT),
+        ("He's thrown up six times tonight, the last lot was brown and smelled of poo, and his belly is swollen.", EMERGENCY),
+        ("Since an hour her belly is hard like wood and she cannot bear me to touch it.", EMERGENCY),
+        (
+            "I felt queasy on and off last week, they said that's normal. But this afternoon I've been sick eight times and "
+            "it smells like poo.",
+            EMERGENCY,
+        ),
     ],
 )
 def test_the_real_thing_near_those_words_still_fires(text: str, tier: str) -> None:

@@ -100,8 +100,10 @@ _RESOLVED = re.compile(
     r"|(?:said|says|told (?:me|us|him|her)) (?:that's|that is|it's|it is|this is|it was|that was) (?:fine|normal|ok|okay|expected|nothing to worry about)|told (?:me|us|him|her) to expect|(?:it's|it has|it) (?:already )?cleared up"
     r"|(?:he's|she's|i'm|he is|she is|i am) (?:doing )?(?:really |very |so )?well now|back to (?:normal|work|golf|school) now"
     r"|nothing(?:'s| is) wrong (?:right )?now|passed away|has died|died (?:last|in|on|a|two|three))\b"
+)
+_NOT_A_CASE = re.compile(
     # not a real person's situation: fiction, teaching material, a school project
-    r"|\b(?:writing|write|wrote|working on) (?:a|an|my) (?:\w+ )?(?:story|novel|script|screenplay|poem|eulogy|tribute|obituary|handout|leaflet|brochure|article|essay|paper|report|presentation|book|blog post)\b"
+    r"\b(?:writing|write|wrote|working on) (?:a|an|my) (?:\w+ )?(?:story|novel|script|screenplay|poem|eulogy|tribute|obituary|handout|leaflet|brochure|article|essay|paper|report|presentation|book|blog post)\b"
     r"|\bfor (?:a|my) (?:class|course|school project|assignment|nursing exam)\b|\bfor (?:pharmacy|nursing|medical|med|dental) school\b"
     r"|\b(?:pharmacology|pharmacy|nursing|medical|med|paramedic|dental|physician assistant|pa) students?\b[^.?!]{0,80}\b(?:case|presentation|exam|assignment|essay|project|class|lecture)\b"
     r"|\b(?:doing|preparing|giving|writing) (?:a|my|our) case (?:presentation|study|report|write-?up)\b"
@@ -109,6 +111,7 @@ _RESOLVED = re.compile(
     r"|\bin (?:the|a|this) (?:film|movie|show|tv show|series|book|novel|episode|play)\b"
     + r"|" + _FICTION
 )
+_RESOLVED = re.compile(_RESOLVED.pattern + "|" + _NOT_A_CASE.pattern)
 _OVER = re.compile(
     r"\b(?:was|were) (?:absolutely |totally |completely |perfectly )?(?:fine|ok|okay|alright) (?:after|afterwards|again|within|that day|the next day)\b"
     r"|\b(?:checked|saw|examined) (?:him|her|me|them) (?:that|the same|the next) day\b|\bback to (?:him|her|my|them)sel(?:f|ves)\b"
@@ -303,6 +306,17 @@ def not_happening(part: str, start: int, end: int | None = None) -> bool:
     return bool(_HISTORY.search(part)) and not _NOW.search(rest)
 
 
+def resolved_before(part: str, lead: str, message: str) -> bool:
+    """The message says something is over ("they said that's normal", "she's fine now"): in the
+    part's own sentence or after it, that settles the part; only before it, it settles the part
+    unless the part says it is happening now ("they said the nausea is normal. But this afternoon
+    my belly is hard and swollen")."""
+    start = max(message.find(part) - len(lead), 0)
+    if _RESOLVED.search(message, start):
+        return True
+    return bool(_RESOLVED.search(message[:start])) and not (_RIGHT_NOW.search(part) or _STARTED.search(part))
+
+
 def about_a_pet(part: str, start: int) -> bool:
     """An animal is what the sign's words are about: named before the sign, and no person anywhere
     before the sign but the animal's owner ("our dog, a 9 year old labrador, has been vomiting for
@@ -368,7 +382,8 @@ def matches(part: str, message: str) -> list[Concept]:
                 or denied_inside(m)
                 or (concept.id != "overdose_poisoning" and about_a_pet(before + part, len(before) + m.start()))
                 or topic_only(part)
-                or _RESOLVED.search(message)
+                or _NOT_A_CASE.search(message)
+                or resolved_before(part, lead, message)
                 or (_OVER.search(message) and not _RIGHT_NOW.search(part))
                 or (concept.tier == EMERGENCY and long_standing(lead + part))
                 or (concept.tier == EMERGENCY and _RECURRING.search(part) and not _STARTED.search(message))
