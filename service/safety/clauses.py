@@ -10,9 +10,12 @@ reason to go on" is triaged as a whole, sentence by sentence, and clause by clau
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from service.safety.anchors import anchors
 
 _FIXES = [
-    (re.compile(p), r)
+    (re.compile(p), r, anchors(p))
     for p, r in (
         (r"\bcant\b|\bcannot\b|\bcan not\b", "can't"),
         (r"\bwont\b", "won't"),
@@ -80,8 +83,9 @@ def normalise(text: str) -> str:
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
     text = re.sub(r"(\d)\s*°\s*([fc])\b", r"\1 \2", text)
     text = " ".join(text.split())
-    for pattern, repl in _FIXES:
-        text = pattern.sub(repl, text)
+    for pattern, repl, needs in _FIXES:
+        if needs is None or any(a in text for a in needs):  # most fixes have nothing to fix
+            text = pattern.sub(repl, text)
     return text
 
 
@@ -96,6 +100,12 @@ def clauses(sentence: str) -> list[str]:
 
 def parts(text: str) -> list[str]:
     """The normalised message, its sentences, then the clauses of sentences that have several."""
+    return list(_parts(text))
+
+
+@lru_cache(maxsize=64)
+def _parts(text: str) -> tuple[str, ...]:
+    """``parts``, kept for the learned pass, which splits the very message the rules just did."""
     clean = normalise(text)
     found = sentences(clean) or [clean]
     out = [clean, *found]
@@ -103,4 +113,4 @@ def parts(text: str) -> list[str]:
         pieces = clauses(sentence)
         if len(pieces) > 1:
             out.extend(pieces)
-    return list(dict.fromkeys(out))
+    return tuple(dict.fromkeys(out))

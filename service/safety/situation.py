@@ -13,7 +13,9 @@ Personal advice must be asked for, and about a person.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from service.safety.anchors import Prefilter
 from service.safety.concepts import CONCEPTS, PERSON, Concept
 from service.safety.readings import READINGS
 from service.safety.tiers import CRISIS, EMERGENCY, PERSONAL, URGENT
@@ -215,13 +217,35 @@ _COMPILED = tuple(
     (
         c,
         c.compiled(),
-        c.joined(),
         re.compile(c.context) if c.context else None,
         re.compile(c.unless) if c.unless else None,
     )
     for c in CONCEPTS + READINGS
 )
-"""Each concept with its cues one by one and joined (searched first, to skip the concept quickly)."""
+"""Each concept with its cues, its context and its exclusions compiled."""
+_PREFILTER = Prefilter([cue for _, cues, _, _ in _COMPILED for cue in cues])
+
+
+@lru_cache(maxsize=64)
+def _live(message: str) -> tuple[tuple[Concept, tuple[re.Pattern[str], ...]], ...]:
+    """The concepts that could fire somewhere in ``message``, each with the cues that could match
+    (an anchor of theirs is in the message: ``anchors.Prefilter``) and with its context present
+    and its exclusions absent. Every part of a message is a piece of it, so this is worked out
+    once per message rather than once per part."""
+    possible = _PREFILTER.possible(message)
+    out = []
+    first = 0
+    for concept, cues, context, unless in _COMPILED:
+        live = tuple(cue for i, cue in enumerate(cues, start=first) if i in possible)
+        first += len(cues)
+        if not live:
+            continue
+        if context is not None and context.search(message) is None:
+            continue
+        if unless is not None and unless.search(message):
+            continue
+        out.append((concept, live))
+    return tuple(out)
 
 
 _LONG_STANDING = re.compile(
@@ -359,17 +383,11 @@ def matches(part: str, message: str) -> list[Concept]:
     concept's context. Physical signs must be happening now; personal advice must be asked for."""
     out = []
     lead = _lead(part, message)
-    for concept, cues, any_cue, context, unless in _COMPILED:
-        if context is not None and context.search(message) is None:
-            continue
-        if unless is not None and unless.search(message):
-            continue
+    for concept, cues in _live(message):
         if concept.tier == PERSONAL and not (_ASKING.search(part) and names_a_person(message)):
             continue  # a decision for someone, asked for ("is it a skin cancer or a lymphoma" is not)
         if concept.tier == PERSONAL and _NOT_REAL.search(message) and not _NOT_FICTION.search(message):
             continue  # a novel's character asks for no decision
-        if any_cue.search(part) is None:
-            continue
         before = lead if concept.tier in (EMERGENCY, URGENT) else ""
         for cue in cues:
             m = cue.search(part)
