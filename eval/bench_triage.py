@@ -3,7 +3,8 @@
 Times what ``QAService.ask`` adds for triage: the rules-only pass, then the learned pass with what
 the rules found and the message's vector (which the service computes for retrieval anyway, so it
 is computed here before the clock starts). Prints the median, p95 and maximum over the suites'
-messages, several rounds.
+messages, several rounds, and the same over each message's best round (a shared machine's noise
+only ever adds time).
 """
 
 from __future__ import annotations
@@ -32,17 +33,20 @@ def main() -> None:
     embedder = load_embedder("all-MiniLM-L6-v2")
     vectors = embedder.encode([expand(" ".join(q.split())) for q in questions])
     model = default_model()
-    times = []
+    times: list[list[float]] = [[] for _ in questions]
     for _ in range(args.rounds):
-        for text, vector in zip(questions, vectors, strict=True):
+        for i, (text, vector) in enumerate(zip(questions, vectors, strict=True)):
             started = time.perf_counter()
             rules = triage(text, learned=False)
             triage(text, vector, embedder.name, model, rules=rules)
-            times.append((time.perf_counter() - started) * 1000)
+            times[i].append((time.perf_counter() - started) * 1000)
+    every = [t for per_message in times for t in per_message]
+    best = [min(per_message) for per_message in times]
     print(
         f"triage added latency over {len(questions)} messages x {args.rounds}: "
-        f"median {percentile(times, 0.5):.2f} ms, p95 {percentile(times, 0.95):.2f} ms, "
-        f"max {max(times):.2f} ms"
+        f"median {percentile(every, 0.5):.2f} ms, p95 {percentile(every, 0.95):.2f} ms, "
+        f"max {max(every):.2f} ms; each message's best round (less machine noise): "
+        f"median {percentile(best, 0.5):.2f} ms, p95 {percentile(best, 0.95):.2f} ms"
     )
 
 

@@ -73,6 +73,8 @@ def test_the_rules_find_the_same_with_and_without_the_prefilter(monkeypatch: pyt
     everything = frozenset(range(sum(len(cues) for _, cues, _, _ in situation._COMPILED)))
 
     class Everything:
+        """Every cue possible everywhere: each is searched in each part."""
+
         def possible(self, text: str) -> frozenset[int]:
             return everything
 

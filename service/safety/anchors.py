@@ -42,8 +42,6 @@ _SELECTIVE = 5
 """Anchors of this many characters are rare enough: between such sets, the smaller one wins."""
 _MAX_CLASS = 10
 """Character classes of at most this many characters are spelled out (``[4-8]``)."""
-_KEY = 4
-"""Anchors are indexed by this many leading characters."""
 
 Anchors = frozenset[str] | None
 
@@ -189,30 +187,57 @@ class Prefilter:
     """Which of many patterns could match a text: those with an anchor in it, and those with none.
 
     ``possible(text)`` is a superset of the patterns that match ``text`` or any piece of it (a
-    substring has no anchor its whole lacks), found with one substring check per distinct anchor
-    rather than one search per pattern."""
+    substring has no anchor its whole lacks), found in one Aho-Corasick pass over the text for
+    all the anchors at once (about 0.01 ms for a long message) rather than a search per pattern."""
 
     def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
         self._always: list[int] = []
         self._lower = False
-        index: dict[str, dict[str, list[int]]] = {}
+        index: dict[str, list[int]] = {}
         for i, pattern in enumerate(patterns):
             found = anchors(pattern)
             self._lower |= bool(pattern.flags & re.IGNORECASE)
             if found is None:
                 self._always.append(i)
             for anchor in found or ():
-                index.setdefault(anchor[:_KEY], {}).setdefault(anchor, []).append(i)
-        self._index = index
-        """Anchors by their first ``_KEY`` characters: only those whose key is in a text are checked."""
+                index.setdefault(anchor, []).append(i)
+        self._automaton = _automaton({anchor: tuple(which) for anchor, which in index.items()})
 
     def possible(self, text: str) -> frozenset[int]:
         if self._lower:
             text = text.lower()
         out = set(self._always)
-        keys = {text[i : i + n] for n in range(_MIN_LENGTH, _KEY + 1) for i in range(len(text) - n + 1)}
-        for key in keys & self._index.keys():
-            for anchor, which in self._index[key].items():
-                if anchor in text:
-                    out.update(which)
+        if self._automaton is not None:
+            for _, which in self._automaton.iter(text):
+                out.update(which)
         return frozenset(out)
+
+
+class Quick:
+    """A compiled pattern whose search is skipped, with the same answer, when the text holds
+    none of its anchors: for the large message-level patterns searched once per message."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        needs = anchors(pattern)
+        self._automaton = None if needs is None else _automaton({a: () for a in needs})
+        self._lower = bool(pattern.flags & re.IGNORECASE)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        automaton, seen = self._automaton, text.lower() if self._lower else text
+        if automaton is not None and next(automaton.iter(seen), None) is None:
+            return None
+        return self.pattern.search(text)
+
+
+def _automaton(words: dict[str, tuple[int, ...]]) -> Any:
+    """An Aho-Corasick automaton of ``words``, each with its value; ``None`` for no words."""
+    if not words:
+        return None
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for word, value in words.items():
+        automaton.add_word(word, value)
+    automaton.make_automaton()
+    return automaton

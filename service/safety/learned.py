@@ -45,24 +45,23 @@ def _stemmer() -> Any:
 def features(text: str) -> Counter[str]:
     """Word 1-2-grams, stemmed 1-2-grams and skip-bigrams, and character 3-5-grams (inside word
     boundaries) of normalised text."""
-    words = _TOKEN.findall(text)
-    stems = _stemmer().stemWords(words)
-    grams = [f"w:{w}" for w in words]
-    grams += [f"b:{a} {b}" for a, b in zip(words, words[1:], strict=False)]
-    grams += [f"s:{w}" for w in stems]
-    grams += [f"t:{a} {b}" for a, b in zip(stems, stems[1:], strict=False)]
-    grams += [f"k:{a} {c}" for a, c in zip(stems, stems[2:], strict=False)]
-    for w in words:
-        grams += _char_grams(w)
+    words = [_word(w) for w in _TOKEN.findall(text)]
+    grams = list(chain.from_iterable(grams for _, _, grams in words))
+    grams += [f"b:{a} {b}" for (a, _, _), (b, _, _) in zip(words, words[1:], strict=False)]
+    grams += [f"t:{a} {b}" for (_, a, _), (_, b, _) in zip(words, words[1:], strict=False)]
+    grams += [f"k:{a} {c}" for (_, a, _), (_, c, _) in zip(words, words[2:], strict=False)]
     return Counter(grams)
 
 
 @lru_cache(maxsize=16384)
-def _char_grams(word: str) -> tuple[str, ...]:
-    """A word's character 3-5-grams, padded with a space each side (words recur across the
-    sentences and clauses of one message, and across messages)."""
+def _word(word: str) -> tuple[str, str, tuple[str, ...]]:
+    """A word, its stem, and its grams of one word: itself, its stem and its character 3-5-grams
+    (padded with a space each side). Words recur across the sentences and clauses of a message,
+    and across messages."""
+    stem = _stemmer().stemWord(word)
     padded = f" {word} "
-    return tuple(f"c:{padded[i : i + n]}" for n in (3, 4, 5) for i in range(len(padded) - n + 1))
+    chars = (f"c:{padded[i : i + n]}" for n in (3, 4, 5) for i in range(len(padded) - n + 1))
+    return word, stem, (f"w:{word}", f"s:{stem}", *chars)
 
 
 @dataclass(frozen=True)
@@ -103,8 +102,8 @@ class Vocabulary:
     @cached_property
     def _hashed(self) -> tuple[np.ndarray, np.ndarray]:
         """Each gram's ``hash`` (this process's), sorted, and the column it stands for: a lookup
-        is then a search among integers rather than among byte strings, about ten times faster,
-        in 2 MB rather than the 25 MB of a dict."""
+        is then a search among integers rather than among byte strings, about three times faster,
+        in 3 MB rather than the 25 MB of a dict."""
         hashes = np.array([hash(g) for g in self.words()], dtype=np.int64)
         order = np.argsort(hashes, kind="stable")
         return hashes[order], order.astype(np.int64)
@@ -117,9 +116,12 @@ class Vocabulary:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
         hashes, order = self._hashed
         query = np.fromiter(map(hash, grams), dtype=np.int64, count=len(grams))
-        at = np.minimum(np.searchsorted(hashes, query), len(hashes) - 1)
-        positions = np.flatnonzero(hashes[at] == query)
-        return positions, order[at[positions]]
+        ascending = np.argsort(query)  # numpy's binary search narrows from the last key when keys rise
+        at = np.minimum(np.searchsorted(hashes, query[ascending]), len(hashes) - 1)
+        hit = hashes[at] == query[ascending]
+        positions, columns = ascending[hit], order[at[hit]]
+        back = np.argsort(positions)
+        return positions[back], columns[back]
 
 
 @dataclass(frozen=True)
@@ -136,11 +138,14 @@ class Lexical:
         distinct = list(dict.fromkeys(chain.from_iterable(counted)))
         positions, cols = self.vocabulary.columns(distinct)
         slot = dict(zip(map(distinct.__getitem__, positions.tolist()), range(len(positions)), strict=True))
+        sizes = [len(grams) for grams in counted]
+        total = sum(sizes)
+        at = np.fromiter(map(slot.get, chain.from_iterable(counted), repeat(-1)), dtype=np.int64, count=total)
+        n = np.fromiter(chain.from_iterable(g.values() for g in counted), dtype=np.float32, count=total)
+        row = np.repeat(np.arange(len(texts)), sizes)
+        found = at >= 0
         counts = np.zeros((len(texts), len(positions)), dtype=np.float32)
-        for r, grams in enumerate(counted):
-            at = np.fromiter(map(slot.get, grams, repeat(-1)), dtype=np.int64, count=len(grams))
-            n = np.fromiter(grams.values(), dtype=np.float32, count=len(grams))
-            counts[r, at[at >= 0]] = n[at >= 0]
+        counts[row[found], at[found]] = n[found]
         values = np.zeros_like(counts)
         np.log(counts, out=values, where=counts > 0)
         values = np.where(counts > 0, 1.0 + values, 0.0).astype(np.float32) * self.idf[cols]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from service.safety.anchors import Prefilter
+from service.safety.anchors import Prefilter, Quick
 from service.safety.concepts import CONCEPTS, PERSON, Concept
 from service.safety.readings import READINGS
 from service.safety.tiers import CRISIS, EMERGENCY, PERSONAL, URGENT
@@ -223,28 +223,32 @@ _COMPILED = tuple(
     for c in CONCEPTS + READINGS
 )
 """Each concept with its cues, its context and its exclusions compiled."""
-_PREFILTER = Prefilter([cue for _, cues, _, _ in _COMPILED for cue in cues])
+_CUES = [cue for _, cues, _, _ in _COMPILED for cue in cues]
+_CONCEPT_OF = [c for c, (_, cues, _, _) in enumerate(_COMPILED) for _ in cues]
+"""Each cue's concept (its position in ``_COMPILED``), cues numbered across concepts in order."""
+_PREFILTER = Prefilter(_CUES)
+
+
+Live = tuple[tuple[Concept, tuple[tuple[int, re.Pattern[str]], ...]], ...]
 
 
 @lru_cache(maxsize=64)
-def _live(message: str) -> tuple[tuple[Concept, tuple[re.Pattern[str], ...]], ...]:
+def _live(message: str) -> Live:
     """The concepts that could fire somewhere in ``message``, each with the cues that could match
-    (an anchor of theirs is in the message: ``anchors.Prefilter``) and with its context present
-    and its exclusions absent. Every part of a message is a piece of it, so this is worked out
-    once per message rather than once per part."""
-    possible = _PREFILTER.possible(message)
+    (an anchor of theirs is in the message: ``anchors.Prefilter``) and their numbers, with its
+    context present and its exclusions absent. Every part of a message is a piece of it, so this
+    is worked out once per message rather than once per part."""
+    possible: dict[int, list[tuple[int, re.Pattern[str]]]] = {}
+    for i in sorted(_PREFILTER.possible(message)):
+        possible.setdefault(_CONCEPT_OF[i], []).append((i, _CUES[i]))
     out = []
-    first = 0
-    for concept, cues, context, unless in _COMPILED:
-        live = tuple(cue for i, cue in enumerate(cues, start=first) if i in possible)
-        first += len(cues)
-        if not live:
-            continue
+    for c, live in possible.items():
+        concept, _, context, unless = _COMPILED[c]
         if context is not None and context.search(message) is None:
             continue
         if unless is not None and unless.search(message):
             continue
-        out.append((concept, live))
+        out.append((concept, tuple(live)))
     return tuple(out)
 
 
@@ -370,7 +374,7 @@ def _lead(part: str, message: str) -> str:
     start = message.find(part)
     if start <= 0:
         return ""
-    return re.split(r"[.?!;:\n]", message[:start])[-1]
+    return message[max(message.rfind(stop, 0, start) for stop in ".?!;:\n") + 1 : start]
 
 
 _ASKED_ANYHOW = frozenset({"suicidal_thoughts", "feeling_a_burden", "farewell_letters"})
@@ -383,13 +387,22 @@ def matches(part: str, message: str) -> list[Concept]:
     concept's context. Physical signs must be happening now; personal advice must be asked for."""
     out = []
     lead = _lead(part, message)
+    advice: bool | None = None  # whether personal advice could be asked here, worked out once
+    here = _PREFILTER.possible(part)
     for concept, cues in _live(message):
-        if concept.tier == PERSONAL and not (_ASKING.search(part) and names_a_person(message)):
-            continue  # a decision for someone, asked for ("is it a skin cancer or a lymphoma" is not)
-        if concept.tier == PERSONAL and _NOT_REAL.search(message) and not _NOT_FICTION.search(message):
-            continue  # a novel's character asks for no decision
+        if concept.tier == PERSONAL:
+            if advice is None:
+                # a decision for someone, asked for ("is it a skin cancer or a lymphoma" is not),
+                # and not by a novel's character
+                advice = bool(_ASKING.search(part) and names_a_person(message)) and not (
+                    _NOT_REAL.search(message) and not _NOT_FICTION.search(message)
+                )
+            if not advice:
+                continue
         before = lead if concept.tier in (EMERGENCY, URGENT) else ""
-        for cue in cues:
+        for i, cue in cues:
+            if i not in here:
+                continue  # its anchors are in another part of the message
             m = cue.search(part)
             if m is None or framed(
                 before + part, len(before) + m.start(), _GENERIC if concept.id in _ASKED_ANYHOW else _FRAME
@@ -431,14 +444,23 @@ CUES = ("asks_information", "history", "happening_now", "over", "hypothetical", 
 the rules know about framing, time and reality, for messages no red-flag concept describes."""
 
 
+_CUE_PATTERNS = tuple(
+    tuple(Quick(p) for p in group)
+    for group in (
+        (_FRAME,),
+        (_HISTORY,),
+        (_RIGHT_NOW, _STARTED),
+        (_RESOLVED, _OVER, _WELL_NOW),
+        (_HYPOTHETICAL,),
+        (_NOT_REAL, _PET),
+    )
+)
+"""The patterns behind each cue but the last, any of which sets it (``preparing`` also sets
+``hypothetical``)."""
+
+
 def cue_features(message: str, sentence_count: int) -> list[float]:
     """``CUES`` of a normalised message, each 0 or 1 but the sentence count (scaled to 0..1)."""
-    return [
-        float(_FRAME.search(message) is not None),
-        float(_HISTORY.search(message) is not None),
-        float(_RIGHT_NOW.search(message) is not None or _STARTED.search(message) is not None),
-        float(any(p.search(message) for p in (_RESOLVED, _OVER, _WELL_NOW))),
-        float(_HYPOTHETICAL.search(message) is not None or preparing(message)),
-        float(any(p.search(message) for p in (_NOT_REAL, _PET))),
-        min(sentence_count, 10) / 10.0,
-    ]
+    found = [any(p.search(message) for p in group) for group in _CUE_PATTERNS]
+    found[4] = found[4] or preparing(message)
+    return [float(f) for f in found] + [min(sentence_count, 10) / 10.0]
