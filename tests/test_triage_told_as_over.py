@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from service.safety import situation
 from service.safety.tiers import CRISIS, EMERGENCY, URGENT
 from service.safety.triage import triage
 
@@ -60,3 +61,33 @@ def test_signs_told_as_over_idioms_and_animals_get_no_tier_from_the_rules(messag
 )
 def test_the_real_thing_near_those_words_still_fires(text: str, tier: str) -> None:
     assert triage(text, learned=False).category == tier
+
+
+WORKED_UP = [
+    "There is blood in my pee. My urologist wants me to have a cystoscopy. What are the signs of bladder cancer?",
+    "My doctor wants me to have a colonoscopy because there was some blood in my stool. What are the "
+    "early signs of colon cancer?",
+    "He has had bruises all over his legs for weeks; the pediatrician did bloodwork and referred us to "
+    "oncology. What does it mean if leukemia is suspected?",
+]
+
+
+def test_signs_already_worked_up_by_a_doctor_are_the_story_behind_a_question(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert [triage(t, learned=False).category for t in WORKED_UP] == [None, None, None]
+    monkeypatch.setattr(situation, "worked_up", lambda part, message: False)
+    situation._live.cache_clear()
+    assert [triage(t, learned=False).category for t in WORKED_UP] == ["urgent"] * 3  # what it prevents
+
+
+def test_a_sign_that_began_after_the_tests_still_counts() -> None:
+    assert triage(
+        "The doctor ran blood tests last week. Tonight he has a nosebleed that won't stop and he is dizzy. What is ITP?",
+        learned=False,
+    ).category == "emergency"
+    assert triage(
+        "They found a mass in his chest last week. Now his face and neck are swollen and he can't breathe. "
+        "What is superior vena cava syndrome?",
+        learned=False,
+    ).category == "emergency"

@@ -334,6 +334,31 @@ def not_happening(part: str, start: int, end: int | None = None) -> bool:
     return bool(_HISTORY.search(part)) and not _NOW.search(rest)
 
 
+_WORKED_UP = re.compile(
+    r"\b(?:did|ran|ordered|took|sent (?:me|him|her|us) for) (?:some |more |a few |urgent )?(?:bloods|blood ?work|blood tests?|tests|scans?|an? (?:ct|mri|pet|x-?ray|ultrasound|biopsy|scan|chest x-?ray))\b"
+    r"|\breferred (?:me|him|her|us|them) (?:urgently )?(?:to|for)\b"
+    r"|\b(?:found|showed|shows|revealed|saw) (?:a|an) (?:\w+ ){0,2}(?:mass|tumou?r|growth|shadow)\b"
+    r"|\b(?:is|are) (?:now )?(?:checking|testing|looking) (?:him |her |me )?for\b"
+    r"|\b(?:where|and) (?:they|the doctors?) (?:found|diagnosed|said)\b"
+    r"|\b(?:wants?|wanted|booked|is sending|arranged for) (?:me|him|her|us|them) (?:to have|for) (?:a|an) (?:\w+ )?(?:colonoscopy|scan|biopsy|ct|mri|endoscopy|cystoscopy|ultrasound|mammogram|x-?ray|tests?)\b"
+    r"|\bfound (?:my|his|her|their) (?:\w+ ){1,2}(?:was|were|is|are) (?:very |really |quite |a bit |too )?(?:high|low|raised|abnormal)\b"
+)
+"""The signs were already seen by a doctor and led to tests or a diagnosis ("the pediatrician
+did bloodwork", "ended up in the ER, where they found a big mass", "the ENT is now checking for")."""
+
+
+def worked_up(part: str, message: str) -> bool:
+    """A physical sign told as the story behind a diagnosis being made, in a message that asks
+    about it ("what is LCH, what symptoms can it cause?"): the care team has it in hand, unless the
+    part or the message says something is happening now or began today."""
+    return bool(
+        _WORKED_UP.search(message)
+        and _FRAME.search(message)
+        and not _RIGHT_NOW.search(part)
+        and not _STARTED.search(message)
+    )
+
+
 def resolved_before(part: str, lead: str, message: str) -> bool:
     """The message says something is over ("they said that's normal", "she's fine now"): in the
     part's own sentence or after it, that settles the part; only before it, it settles the part
@@ -416,6 +441,7 @@ def matches(part: str, message: str) -> list[Concept]:
                 or _NOT_A_CASE.search(message)
                 or resolved_before(part, lead, message)
                 or (_OVER.search(message) and not _RIGHT_NOW.search(part))
+                or worked_up(part, message)
                 or (concept.tier == EMERGENCY and long_standing(lead + part))
                 or (concept.tier == EMERGENCY and _RECURRING.search(part) and not _STARTED.search(message))
                 or (_ASKS_LINK.search(part) and not _RIGHT_NOW.search(part))
