@@ -53,11 +53,11 @@ def features(text: str) -> Counter[str]:
     return Counter(grams)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=2048)
 def _word(word: str) -> tuple[str, str, tuple[str, ...]]:
     """A word, its stem, and its grams of one word: itself, its stem and its character 3-5-grams
     (padded with a space each side). Words recur across the sentences and clauses of a message,
-    and across messages."""
+    and across messages; 2,048 of them hold about 4 MB."""
     stem = _stemmer().stemWord(word)
     padded = f" {word} "
     chars = (f"c:{padded[i : i + n]}" for n in (3, 4, 5) for i in range(len(padded) - n + 1))
