@@ -147,8 +147,9 @@ class Lexical:
         counts = np.zeros((len(texts), len(positions)), dtype=np.float32)
         counts[row[found], at[found]] = n[found]
         values = np.zeros_like(counts)
-        np.log(counts, out=values, where=counts > 0)
-        values = np.where(counts > 0, 1.0 + values, 0.0).astype(np.float32) * self.idf[cols]
+        seen = counts > 0
+        values[seen] = 1.0 + np.log(counts[seen])
+        values *= self.idf[cols]
         norms = np.linalg.norm(values, axis=1, keepdims=True)
         return cols, values / np.where(norms > 0, norms, 1.0)
 
