@@ -140,10 +140,17 @@ class QAService:
         # layer read the message with both of its models.
         safety = triage(clean, learned=False)
         query = None
-        language = foreign(clean, self._known) if safety.category not in FIXED else None
-        if language is not None:  # we read and answer English only: declined before retrieval
-            message, lang = not_english(language)
-            answer = Answer((), (), (), abstained=True, message=message, notice=NOTICE, message_lang=lang)
+        told_in_spanish = any(c.startswith("es_") for c in safety.concepts)
+        language = foreign(clean, self._known) if safety.category not in FIXED or told_in_spanish else None
+        lang = "es" if language == "es" else "en"
+        if language is not None and safety.category not in FIXED:
+            # we read and answer English only: declined before retrieval, or, for an urgent sign or
+            # a personal question told in Spanish, the care team (and the Spanish line) in Spanish
+            tier = safety.category if lang == "es" else None
+            message, lang = (reply(tier, lang=lang), lang) if tier else not_english(language)
+            answer = Answer(
+                (), (), (), abstained=True, message=message, safety=tier, notice=NOTICE, message_lang=lang
+            )
             laps.lap("understand")
             return self._finish(clean, answer, laps)
         if safety.category not in FIXED:
@@ -157,9 +164,10 @@ class QAService:
                 (),
                 (),
                 abstained=True,
-                message=reply(safety.category, safety.tiers, concepts=safety.concepts),
+                message=reply(safety.category, safety.tiers, concepts=safety.concepts, lang=lang),
                 safety=safety.category,
                 notice=NOTICE,
+                message_lang=lang,
             )
         else:
             # Urgent and personal-advice replies keep the general information the sources have.

@@ -70,6 +70,44 @@ URGENT_WITH_INFO = URGENT_REPLY + " General information from trusted sources is 
 
 _REPLIES = {EMERGENCY: EMERGENCY_REPLY, CRISIS: CRISIS_REPLY, URGENT: URGENT_REPLY, PERSONAL: PERSONAL_REPLY}
 
+CANCER_INFO_LINE_ES = (
+    "El Servicio de Información sobre el Cáncer del NCI responde sus preguntas en español al 1-800-422-6237."
+)
+_REPLIES_ES = {
+    EMERGENCY: (
+        "Llame al 911 (o al número de emergencias de su país) ahora. Lo que describe puede ser una "
+        "emergencia médica y necesita ayuda de inmediato. Si la persona no respira o no se despierta, "
+        "dígaselo a la operadora del 911, que le guiará hasta que llegue la ayuda."
+    ),
+    CRISIS: (
+        "Siento mucho que esté pasando por esto. No tiene que enfrentarlo a solas: llame o envíe un "
+        "mensaje de texto al 988 (para español, oprima el 2) para hablar con la Línea 988 de Prevención "
+        "del Suicidio y Crisis, a cualquier hora, de día o de noche. Si podría actuar sobre estos "
+        "pensamientos ahora, llame al 911. Su equipo de atención también quiere saber cómo se siente, "
+        "y puede ayudarle."
+    ),
+    URGENT: (
+        "Llame ahora a su equipo de atención del cáncer, de día o de noche. Si el consultorio está "
+        "cerrado, use el número para después del horario que le dieron; no espere a su próxima cita. "
+        "Si hay dificultad para respirar, dolor de pecho, sangrado abundante o la persona no se "
+        "despierta, llame al 911. " + CANCER_INFO_LINE_ES
+    ),
+    PERSONAL: (
+        "No puedo aconsejarle sobre su situación personal, como un diagnóstico, una dosis o qué "
+        "tratamiento elegir. Su equipo de atención conoce su caso y es el lugar indicado para esa "
+        "pregunta. " + CANCER_INFO_LINE_ES
+    ),
+}
+"""The same replies for a message in Spanish (the general answer is in English only, so a Spanish
+urgent or personal-advice reply points to the Spanish line instead of quoting the sources)."""
+CALL_911_FIRST_ES = (
+    "Si alguien tomó demasiado de un medicamento, está herido o no se despierta, llame al 911 ahora. "
+)
+AND_988_ES = (
+    " Cuando la persona esté a salvo, llame o envíe un mensaje de texto también al 988 (para español, "
+    "oprima el 2), a cualquier hora."
+)
+
 
 def strength(tier: str | None) -> int:
     return TIERS.index(tier) if tier in TIERS else -1
@@ -80,12 +118,24 @@ def strongest(tiers: list[str | None]) -> str | None:
 
 
 def reply(
-    tier: str, also: frozenset[str] = frozenset(), answered: bool = False, concepts: tuple[str, ...] = ()
+    tier: str,
+    also: frozenset[str] = frozenset(),
+    answered: bool = False,
+    concepts: tuple[str, ...] = (),
+    lang: str = "en",
 ) -> str:
     """The fixed reply for ``tier``. A crisis that also shows an emergency opens with 911, and an
     emergency that also shows a crisis ends with 988; an urgent or personal-advice reply that comes
     with a general answer says so. A crisis that is harm from another person (``concepts``) gets
-    the lines for safety at home (911, the Domestic Violence Hotline, Adult Protective Services, 988)."""
+    the lines for safety at home (911, the Domestic Violence Hotline, Adult Protective Services, 988).
+    ``lang="es"``: the reply in Spanish (the safety-at-home lines stay in English)."""
+    if lang == "es" and not (tier == CRISIS and HARM_FROM_OTHERS in concepts):
+        text = _REPLIES_ES[tier]
+        if tier == CRISIS and EMERGENCY in also:
+            text = CALL_911_FIRST_ES + text
+        if tier == EMERGENCY and CRISIS in also:
+            text += AND_988_ES
+        return text
     if answered and tier in (URGENT, PERSONAL):
         return URGENT_WITH_INFO if tier == URGENT else PERSONAL_WITH_INFO
     text = HARM_REPLY if tier == CRISIS and HARM_FROM_OTHERS in concepts else _REPLIES[tier]

@@ -4,7 +4,8 @@
 (``clauses.parts``) and triages each with two layers, recall first:
 
 1. *knowledge*: the red-flag concepts of ``concepts.py`` (lay descriptions from trusted guidance),
-   counted only when they describe a situation rather than ask about a topic (``situation.py``);
+   counted only when they describe a situation rather than ask about a topic (``situation.py``),
+   and the same guidance in Spanish (``spanish.py``);
 2. *learned*: the logistic-regression models of ``learned.py`` over each part's words and
    characters and over the message's sentence embedding, weighed by a stacker that also sees
    what the rules found.
@@ -19,7 +20,7 @@ from functools import cache
 
 import numpy as np
 
-from service.safety import situation
+from service.safety import situation, spanish
 from service.safety.clauses import parts, sentences
 from service.safety.concepts import Concept
 from service.safety.learned import TriageModel
@@ -44,7 +45,11 @@ def rule_matches(pieces: list[str]) -> list[list[Concept]]:
     in another."""
     message = pieces[0]
     whole = len(sentences(message)) <= 1
-    return [situation.matches(p, message) if i or whole else [] for i, p in enumerate(pieces)]
+    if spanish.dominant(message):  # told in Spanish: the Spanish rules read it
+        return [list(spanish.matches(message))] + [[] for _ in pieces[1:]]
+    found = [situation.matches(p, message) if i or whole else [] for i, p in enumerate(pieces)]
+    found[0] = [*found[0], *spanish.matches(message)]  # a red flag in Spanish inside an English message
+    return found
 
 
 @cache
