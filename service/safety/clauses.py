@@ -72,6 +72,30 @@ _FIXES = [
         (r"\bw/", "with "),
         (r"\bhrs\b", "hours"),
         (r"\bmins\b", "minutes"),
+        # figures of speech that borrow a danger's words, said plainly ("this bill is giving me a
+        # heart attack", "chemo brain will be the death of me"): neither layer reads a danger in them
+        (r"\b(giv(?:e|es|ing)|gave|(?:nearly|almost) gave) (me|him|her|us) (?:a )?heart attacks?\b", r"\1 \2 a fright"),
+        (r"\b(?:nearly|almost) (?:had|have|having) (?:a )?heart attack (?=when|at|over|reading|seeing)", "got a fright "),
+        (r"\bmy heart (?:stopped|skipped a beat|sank|dropped) (?=when|as|at|reading|seeing)", "i was shocked "),
+        (r"\b(?:will|is going to|going to) be the death of (me|him|her|us)\b", r"is wearing \1 down"),
+        (r"\b(?:dying|dieing) to (know|see|try|hear|get|go|meet|ask|find out|read|eat|have|start|tell)\b", r"eager to \1"),
+        (r"\b(bored|scared|worried|freezing|frightened|terrified) to death\b", r"very \1"),
+        (
+            r"\b(paperwork|waiting|traffic|commute|suspense|insurance|bills?|forms|kids|job|boss|heat|boredom|"
+            r"uncertainty|not knowing|parking|admin|red tape|hold music) (is|are) killing me\b",
+            r"\1 \2 wearing me down",
+        ),
+        (r"\bkill(?:ing)? time\b", "pass time"),
+        (r"\bto die for\b", "wonderful"),
+        (r"\bover my dead body\b", "never"),
+        (r"\bdead (?:tired|on my feet|beat)\b", "very tired"),
+        (
+            r"\boverdos(?:e|ed|ing) on (coffee|caffeine|tv|netflix|news|sugar|chocolate|social media|"
+            r"screen time|youtube|podcasts?|research|google|information|reading)\b",
+            r"too much \1",
+        ),
+        (r"\bbleed(?:ing)? (us|me|them|him|her) dry\b", r"costing \1 a lot"),
+        (r"\bbleeding money\b", "losing money"),
     )
 ]
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+|\s+-{1,2}\s+|(?<=[a-z])\.{2,}\s*")

@@ -185,7 +185,7 @@ CONCEPTS: tuple[Concept, ...] = (
         r"\b(?:numb|weak)\b[^.?!]{0,60}\b(?:can't|lost control of|couldn't) (?:pee|urinate|hold (?:my|his|her) (?:bladder|bowels|pee))\b",
         r"\b(?:lost|losing|lose|no|less) (?:some |any |all )?(?:control (?:of|over) )?(?:my|his|her|your|the) (?:bladder|bowels?)\b",
         r"\b(?:numb|tight|tingly|tingling|strange|weird|funny)\b[^.?!]{0,10}\b(?:band|belt|strip|line)\b[^.?!]{0,10}\baround (?:my|his|her|the) (?:stomach|belly|chest|waist|middle|ribs|tummy)\b",
-        r"\blegs? (?:feel|feels|are|is|went|got|have gone) (?:\w+ ){0,2}(?:heavy|weak|numb|like jelly|wobbly|dead)\b[^.?!]{0,60}\b(?:(?:can (?:barely|hardly)|can't|couldn't|hard to|trouble) (?:lift|walk|stand|move|climb)|fell|falling|keep falling|collapsed)",
+        r"\blegs? (?:feel|feels|are|is|went|got|have gone|has gone) (?:\w+ ){0,2}(?:heavy|weak|numb|like jelly|wobbly|dead)\b[^.?!]{0,60}\b(?:(?:can (?:barely|hardly)|can't|couldn't|hard to|trouble) (?:lift|walk|stand|move|climb)|fell|falling|keep falling|collapsed)",
         r"\blegs? (?:feel|feels|are|went) like jelly\b|\bnumb (?:from|below) (?:the|my|his|her) (?:belly|waist|chest|navel|hips?|belly button)(?: button)? (?:down|downward)\b|\bnumb\w* (?:down there|in (?:my|his|her) (?:groin|bottom|private)|saddle)\b|\bsaddle (?:area|numbness)\b",
         r"\b(?:back|spine)\b[^.?!]{0,80}\b(?:legs?|feet)\b[^.?!]{0,30}\b(?:numb|weak|heavy|tingl\w*|giving (?:out|way))\b[^.?!]{0,60}\b(?:pee|urinate|bladder|walk|stand)\b",
         r"\b(?:can't|cannot|couldn't|could not|unable to) (?:pass water|pee|wee|urinate)\b[^.?!]{0,60}\b(?:legs?|numb\w*|back)\b|\b(?:legs?|numb\w*|back|spine)\b[^.?!]{0,60}\b(?:can't|cannot|couldn't|could not) (?:pass water|pee|wee|urinate)\b",

@@ -84,7 +84,7 @@ _FICTION = (
 )
 """Not a real person's situation: fiction, for the physical tiers."""
 _NOT_REAL = re.compile(
-    r"\b(?:novel|screenplay|script|scriptwriter|screenwriter|playwright|novelist|fiction|fictional|short story|(?:my|the|a|our) (?:main )?character(?:'s)?|one of (?:my|our|the) characters)\b"
+    r"\b(?:novel|screenplay|script|scriptwriter|screenwriter|playwright|novelist|fiction|fictional|short story|narrator|memoir|(?:my|the|a|our) (?:main )?character(?:'s)?|one of (?:my|our|the) characters)\b"
 )
 """Fiction, for a crisis: only words that can mean nothing else ("my story", "a book" can be the
 writer's own), and never when denied ("not for a novel")."""
@@ -111,6 +111,10 @@ _NOT_A_CASE = re.compile(
     r"|\b(?:doing|preparing|giving|writing) (?:a|my|our) case (?:presentation|study|report|write-?up)\b"
     r"|\b(?:putting together|making|creating|preparing|updating|designing) (?:a|an|our|my) (?:\w+ ){0,2}(?:teaching sheet|sheet|handout|leaflet|checklist|education material|poster)\b"
     r"|\bin (?:the|a|this) (?:film|movie|show|tv show|series|book|novel|episode|play)\b"
+    # someone else's story, read or heard, or a case made up for teaching
+    r"|\b(?:memoir|documentary|podcast|creative writing|narrator|case study|case scenario)\b"
+    r"|\bbook club (?:is |are |was |were )?(?:reading|read|discuss\w*)\b"
+    r"|\bnot a real (?:patient|person|case)\b|\b(?:a|the) (?:news|newspaper) (?:story|article|report|item)\b"
     + r"|" + _FICTION
 )
 _RESOLVED = re.compile(_RESOLVED.pattern + "|" + _NOT_A_CASE.pattern)
@@ -123,6 +127,8 @@ _OVER = re.compile(
     r"|(?:would like|'d like|want|need) (?:a|an) (?:\w+ ){0,2}(?:sheet|handout|leaflet|checklist|poster|guide)\b"
     r"|\b(?:the )?(?:later|other|next|following) (?:ones|cycles|rounds|infusions|doses|sessions) (?:were|have been|went) (?:all )?(?:fine|ok|okay|smoothly|better)\b"
     r"|\b(?:in|on) (?:the )?(?:icu|itu|hdu|intensive care|high dependency|resus)\b"
+    r"|\bwent home (?:the )?(?:next|same|that) (?:day|morning|evening|night)\b"
+    r"|\b(?:was|were) (?:absolutely|totally|completely|perfectly) (?:fine|ok|okay|alright)(?=\s*(?:[.!]|$))"
     r"|\b(?:the )?(?:doctors|nurses|paramedics|team) (?:are|is) (?:already )?(?:with|treating|looking after) (?:him|her|them|me)\b"
 )
 """Over, or not about a person at all ("he was fine after some juice", "we learned in biology"), or
@@ -169,7 +175,7 @@ _OVER_NOW = re.compile(
     r"|\b(?:haven't|have not|hasn't|has not) (?:had|felt) (?:any )?(?:thoughts|feelings|urges) like (?:that|those|this)\b"
     r"|\b(?:i'm|i am|he's|she's) (?:not|no longer) (?:suicidal|having (?:those|these|any such) thoughts)\b"
     r"|\b(?:i'm|i am) (?:doing )?(?:great|really well|well|fine|good|stable) now\b|\bwhile (?:i'm|i am) (?:stable|well)\b"
-    r"|\b(?:i'm|i am|he's|she's|he is|she is) (?:now )?in a (?:much |far |lot )?better place(?: now)?\b"
+    r"|\b(?:i'm|i am|he's|she's|he is|she is) (?:now )?in a (?:much |far |lot )?(?:better|good|great) place(?: now| these days)?\b"
 )
 """Thoughts of suicide told as past and said to be over now ("two years ago I had thoughts of
 ending my life... no thoughts like that since"): the past tells the history, the denial the now."""
@@ -313,6 +319,15 @@ def framed(part: str, start: int, frame: re.Pattern[str] | None = None) -> bool:
     if not frames:
         return False
     return _SITUATION.search(before, frames[-1].end()) is None
+
+
+def not_a_case(message: str, tier: str) -> bool:
+    """Someone's story rather than a situation: fiction, a memoir, a news story, a case made up for
+    teaching; for a crisis, only words that can mean nothing else (``_NOT_REAL``). Never when
+    denied ("this is not for a novel")."""
+    if _NOT_FICTION.search(message):
+        return False
+    return bool((_NOT_REAL if tier == CRISIS else _NOT_A_CASE).search(message))
 
 
 def topic_only(part: str) -> bool:

@@ -1,0 +1,79 @@
+"""Someone else's story (a memoir, a news item, a teaching case, a narrator), an event told as
+over, and figures of speech get no tier; the same signs told as happening still do."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.safety import situation
+from service.safety.clauses import normalise
+from service.safety.tiers import CRISIS, EMERGENCY, URGENT
+from service.safety.triage import triage
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I'm listening to a podcast where a woman coughed up blood on her second cycle. How common is that?",
+        "Our book club is discussing a memoir in which the father has a seizure during radiotherapy. Why does that happen?",
+        "I read a news story about a boy who swallowed his grandmother's morphine tablets. How should I store mine?",
+        "For a case study in class (not a real patient): a man on chemo with a fever of 39 and shaking. What is the first step?",
+        "In my creative writing piece the narrator says she wants to die rather than start chemo again. Is that realistic?",
+        "Last spring my son, who was four then, swallowed two of my dexamethasone tablets; the hospital checked "
+        "him over and he was absolutely fine. What locking boxes exist?",
+        "A patient on my ward had a reaction to rituximab, we stopped the drip and he went home the next morning. "
+        "Is it safe to give it again?",
+        "Years ago I went through a time when I felt suicidal, but I'm in a good place these days. Are there survivor groups?",
+    ],
+)
+def test_stories_and_events_told_as_over_get_no_tier_from_the_rules(message: str) -> None:
+    assert triage(message, learned=False).category is None
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("Since this morning my right leg has gone numb and weak and I can't lift it, and the back pain is worse.", EMERGENCY),
+        ("She was absolutely fine at lunch. Now she can't breathe and her lips are blue.", EMERGENCY),
+        ("Our book club met tonight and my temperature was 38.7 after it, I'm on day 8 of chemo.", URGENT),
+        ("My son says the goodbye letter was just for creative writing, but he's been giving his things away.", CRISIS),
+    ],
+)
+def test_the_same_signs_told_as_happening_still_fire(text: str, tier: str) -> None:
+    assert triage(text, learned=False).category == tier
+
+
+@pytest.mark.parametrize(
+    ("said", "plainly"),
+    [
+        ("This insurance letter is giving me a heart attack.", "giving me a fright"),
+        ("My heart stopped when I opened the bill.", "i was shocked when"),
+        ("Chemo brain will be the death of me!", "is wearing me down"),
+        ("I'm dying to know if I can swim with a port.", "eager to know"),
+        ("The waiting is killing me.", "waiting is wearing me down"),
+        ("I've overdosed on Netflix during chemo.", "too much netflix"),
+    ],
+)
+def test_figures_of_speech_are_read_plainly(said: str, plainly: str) -> None:
+    assert plainly in normalise(said)
+    assert triage(said, learned=False).category is None
+
+
+@pytest.mark.parametrize(
+    "literal",
+    [
+        "The pain in his belly is killing me to watch and it is the worst he has had, he's screaming.",
+        "I think my dad is having a heart attack right now, his chest hurts and he's sweating.",
+        "His heart stopped and he is not breathing.",
+    ],
+)
+def test_the_literal_words_are_left_alone(literal: str) -> None:
+    assert normalise(literal) == literal.lower()
+
+
+def test_the_learned_layer_does_not_call_for_help_in_a_story() -> None:
+    assert situation.not_a_case("for my nursing class, a case study (not a real patient) who is confused", EMERGENCY)
+    assert situation.not_a_case("the narrator keeps saying she is a burden", CRISIS)
+    # a crisis needs words that can only be fiction: a "creative writing" claim may hide the real thing
+    assert not situation.not_a_case("he says the note was just for creative writing", CRISIS)
+    assert not situation.not_a_case("this is not for a novel, my husband can't breathe", EMERGENCY)
