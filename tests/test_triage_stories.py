@@ -7,7 +7,7 @@ import pytest
 
 from service.safety import situation
 from service.safety.clauses import normalise
-from service.safety.tiers import CRISIS, EMERGENCY, URGENT
+from service.safety.tiers import CRISIS, EMERGENCY, PERSONAL, URGENT
 from service.safety.triage import triage
 
 
@@ -77,3 +77,17 @@ def test_the_learned_layer_does_not_call_for_help_in_a_story() -> None:
     # a crisis needs words that can only be fiction: a "creative writing" claim may hide the real thing
     assert not situation.not_a_case("he says the note was just for creative writing", CRISIS)
     assert not situation.not_a_case("this is not for a novel, my husband can't breathe", EMERGENCY)
+
+
+@pytest.mark.parametrize(
+    ("text", "advice"),
+    [
+        ("on letrozole, ok to start ashwagandha?", True),  # the writer left out, as in a text
+        ("Is radiation really needed for him after the lumpectomy? He is 81.", True),
+        ("PSA went from 0.1 to 0.4 in a year. has it come back?", True),
+        ("Is radiation needed for stage 1 seminoma?", False),  # a general question
+        ("How do doctors tell whether prostate cancer has come back?", False),
+    ],
+)
+def test_short_and_indirect_personal_questions(text: str, advice: bool) -> None:
+    assert (triage(text, learned=False).category == PERSONAL) is advice

@@ -523,6 +523,7 @@ r"\b(?:take|taking|took) (?:everything|all) in (?:my|his|her) pill\b|\bmake it l
         r"\b(?:tell|say|give) (?:me |us |her |him )?(?:a )?(?:straight |simple |direct )?(?:yes or no|yes/no)\b|\b(?:a |your )?(?:direct|personal|straight) recommendation\b|\bfor (?:her|him|me|them) specifically\b"
         r"|\bin (?:her|his|my|their|our) (?:particular |specific |own )?case (?:it's|it is|is it|is that|would it be)\b|\bis (?:it|this|that) (?:safe|ok|okay|alright|too risky|a good idea|wise) for (?:me|him|her|us)\s*(?:\?|$|to\b(?! be (?:around|near|with)\b)|if\b)",
         r"\bshould (?:i|we|he|she) just (?:stop|skip|quit|leave|give up|ignore|wait|refuse)\b|\b(?:just )?leave it (?:alone )?and see what happens\b|\bshould (?:i|we|he|she) add (?:them|it|this|that|these|those)\b",
+        r"\bis (?:a |the |her |his |my |this |that )?(?:\w+ ){0,2}(?:really |actually |truly |even )?(?:necessary|needed|essential) for (?:her|him|me|my \w+)\b",
         r"^(?:so |and )?should (?:i|we|he|she)\s*\?|\bshould (?:my \w+|he|she|we|i) (?:insist|demand|wait|hold off|go ahead)\b|\btrying to decide (?:if|whether|between)\b",
     )),
     Concept("own_results", PERSONAL, "NCI: results are read with the care team", (
@@ -543,6 +544,7 @@ r"\b(?:take|taking|took) (?:everything|all) in (?:my|his|her) pill\b|\bmake it l
         r"\b(?:lump|mole|node|lymph node|spot|bump|mass|cough|bruise|nodule|lesion|swelling|sore)\b[^.?!]{0,60}\b(?:cancer|melanoma|leukemia|lymphoma|malignant|tumou?r|cancer back)\s*\?",
         r"\b(?:is|could) (?:it|this|that|my \w+|his \w+|her \w+)(?! (?:true|possible|common|normal|rare|different|likely|usual|more|less))(?: (?!for\b|about\b|of\b|in\b|with\b|from\b)\w+){0,2} (?:be )?(?:likely to be )?(?:lung |breast |skin |colon )?(?:cancer|melanoma|leukemia|a melanoma|malignant)\b(?! (?:more|less|common|rare|hereditary|genetic|inherited|runs?|usually|often|passed|among|the same)\b)(?! or (?:the )?(?:chemo\w*|treatment|radiation|radiotherapy|medicines?|drugs?|tablets)\b)",
         r"\bis (?:my|his|her|moms?|dads?)\b[^.?!]{0,30}\b(?:her|his|the)? ?cancer (?:back|spreading)\b",
+        r"^(?:so |and )?has (?:it|the cancer|my cancer|his cancer|her cancer|the tumou?r) (?:come|came|grown) back\b",
         r"\b(?:does (?:that|this|it) mean|(?:do you )?think|reckon) (?:it's|it is|it has|the cancer is|the cancer's|the cancer has) (?:back|come back|returned|spread)\b",
     ), unless=_NAMED_DIAGNOSIS),
     Concept("prognosis_person", PERSONAL, "NCI: prognosis for one person is for the care team", (
@@ -564,6 +566,8 @@ r"\b(?:take|taking|took) (?:everything|all) in (?:my|his|her) pill\b|\bmake it l
         r"|\b(?:(?:may|can|could|might) (?:i|we|he|she)|(?:i|we|he|she) (?:may|can|could|might)) (?:take|have|continue|keep taking)\b[^.?!]{0,60}\b(?:on )?the (?:morning|day|night) (?:of|before) (?:my |his |her |the )?(?:surgery|operation|op|procedure|scan|chemo)\b",
         r"\b(?:ok|okay|safe|fine|alright) (?:to (?:take|have|use) (?:them |it |both )?)?together\?|\b\w+ \+ \w+ (?:ok|okay|safe)\b|\b(?:take|taking) \w+ (?:w|with) my \w+\b",
         r"\bis (?:my|his|her) \w+(?: \w+)? (?:ok|okay|safe|fine) (?:with|on|during|while)\b",
+        r"^(?:i'm |i am |currently )?on (?:\w+ ){0,3}(?:chemo\w*|immunotherapy|treatment|radiation|radiotherapy|\w+(?:inib|mab|platin|taxel|ciclib|zole|ozole|xifen|lutamide|relin|mide|parib))\b"
+        r"[^.?!]{0,40}\b(?:ok|okay|safe|alright|fine) to (?:take|start|have|use|try|drink|eat|get|keep)\b",
         r"\b(?:can|could|should|may) (?:i|we|he|she) (?:give|take) (?:them |both |the two )?(?:both )?(?:at the same time|together)\b",
         r"\b(?:are|is) (?:those|these|they|both|that|this) (?:two |both )?(?:ok|okay|safe|fine|alright) (?:for|with) (?:him|her|me|my \w+)\b",
         r"\b(?:mess|interfere|interact|react) with (?:my|his|her) \w+\b|\b(?:want|going|planning|thinking) (?:to|of|about) (?:start|starting|take|taking|try|trying|use|using) \w+(?: \w+){0,3}\b[^.?!]{0,40}\b(?:ok|okay|safe)\b",

@@ -218,6 +218,8 @@ _POINTED = (
     r"\b(?:this|these) (?:\w+ )?(?:lumps?|spots?|moles?|rash|bumps?|marks?|sores?|swelling|pain|cough|bruises?|growths?|nodules?|results?|scans?|reports?)\b"
     r"|\b(?:psa|cea|ca-?125|ca ?19-9|afp|hcg|ldh)\b (?:has |have )?(?:gone|went|rose|risen|jumped|doubled|climbed|is now)\b"
     r"|^(?:the )?(?:\w+ )?(?:scan|report|biopsy|mri|ct|pet|x-?ray|mammogram|ultrasound|pathology)(?: report)? (?:says?|said|shows?|showed|reads?|found)\b"
+    # the writer, left out as in a text message: "on immunotherapy, ok to start ...?"
+    r"|^(?:currently |still |just started |now )?on (?:\w+ ){0,2}(?:chemo\w*|immunotherapy|radiation|radiotherapy|treatment|\w+(?:inib|mab|platin|taxel|ciclib|zole|ozole|xifen|lutamide|relin|mide|parib))\b"
 )
 _COMPILED = tuple(
     (
