@@ -200,7 +200,7 @@ _PAST = re.compile(
     r"|\bel ano pasado\b|\ben (?:19|20)\d\d\b"
 )
 _SPANISH_WORDS = re.compile(
-    r"\b(?:que|de|la|el|y|mi|mis|su|esta|tiene|tengo|con|por|para|muy|le|se|es|pero|ya|mucho|"
+    r"\b(?:qu[eé]|de|la|el|y|mi|mis|su|est[aá]|tiene|tengo|con|por|para|muy|le|se|es|pero|ya|mucho|"
     r"ayuda|los|las|una)\b"
 )
 
@@ -213,11 +213,12 @@ _ENGLISH_WORDS = re.compile(
 def dominant(text: str) -> bool:
     """Mostly Spanish: then the English rules, which cannot read its framing ("hace dos años", "¿qué
     es...?"), stand aside for these (a mixed message keeps both)."""
-    folded = fold(text)
-    ours = len(_SPANISH_WORDS.findall(folded))
-    return ours >= 3 and ours > 2 * len(_ENGLISH_WORDS.findall(folded))
+    lower = text.lower()  # the function words are counted with or without their accents
+    ours = len(_SPANISH_WORDS.findall(lower))
+    return ours >= 3 and ours > 2 * len(_ENGLISH_WORDS.findall(lower))
 
 
+@lru_cache(maxsize=64)
 def fold(text: str) -> str:
     """Lowercase without accents: "Está vomitando" and "esta vomitando" read alike."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
@@ -227,9 +228,9 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=256)
 def matches(text: str) -> tuple[Concept, ...]:
     """The Spanish concepts that fire anywhere in ``text`` (none for a message with no Spanish)."""
-    folded = fold(text)
-    if len(_SPANISH_WORDS.findall(folded)) < 2:
+    if len(_SPANISH_WORDS.findall(text.lower())) < 2:
         return ()
+    folded = fold(text)
     found: list[Concept] = []
     for concept, cues in _COMPILED:
         context = _CONTEXT.get(concept.id)
