@@ -91,3 +91,24 @@ def test_the_learned_layer_does_not_call_for_help_in_a_story() -> None:
 )
 def test_short_and_indirect_personal_questions(text: str, advice: bool) -> None:
     assert (triage(text, learned=False).category == PERSONAL) is advice
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        # a clause is read with the rest of its sentence: "confused, he thought..." is a misunderstanding
+        ("After the clinic my mum came home very confused, she thought the trial meant a new heart. What is CAR T?", None),
+        ("My mum is very confused, she thinks it is 1980 and she is hard to wake.", EMERGENCY),
+        # "not little" is a lot
+        ("Today my father cough blood, not little, almost a full cup, and it continues.", EMERGENCY),
+        ("He coughed a little blood-streaked phlegm last week, what causes that in lung cancer?", None),
+        # an animal's signs and decisions are for a vet
+        ("our cat vomited three times tonight and won't drink, should I take her to the vet now?", None),
+        ("my dog has a lump on his leg, what should I do?", None),
+        ("My PET scan shows SUV 4.2 in a node. Is this cancer?", PERSONAL),
+        ("The dog is fine but my husband on chemo has a temperature of 38.9.", URGENT),
+    ],
+)
+def test_clauses_read_with_their_sentence_and_animals_left_to_a_vet(text: str, tier: str | None) -> None:
+    assert triage(text, learned=False).category == tier
+    assert situation.pet_only(normalise(text)) is ("vet" in text or "my dog" in text)

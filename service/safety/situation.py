@@ -232,6 +232,8 @@ _COMPILED = tuple(
 )
 """Each concept with its cues, its context and its exclusions compiled."""
 _CUES = [cue for _, cues, _, _ in _COMPILED for cue in cues]
+_AT_END = frozenset(i for i, cue in enumerate(_CUES) if "$" in cue.pattern)
+"""Cues anchored at the end of a part ("asking for myself$"): read on the part alone."""
 _CONCEPT_OF = [c for c, (_, cues, _, _) in enumerate(_COMPILED) for _ in cues]
 """Each cue's concept (its position in ``_COMPILED``), cues numbered across concepts in order."""
 _PREFILTER = Prefilter(_CUES)
@@ -387,6 +389,24 @@ def resolved_before(part: str, lead: str, message: str) -> bool:
     return bool(_RESOLVED.search(message[:start])) and not (_RIGHT_NOW.search(part) or _STARTED.search(part))
 
 
+_HUMAN = re.compile(
+    r"\b(?:mom|mum|mother|dad|father|husband|wife|son|daughter|child|children|kids?|baby|boy|girl|grandma|grandmother|"
+    r"grandpa|grandfather|partner|boyfriend|girlfriend|brother|sister|friend|aunt|uncle|patient|spouse|toddler|"
+    r"teen|teenager|neighbou?r|cousin|nephew|niece)\b"
+    r"|\b(?:i'm|i am|i've been|i have|i had|my) (?:\w+ ){0,2}(?:chemo\w*|cancer|treatment|radiation|radiotherapy|tumou?r|diagnosis|infusion)\b"
+)
+
+
+_ANIMAL = re.compile(_PET.pattern.replace("|pet|pets|", "|"))
+"""An animal named (not "pet", which is also a PET scan)."""
+
+
+def pet_only(message: str) -> bool:
+    """A message about an animal and no person ("my dog vomited twice, should I take him to the
+    vet?"): a question for a vet, not for 911, a cancer care team, or personal advice."""
+    return bool(_ANIMAL.search(message)) and _HUMAN.search(message) is None
+
+
 def about_a_pet(part: str, start: int) -> bool:
     """An animal is what the sign's words are about: named before the sign, and no person anywhere
     before the sign but the animal's owner ("our dog, a 9 year old labrador, has been vomiting for
@@ -419,6 +439,17 @@ def _lead(part: str, message: str) -> str:
     return message[max(message.rfind(stop, 0, start) for stop in ".?!;:\n") + 1 : start]
 
 
+def _trail(part: str, message: str) -> str:
+    """The words of ``part``'s sentence after it, when ``part`` is a clause: a cue's lookahead reads
+    them ("very confused, he thought they would give him someone else's blood" is a misunderstanding)."""
+    start = message.find(part)
+    if start < 0:
+        return ""
+    end = start + len(part)
+    stops = [i for i in (message.find(stop, end) for stop in ".?!;:\n") if i >= 0]
+    return message[end : min(stops, default=len(message))]
+
+
 _ASKED_ANYHOW = frozenset({"suicidal_thoughts", "feeling_a_burden", "farewell_letters"})
 """Warning signs of suicide: they count however they are asked, unless about people in general."""
 
@@ -429,11 +460,14 @@ def matches(part: str, message: str) -> list[Concept]:
     concept's context. Physical signs must be happening now; personal advice must be asked for."""
     out = []
     lead = _lead(part, message)
+    trail = _trail(part, message)
     advice: bool | None = None  # whether personal advice could be asked here, worked out once
     here = _PREFILTER.possible(part)
     for concept, cues in _live(message):
         if concept.tier == PERSONAL:
-            if advice is None:
+            if advice is None and pet_only(message):
+                advice = False
+            elif advice is None:
                 # a decision for someone, asked for ("is it a skin cancer or a lymphoma" is not),
                 # and not by a novel's character
                 advice = bool(_ASKING.search(part) and names_a_person(message)) and not (
@@ -445,7 +479,9 @@ def matches(part: str, message: str) -> list[Concept]:
         for i, cue in cues:
             if i not in here:
                 continue  # its anchors are in another part of the message
-            m = cue.search(part)
+            m = cue.search(part + trail) if trail and i not in _AT_END else cue.search(part)
+            if m is not None and m.start() >= len(part):
+                m = None  # the words are all in the rest of the sentence, read as a part of its own
             if m is None or framed(
                 before + part, len(before) + m.start(), _GENERIC if concept.id in _ASKED_ANYHOW else _FRAME
             ):

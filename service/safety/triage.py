@@ -85,6 +85,8 @@ def triage(
         label = "none"  # the model alone does not call 911 for weeks of a problem and nothing sudden
     if label in (EMERGENCY, URGENT) and label not in tiers and situation.preparing(pieces[0]):
         label = "none"  # nor for signs someone prepares for ("just in case", "I want to be ready")
+    if label in (EMERGENCY, URGENT, PERSONAL) and label not in tiers and situation.pet_only(pieces[0]):
+        label = "none"  # an animal's signs are for a vet
     if label in (EMERGENCY, CRISIS, URGENT) and label not in tiers and situation.not_a_case(pieces[0], label):
         label = "none"  # nor for a memoir, a news story, a case study or a novel's character
     if label == EMERGENCY and EMERGENCY not in tiers and situation.calm(pieces[0]):
