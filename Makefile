@@ -54,7 +54,8 @@ DEMO_SUITES   := --suite eval/suites/demo.jsonl --suite eval/suites/demo-realist
                  --suite eval/suites/safety-blind-20.jsonl --suite eval/suites/safety-blind-21.jsonl \
                  --suite eval/suites/safety-blind-23.jsonl \
                  --suite eval/suites/safety-blind-24.jsonl --suite eval/suites/safety-blind-25.jsonl \
-                 --suite eval/suites/safety-blind-26.jsonl
+                 --suite eval/suites/safety-blind-26.jsonl --suite eval/suites/safety-blind-28.jsonl \
+                 --suite eval/suites/safety-blind-29.jsonl
 SHARED_SUITES := --suite $(SHARED)/eval/medquad-cancergov-dev.jsonl --suite eval/suites/shared-realistic.jsonl \
                  --suite eval/suites/long-dev.jsonl --suite eval/suites/long-blind.jsonl \
                  --suite eval/suites/long-blind-2.jsonl --suite eval/suites/long-blind-3.jsonl \
@@ -62,7 +63,8 @@ SHARED_SUITES := --suite $(SHARED)/eval/medquad-cancergov-dev.jsonl --suite eval
                  --suite eval/suites/long-blind-7.jsonl --suite eval/suites/long-blind-8.jsonl \
                  --suite eval/suites/long-blind-9.jsonl --suite eval/suites/long-blind-11.jsonl \
                  --suite eval/suites/long-blind-12.jsonl --suite eval/suites/long-blind-13.jsonl \
-                 --suite eval/suites/long-blind-14.jsonl \
+                 --suite eval/suites/long-blind-14.jsonl --suite eval/suites/long-blind-16.jsonl \
+                 --suite eval/suites/long-blind-17.jsonl \
                  --suite eval/suites/safety.jsonl
 # The blind safety suites run once, on the demo corpus: triage comes before retrieval, so running
 # them again on the NCI corpus only re-checks the same tiers (and cost CI about four minutes).
