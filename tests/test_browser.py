@@ -560,6 +560,10 @@ def test_a_message_in_spanish_gets_the_spanish_reply_with_numbers_to_tap(page: A
     assert "1-800-422-6237" in message.inner_text()
     tels = {message.locator("a.tel").nth(i).get_attribute("href") for i in range(message.locator("a.tel").count())}
     assert tels == {"tel:911", "tel:988", "tel:+18004226237"}
+    emergencia = ask(page, "Mi mamá está vomitando sangre, mucha. ¿Qué hago?")
+    assert emergencia.locator(".answer-label span[lang='es']").text_content() == "Busque ayuda ahora"
+    assert emergencia.locator("p.message").get_attribute("lang") == "es"
+    assert emergencia.locator("a.tel").first.get_attribute("href") == "tel:911"
     english = ask(page, "What is breast cancer?")
     assert english.locator("p.message[lang]").count() == 0 and english.locator("a.cite").count() >= 1
     page.screenshot(path=str(SHOTS / "spanish-reply.png"), full_page=True)

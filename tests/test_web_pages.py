@@ -482,6 +482,13 @@ def test_without_javascript_the_call_link_is_focused_first_and_spanish_is_marked
     spanish = client.post("/", data={"question": "¿Cuáles son los efectos secundarios del lapatinib?"}).text
     assert '<p class="message" lang="es">' in spanish and '<span lang="es">Ayuda en español</span>' in spanish
     assert 'href="tel:988"' in spanish.split('lang="es"', 1)[1]
+    emergencia = client.post("/", data={"question": "mi esposo tiene cancer y no puede respirar"}).text
+    box = emergencia.split('class="msg bot', 1)[1]
+    assert '<span lang="es">Busque ayuda ahora</span>' in box and '<p class="message" lang="es">' in box
+    first_tel = re.search(r'<a class="tel"[^>]*>', box)
+    assert first_tel is not None and 'href="tel:911"' in first_tel.group(0) and "autofocus" in first_tel.group(0)
+    urgente = client.post("/", data={"question": "Mi hija tiene leucemia y fiebre de 38.6 después de la quimio"}).text
+    assert "Llame ahora a su equipo de atención" in urgente and 'role="alert"><p class="message" lang="es">' in urgente
     answer = client.post("/", data={"question": QUESTION}).text
     assert "autofocus" not in answer and 'id="banner" hidden' in answer
     assert 'id="banner" hidden' not in client.get("/").text  # said before the first answer

@@ -84,6 +84,15 @@
     return data.abstained ? "abstain" : "answered";
   }
 
+  // The same headings for a reply in Spanish (an emergency, crisis, urgent or personal-advice
+  // message written in Spanish); the reply itself is in Spanish too.
+  const SPANISH_LABELS = { urgent: "Llame ahora a su equipo de atención", advice: "Sobre su situación personal" };
+
+  function spanishLabel(kind) {
+    if (kind.indexOf("safety") === 0) return "Busque ayuda ahora";
+    return SPANISH_LABELS[kind] || "Ayuda en español";
+  }
+
   function label(kind) {
     if (kind.indexOf("safety") === 0) return "Please get help now";
     if (kind === "urgent") return "Call your care team now";
@@ -351,11 +360,12 @@
     const box = el(urgent ? "div" : "article", { class: "msg bot " + kind, "aria-labelledby": "a" + k + "-label" });
     if (urgent) box.setAttribute("role", "alert");
     const heading = box.appendChild(el("h2", { id: "a" + k + "-label", class: "answer-label" }));
-    if (data.message_lang === "es" && !data.safety) heading.appendChild(el("span", { lang: "es" }, "Ayuda en español"));
+    const spanish = data.message_lang === "es";
+    if (spanish) heading.appendChild(el("span", { lang: "es" }, spanishLabel(kind)));
     else heading.textContent = label(kind);
     if (data.safety === CARE_TEAM_NOW) {
       const alertBox = box.appendChild(el("div", { class: "care-now", role: "alert" }));
-      alertBox.appendChild(phoneText("p", { class: "message" }, data.message || ""));
+      alertBox.appendChild(phoneText("p", spanish ? { class: "message", lang: "es" } : { class: "message" }, data.message || ""));
       if (data.answer.length > 0) box.appendChild(el("h3", { class: "info-label" }, "General information"));
     } else if (data.message) {
       const attrs = { class: "message" };
