@@ -91,3 +91,17 @@ def test_a_sign_that_began_after_the_tests_still_counts() -> None:
         "What is superior vena cava syndrome?",
         learned=False,
     ).category == "emergency"
+
+
+def test_a_sign_told_before_the_work_up_is_the_story_the_doctor_heard() -> None:
+    told_first = (
+        "For three weeks she has been tired and bruising, and now there are tiny red spots on her arms. "
+        "The GP did blood tests yesterday and referred her to haematology. What are the signs of leukaemia?"
+    )
+    assert triage(told_first, learned=False).category is None
+    # ... unless it began just now or today, whatever comes after it
+    just_now = (
+        "Right now his lips are blue and he can't breathe properly. The doctor did a scan last month. "
+        "What are the signs of lung cancer?"
+    )
+    assert triage(just_now, learned=False).category == "emergency"

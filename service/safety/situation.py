@@ -369,13 +369,16 @@ did bloodwork", "ended up in the ER, where they found a big mass", "the ENT is n
 def worked_up(part: str, message: str) -> bool:
     """A physical sign told as the story behind a diagnosis being made, in a message that asks
     about it ("what is LCH, what symptoms can it cause?"): the care team has it in hand, unless the
-    part or the message says something is happening now or began today."""
-    return bool(
-        _WORKED_UP.search(message)
-        and _FRAME.search(message)
-        and not _RIGHT_NOW.search(part)
-        and not _STARTED.search(message)
-    )
+    part or the message says something is happening now or began today. A sign told before the
+    work-up ("... and now there are tiny red dots on his legs. The GP did bloods yesterday") is the
+    story the doctor already heard, unless the part says it began today or just now."""
+    if not (_WORKED_UP.search(message) and _FRAME.search(message)):
+        return False
+    if not _RIGHT_NOW.search(part) and not _STARTED.search(message):
+        return True
+    start = message.find(part)
+    end = start + len(part)
+    return start >= 0 and not _STARTED.search(part) and any(m.start() >= end for m in _WORKED_UP.finditer(message))
 
 
 def resolved_before(part: str, lead: str, message: str) -> bool:
