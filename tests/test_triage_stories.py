@@ -112,3 +112,18 @@ def test_short_and_indirect_personal_questions(text: str, advice: bool) -> None:
 def test_clauses_read_with_their_sentence_and_animals_left_to_a_vet(text: str, tier: str | None) -> None:
     assert triage(text, learned=False).category == tier
     assert situation.pet_only(normalise(text)) is ("vet" in text or "my dog" in text)
+
+
+@pytest.mark.parametrize(
+    ("text", "advice"),
+    [
+        ("My sister had melanoma. Should I get my moles checked every year?", False),  # screening
+        ("My brother has nasopharyngeal cancer. Should I do some tests too?", False),
+        ("Can she keep going to school during the chemo, and what helps with the tiredness?", False),
+        ("I need to know if we could have prevented it, and whether his sister is at risk.", False),
+        ("Can I keep taking my turmeric capsules during my chemo?", True),  # a supplement with treatment
+        ("Should I get genetic testing? My mum had ovarian cancer at 50.", True),  # a decision for her
+    ],
+)
+def test_screening_school_and_hindsight_are_not_personal_advice(text: str, advice: bool) -> None:
+    assert (triage(text, learned=False).category == PERSONAL) is advice
