@@ -105,3 +105,28 @@ def test_a_sign_told_before_the_work_up_is_the_story_the_doctor_heard() -> None:
         "What are the signs of lung cancer?"
     )
     assert triage(just_now, learned=False).category == "emergency"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "My calcium was high on a routine blood test and I've been very thirsty and foggy. The endocrinologist felt "
+        "a lump in my neck. What symptoms does parathyroid cancer cause?",
+        "His eyes went yellow two weeks ago and his urine is dark. The doctor send him for scan. What are the signs "
+        "of bile duct cancer?",
+        "She had a cough with blood-streaked phlegm and a sputum test found cancer cells. What is occult stage lung cancer?",
+    ],
+)
+def test_signs_a_doctor_has_already_tested_are_the_story(message: str) -> None:
+    assert triage(message, learned=False).category is None
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("She lives alone and I'm going to be with her for the surgery. How is a thymoma diagnosed?", None),
+        ("My husband died in May and I'm going to be with him soon, I have the pills ready.", CRISIS),
+    ],
+)
+def test_being_with_someone_for_a_treatment_is_not_joining_the_dead(text: str, tier: str | None) -> None:
+    assert triage(text, learned=False).category == tier

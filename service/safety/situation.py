@@ -181,7 +181,7 @@ _OVER_NOW = re.compile(
 ending my life... no thoughts like that since"): the past tells the history, the denial the now."""
 _PREPARING = re.compile(
     r"\b(?:binder|checklist|cheat sheet|training|first aid|(?:family |home )?emergency plan|compiling|want to (?:understand|be prepared|learn|know what)|"
-    r"to be prepared|(?:i've|i have) (?:heard|read)|i was reading|reading about|which symptoms|"
+    r"to be prepared|(?:i've|i have) (?:heard|read)|i was reading|reading about|i (?:read|saw) something|which symptoms|"
     r"what (?:are|is) (?:considered|the basic)|warning signs (?:i|we) should)\b"
 )
 """A message that prepares or learns ("a checklist for the babysitter", "warning signs I should
@@ -361,6 +361,11 @@ _WORKED_UP = re.compile(
     r"|\b(?:where|and) (?:they|the doctors?) (?:found|diagnosed|said)\b"
     r"|\b(?:wants?|wanted|booked|is sending|arranged for) (?:me|him|her|us|them) (?:to have|for) (?:a|an) (?:\w+ )?(?:colonoscopy|scan|biopsy|ct|mri|endoscopy|cystoscopy|ultrasound|mammogram|x-?ray|tests?)\b"
     r"|\bfound (?:my|his|her|their) (?:\w+ ){1,2}(?:was|were|is|are) (?:very |really |quite |a bit |too )?(?:high|low|raised|abnormal)\b"
+    r"|\b(?:send|sends|sending) (?:me|him|her|us|them) (?:for|to) (?:a |an |the )?(?:\w+ )?(?:scan|tests?|biopsy|ct|mri|x-?ray|ultrasound|colonoscopy|endoscopy)\b"
+    r"|\b(?:tests?|scan|biopsy|x-?ray|ct|mri|colonoscopy|endoscopy|bloods|blood tests?|blood ?work)\b (?:\w+ ){0,2}(?:found|showed|confirmed|revealed) "
+    r"(?:\w+ ){0,3}(?:cells|cancer|tumou?r|mass|lesion|nodule|growth|lymphoma|leuka?emia|carcinoma)\b"
+    r"|\b(?:endocrinologist|oncologist|ha?ematologist|gp|doctor|specialist|urologist|dermatologist|surgeon|pa?ediatrician) (?:felt|found) (?:a|an)\b"
+    r"|\bon (?:a |my |his |her )?routine (?:blood tests?|bloods|blood ?work|check-?up|scan)\b"
 )
 """The signs were already seen by a doctor and led to tests or a diagnosis ("the pediatrician
 did bloodwork", "ended up in the ER, where they found a big mass", "the ENT is now checking for")."""
@@ -442,6 +447,13 @@ def _lead(part: str, message: str) -> str:
     return message[max(message.rfind(stop, 0, start) for stop in ".?!;:\n") + 1 : start]
 
 
+def _before(part: str, message: str, at: int, width: int = 120) -> str:
+    """The ``width`` characters of ``message`` before position ``at`` of ``part``: "offered to do
+    the biopsy this week ... my husband wants to get it over with" names the biopsy sentences before."""
+    start = message.find(part)
+    return part[max(0, at - width) : at] if start < 0 else message[max(0, start + at - width) : start + at]
+
+
 def _trail(part: str, message: str) -> str:
     """The words of ``part``'s sentence after it, when ``part`` is a clause: a cue's lookahead reads
     them ("very confused, he thought they would give him someone else's blood" is a misunderstanding)."""
@@ -513,7 +525,7 @@ def matches(part: str, message: str) -> list[Concept]:
                 or (_DONT.search(part[max(0, m.start() - 30) : m.start()]) and not part[m.end() :].strip(" .,!"))
                 or _ASKED_NO.search(part)
                 or any(q.start(1) <= m.start() < q.end(1) for q in _QUOTED.finditer(part))
-                or (m.group(0).startswith("get it") and _TREATMENT_BEFORE.search(part[max(0, m.start() - 50) : m.start()]))
+                or (m.group(0).startswith("get it") and _TREATMENT_BEFORE.search(_before(part, message, m.start())))
             ):
                 continue  # "I'm not suicidal"; a novel's character; a relative lost to suicide
             out.append(concept)
