@@ -127,3 +127,12 @@ def test_clauses_read_with_their_sentence_and_animals_left_to_a_vet(text: str, t
 )
 def test_screening_school_and_hindsight_are_not_personal_advice(text: str, advice: bool) -> None:
     assert (triage(text, learned=False).category == PERSONAL) is advice
+
+
+def test_a_message_about_the_writer_that_mentions_a_pet_on_the_way_is_about_the_writer() -> None:
+    text = (
+        "I'm 58 and have been on letrozole for two years. My joints ache so much that walking the dog is hard now. "
+        "Should I switch to a different tablet or just stop?"
+    )
+    assert not situation.pet_only(normalise(text))
+    assert triage(text, learned=False).category == PERSONAL

@@ -411,8 +411,11 @@ _ANIMAL = re.compile(_PET.pattern.replace("|pet|pets|", "|"))
 
 def pet_only(message: str) -> bool:
     """A message about an animal and no person ("my dog vomited twice, should I take him to the
-    vet?"): a question for a vet, not for 911, a cancer care team, or personal advice."""
-    return bool(_ANIMAL.search(message)) and _HUMAN.search(message) is None
+    vet?"): a question for a vet, not for 911, a cancer care team, or personal advice. The animal
+    is what the message opens with (named in its first sentence): a long message about the writer
+    that mentions their cat on the way is about the writer."""
+    first = re.split(r"[.?!\n]", message, maxsplit=1)[0]
+    return bool(_ANIMAL.search(first)) and _HUMAN.search(message) is None
 
 
 def about_a_pet(part: str, start: int) -> bool:
